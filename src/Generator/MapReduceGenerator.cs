@@ -1,0 +1,65 @@
+using System.Threading;
+using MapReduceGen.Generator.Emitting;
+using MapReduceGen.Generator.Model;
+using MapReduceGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace MapReduceGen.Generator
+{
+    /// <summary>
+    /// Finds every <c>[Mapper]</c> method, reads its job class into an equatable <see cref="JobModel"/>, and writes
+    /// <c>Run</c>, <c>RunAsync</c> and the job struct for each valid job. Invalid jobs generate nothing; the
+    /// <see cref="Diagnostics.JobAnalyzer"/> reports why.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class MapReduceGenerator : IIncrementalGenerator
+    {
+        /// <summary>Tracking names of the pipeline's steps (tests assert they are cached).</summary>
+        public static class TrackingNames
+        {
+            /// <summary>The job models read from each <c>[Mapper]</c> method.</summary>
+            public const string Jobs = "Jobs";
+
+            /// <summary>The valid jobs only.</summary>
+            public const string ValidJobs = "ValidJobs";
+        }
+
+        /// <inheritdoc/>
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValuesProvider<JobModel?> jobs = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    KnownTypes.MapperAttributeName,
+                    predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
+                    transform: static (ctx, ct) => ReadJob(ctx, ct))
+                .WithTrackingName(TrackingNames.Jobs);
+
+            IncrementalValuesProvider<JobModel> valid = jobs
+                .Where(static job => job is not null)
+                .Select(static (job, _) => job!)
+                .WithTrackingName(TrackingNames.ValidJobs);
+
+            context.RegisterSourceOutput(valid, static (spc, job) => spc.AddSource(job.HintName, JobEmitter.Emit(job)));
+        }
+
+        private static JobModel? ReadJob(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not IMethodSymbol { ContainingType: { } jobType } method)
+            {
+                return null;
+            }
+
+            var known = new KnownTypes(context.SemanticModel.Compilation);
+            if (!known.IsComplete)
+            {
+                return null;
+            }
+
+            JobParseResult result = JobParser.Parse(jobType, known, cancellationToken);
+
+            // Several [Mapper] hits in one class make the job invalid (no model); this keeps one output per job
+            // even if a parse ever accepted one.
+            return result.Model is { } model && model.MapperName == method.Name ? model : null;
+        }
+    }
+}

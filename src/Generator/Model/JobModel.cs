@@ -1,0 +1,55 @@
+using MapReduceGen.Generator.Helpers;
+
+namespace MapReduceGen.Generator.Model
+{
+    /// <summary>
+    /// Everything the emitter needs to write one job, as plain equatable data (no symbols, syntax or locations), so
+    /// the incremental pipeline regenerates a job only when something that shows in its output changed.
+    /// </summary>
+    internal sealed record JobModel
+    {
+        /// <summary>The job class's namespace, or <see langword="null"/> for the global namespace.</summary>
+        public string? Namespace { get; init; }
+
+        /// <summary>The job class and the types it is nested in, outermost first (the job class last).</summary>
+        public EquatableArray<ContainingTypeModel> Types { get; init; } = EquatableArray<ContainingTypeModel>.Empty;
+
+        /// <summary>The job's display name (namespace and type names, dotted), used in errors and statistics.</summary>
+        public string Name { get; init; } = "";
+
+        /// <summary>The generated file's name.</summary>
+        public string HintName { get; init; } = "";
+
+        /// <summary>"public" or "internal": the widest accessibility every type in the generated signatures allows.</summary>
+        public string Accessibility { get; init; } = "public";
+
+        public string InputType { get; init; } = "";
+
+        public string KeyType { get; init; } = "";
+
+        public string ValueType { get; init; } = "";
+
+        /// <summary>The reducer's result type (the value type for a fold).</summary>
+        public string ResultType { get; init; } = "";
+
+        public MapperShape MapperShape { get; init; }
+
+        public string MapperName { get; init; } = "";
+
+        public ReducerShape ReducerShape { get; init; }
+
+        public string ReducerName { get; init; } = "";
+
+        /// <summary>The body of <c>GetKeyHash</c>: an expression over the parameter <c>key</c>.</summary>
+        public string KeyHashExpression { get; init; } = "";
+
+        /// <summary>The body of <c>KeysEqual</c>: an expression over the parameters <c>left</c> and <c>right</c>.</summary>
+        public string KeyEqualityExpression { get; init; } = "";
+
+        /// <summary>Whether the key type is <see cref="string"/> (and so also accepts span keys).</summary>
+        public bool KeyIsString { get; init; }
+
+        /// <summary>Whether the input type is <see cref="string"/> (lines of text: text sources apply).</summary>
+        public bool InputIsString { get; init; }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace MapReduceGen.Generator.Parsing
+{
+    /// <summary>
+    /// Builds the C# expressions of a key type's stable hash and equality: direct calls for the exact type, never
+    /// boxing, never a comparer interface. Stable hashes are structural for strings, primitives, enums, tuples and
+    /// records (over their members); other types fall back to their own <c>GetHashCode</c>.
+    /// </summary>
+    internal static class KeyCodeBuilder
+    {
+        private const string StableHash = "global::MapReduceGen.StableHash";
+        private const int MaxDepth = 4;
+
+        public static string Equality(ITypeSymbol keyType)
+        {
+            switch (keyType.SpecialType)
+            {
+                case SpecialType.System_String:
+                    return "string.Equals(left, right)";
+                case SpecialType.System_Single:
+                case SpecialType.System_Double:
+                    // Equals (not ==) so NaN keys find themselves.
+                    return "left.Equals(right)";
+                case SpecialType.System_Boolean:
+                case SpecialType.System_Char:
+                case SpecialType.System_SByte:
+                case SpecialType.System_Byte:
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_IntPtr:
+                case SpecialType.System_UIntPtr:
+                case SpecialType.System_Decimal:
+                    return "left == right";
+            }
+
+            if (keyType.TypeKind == TypeKind.Enum)
+            {
+                return "left == right";
+            }
+
+            if (keyType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+            {
+                string type = keyType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                return $"global::System.Collections.Generic.EqualityComparer<{type}>.Default.Equals(left, right)";
+            }
+
+            // Value types: Equals(T) from IEquatable<T> when present (a constrained call, no boxing).
+            // Reference types: keys in tables are never null, so the instance call is safe.
+            return keyType.IsReferenceType
+                ? "left is null ? right is null : left.Equals(right)"
+                : "left.Equals(right)";
+        }
+
+        public static string Hash(ITypeSymbol keyType) => Hash(keyType, "key", 0);
+
+        private static string Hash(ITypeSymbol type, string access, int depth)
+        {
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_String:
+                    return $"{StableHash}.Of({access})";
+                case SpecialType.System_Boolean:
+                    return $"{StableHash}.Of({access} ? 1 : 0)";
+                case SpecialType.System_Char:
+                case SpecialType.System_SByte:
+                case SpecialType.System_Byte:
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                    return $"{StableHash}.Of(unchecked((int){access}))";
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_IntPtr:
+                case SpecialType.System_UIntPtr:
+                    return $"{StableHash}.Of(unchecked((long){access}))";
+                case SpecialType.System_Single:
+                case SpecialType.System_Double:
+                case SpecialType.System_Decimal:
+                    return $"{StableHash}.Of({access})";
+                case SpecialType.System_DateTime:
+                    return $"{StableHash}.Of({access}.Ticks)";
+            }
+
+            if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying })
+            {
+                bool wide = underlying.SpecialType is SpecialType.System_Int64 or SpecialType.System_UInt64;
+                return wide
+                    ? $"{StableHash}.Of(unchecked((long){access}))"
+                    : $"{StableHash}.Of(unchecked((int){access}))";
+            }
+
+            string fullName = type.OriginalDefinition.ToDisplayString();
+            switch (fullName)
+            {
+                case "System.Guid":
+                case "System.Int128":
+                    return $"{StableHash}.Of({access})";
+                case "System.UInt128":
+                    return $"{StableHash}.Of((global::System.Int128){access})";
+                case "System.TimeSpan":
+                case "System.TimeOnly":
+                    return $"{StableHash}.Of({access}.Ticks)";
+                case "System.DateTimeOffset":
+                    return $"{StableHash}.Of({access}.UtcTicks)";
+                case "System.DateOnly":
+                    return $"{StableHash}.Of({access}.DayNumber)";
+            }
+
+            if (depth < MaxDepth && type is INamedTypeSymbol named)
+            {
+                if (named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+                {
+                    string inner = Hash(named.TypeArguments[0], $"{access}.GetValueOrDefault()", depth + 1);
+                    return $"({access}.HasValue ? {inner} : 0)";
+                }
+
+                List<string>? members = named.IsTupleType
+                    ? named.TupleElements.Select(e => "Item" + (named.TupleElements.IndexOf(e) + 1)).ToList()
+                    : named.IsRecord ? RecordMembers(named) : null;
+                if (members is { Count: > 0 })
+                {
+                    List<ITypeSymbol> memberTypes = named.IsTupleType
+                        ? named.TupleElements.Select(e => e.Type).ToList()
+                        : members.Select(m => MemberType(named, m)!).ToList();
+                    string combined = MemberHash(memberTypes[0], $"{access}.{members[0]}", depth);
+                    for (int i = 1; i < members.Count; i++)
+                    {
+                        combined = $"{StableHash}.Combine({combined}, {MemberHash(memberTypes[i], $"{access}.{members[i]}", depth)})";
+                    }
+
+                    return combined;
+                }
+            }
+
+            // A type with its own equality: its own hash (stable across processes only if the type's is).
+            return $"{access}.GetHashCode()";
+        }
+
+        private static string MemberHash(ITypeSymbol type, string access, int depth)
+        {
+            string hash = Hash(type, access, depth + 1);
+            return type.IsReferenceType && type.SpecialType != SpecialType.System_String
+                ? $"({access} is null ? 0 : {hash})"
+                : hash;
+        }
+
+        /// <summary>
+        /// The members a record's compiler-made equality compares that generated code can read: the accessible
+        /// properties backing its instance fields, or the accessible fields themselves. Hashing a subset of what
+        /// equality compares keeps equal keys equal-hashed.
+        /// </summary>
+        private static List<string>? RecordMembers(INamedTypeSymbol record)
+        {
+            var members = new List<string>();
+            foreach (IFieldSymbol field in record.GetMembers().OfType<IFieldSymbol>())
+            {
+                if (field.IsStatic || field.IsConst)
+                {
+                    continue;
+                }
+
+                if (field.AssociatedSymbol is IPropertySymbol property)
+                {
+                    if (IsReadable(property.DeclaredAccessibility) && property.GetMethod is { } getter &&
+                        IsReadable(getter.DeclaredAccessibility) && !property.IsIndexer)
+                    {
+                        members.Add(property.Name);
+                    }
+                }
+                else if (IsReadable(field.DeclaredAccessibility) && !field.IsImplicitlyDeclared)
+                {
+                    members.Add(field.Name);
+                }
+            }
+
+            return members.Count > 0 ? members : null;
+        }
+
+        private static ITypeSymbol? MemberType(INamedTypeSymbol type, string member) =>
+            type.GetMembers(member).FirstOrDefault() switch
+            {
+                IPropertySymbol property => property.Type,
+                IFieldSymbol field => field.Type,
+                _ => null,
+            };
+
+        private static bool IsReadable(Accessibility accessibility) =>
+            accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.CodeAnalysis;
+
+namespace MapReduceGen.Generator.Parsing
+{
+    /// <summary>The framework types the parser recognises, resolved once per compilation.</summary>
+    internal sealed class KnownTypes
+    {
+        public const string MapperAttributeName = "MapReduceGen.MapperAttribute";
+        public const string ReducerAttributeName = "MapReduceGen.ReducerAttribute";
+
+        public KnownTypes(Compilation compilation)
+        {
+            MapperAttribute = compilation.GetTypeByMetadataName(MapperAttributeName);
+            ReducerAttribute = compilation.GetTypeByMetadataName(ReducerAttributeName);
+            Emitter = compilation.GetTypeByMetadataName("MapReduceGen.Emitter`2");
+            ReadOnlySpan = compilation.GetTypeByMetadataName("System.ReadOnlySpan`1");
+            IReadOnlyList = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyList`1");
+            IEnumerable = compilation.GetTypeByMetadataName("System.Collections.Generic.IEnumerable`1");
+            IEquatable = compilation.GetTypeByMetadataName("System.IEquatable`1");
+            ValueTuple2 = compilation.GetTypeByMetadataName("System.ValueTuple`2");
+        }
+
+        public INamedTypeSymbol? MapperAttribute { get; }
+
+        public INamedTypeSymbol? ReducerAttribute { get; }
+
+        public INamedTypeSymbol? Emitter { get; }
+
+        public INamedTypeSymbol? ReadOnlySpan { get; }
+
+        public INamedTypeSymbol? IReadOnlyList { get; }
+
+        public INamedTypeSymbol? IEnumerable { get; }
+
+        public INamedTypeSymbol? IEquatable { get; }
+
+        public INamedTypeSymbol? ValueTuple2 { get; }
+
+        /// <summary>False when the runtime is not referenced: then nothing is a job.</summary>
+        public bool IsComplete =>
+            MapperAttribute is not null && ReducerAttribute is not null && Emitter is not null &&
+            ReadOnlySpan is not null && IReadOnlyList is not null && IEnumerable is not null;
+
+        public bool IsMapper(AttributeData attribute) =>
+            SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, MapperAttribute);
+
+        public bool IsReducer(AttributeData attribute) =>
+            SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, ReducerAttribute);
+    }
+}

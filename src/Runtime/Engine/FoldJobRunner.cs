@@ -1,0 +1,94 @@
+
+namespace MapReduceGen;
+
+/// <summary>
+/// Runs a fold job: map with in-place combining into per-worker, per-partition tables, then merge each
+/// partition's tables (in parallel across partitions) into the result.
+/// </summary>
+internal static class FoldJobRunner<TJob, TInput, TKey, TValue>
+    where TJob : struct, IFoldJob<TInput, TKey, TValue>
+{
+    private const int StopCheckInterval = 1024;
+
+    public static MapReduceResult<TKey, TValue> Run(
+        IEnumerable<TInput> inputs, MapReduceOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return Run(o => new SequenceMapInput<TInput>(inputs, o), options, cancellationToken);
+    }
+
+    public static MapReduceResult<TKey, TValue> Run(
+        TextSource source, MapReduceOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Run(o => new TextMapInput<TInput>(source, o), options, cancellationToken);
+    }
+
+    private static MapReduceResult<TKey, TValue> Run(
+        Func<MapReduceOptions, MapInput<TInput>> openInput, MapReduceOptions? options, CancellationToken cancellationToken) =>
+        JobExecution.Execute<TInput, TKey, TValue, TJob, FoldWorker<TJob, TInput, TKey, TValue>>(
+            TJob.Name,
+            openInput,
+            options,
+            static (state, partitions) => new FoldWorker<TJob, TInput, TKey, TValue>(state, partitions),
+            MergePartition,
+            cancellationToken);
+
+    /// <summary>Folds every worker's table of one partition into the largest of them.</summary>
+    private static KeyTable<TKey, TValue, TJob> MergePartition(
+        FoldWorker<TJob, TInput, TKey, TValue>?[] workers, int partition, RunState state)
+    {
+        KeyTable<TKey, TValue, TJob>? target = null;
+        foreach (FoldWorker<TJob, TInput, TKey, TValue>? worker in workers)
+        {
+            KeyTable<TKey, TValue, TJob>? table = worker?.Tables[partition];
+            if (table is not null && (target is null || table.Count > target.Count))
+            {
+                target = table;
+            }
+        }
+
+        if (target is null)
+        {
+            return new KeyTable<TKey, TValue, TJob>();
+        }
+
+        foreach (FoldWorker<TJob, TInput, TKey, TValue>? worker in workers)
+        {
+            KeyTable<TKey, TValue, TJob>? table = worker?.Tables[partition];
+            if (table is null || ReferenceEquals(table, target))
+            {
+                continue;
+            }
+
+            Span<KeyEntry<TKey, TValue>> entries = table.Entries;
+            for (int i = 0; i < entries.Length; i++)
+            {
+                if (i % StopCheckInterval == 0 && state.StopRequested)
+                {
+                    return target;
+                }
+
+                ref KeyEntry<TKey, TValue> entry = ref entries[i];
+                ref TValue slot = ref target.GetSlot(entry.Key, entry.Hash, out bool added);
+                if (added)
+                {
+                    slot = entry.Slot;
+                    continue;
+                }
+
+                try
+                {
+                    slot = TJob.Combine(slot, entry.Slot);
+                }
+                catch (Exception ex)
+                {
+                    state.Fail(MapReduceException.ForKey(TJob.Name, entry.Key, ex));
+                    return target;
+                }
+            }
+        }
+
+        return target;
+    }
+}

@@ -1,0 +1,55 @@
+namespace MapReduceGen;
+
+/// <summary>Reports a run's progress on a timer (never per record) and once more when it ends.</summary>
+internal sealed class ProgressReporter : IDisposable
+{
+    private readonly IProgress<MapReduceProgress>? _progress;
+    private readonly RunState _state;
+    private readonly Timer? _timer;
+    private readonly object _gate = new();
+
+    public ProgressReporter(RunState state)
+    {
+        _state = state;
+        _progress = state.Options.Progress;
+        if (_progress is not null)
+        {
+            TimeSpan interval = state.Options.ProgressInterval;
+            _timer = new Timer(static s => ((ProgressReporter)s!).Tick(), this, interval, interval);
+        }
+    }
+
+    /// <summary>Reports now (at phase changes), unless a timer report is under way.</summary>
+    public void Report()
+    {
+        if (_progress is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _progress.Report(_state.Snapshot());
+        }
+    }
+
+    public void Dispose() => _timer?.Dispose();
+
+    private void Tick()
+    {
+        if (Monitor.TryEnter(_gate))
+        {
+            try
+            {
+                if (!_state.StopRequested)
+                {
+                    _progress!.Report(_state.Snapshot());
+                }
+            }
+            finally
+            {
+                Monitor.Exit(_gate);
+            }
+        }
+    }
+}

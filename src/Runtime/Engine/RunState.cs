@@ -1,0 +1,149 @@
+using System.Diagnostics;
+
+namespace MapReduceGen;
+
+/// <summary>
+/// What the workers of one run share: the first failure, the stop signal, the counters behind statistics and
+/// progress, and skipped bad records.
+/// </summary>
+internal sealed class RunState
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly object _skipGate = new();
+    private readonly List<SkippedRecord> _skipped = [];
+    private Exception? _failure;
+    private volatile bool _stop;
+    private long _inputsRead;
+    private long _pairsEmitted;
+    private long _bytesRead;
+    private int _partitionsReduced;
+
+    public RunState(string jobName, MapReduceOptions options, CancellationToken extraToken)
+    {
+        JobName = jobName;
+        Options = options;
+        if (extraToken.CanBeCanceled && options.CancellationToken.CanBeCanceled && extraToken != options.CancellationToken)
+        {
+            LinkedSource = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, extraToken);
+            CancellationToken = LinkedSource.Token;
+        }
+        else
+        {
+            CancellationToken = extraToken.CanBeCanceled ? extraToken : options.CancellationToken;
+        }
+    }
+
+    public string JobName { get; }
+
+    public MapReduceOptions Options { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public CancellationTokenSource? LinkedSource { get; }
+
+    public MapReducePhase Phase { get; set; }
+
+    public long? TotalBytes { get; set; }
+
+    public int PartitionCount { get; set; }
+
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>True once a worker failed or the run was cancelled: every loop checks it between inputs.</summary>
+    public bool StopRequested => _stop || CancellationToken.IsCancellationRequested;
+
+    public long InputsRead => Interlocked.Read(ref _inputsRead);
+
+    public long PairsEmitted => Interlocked.Read(ref _pairsEmitted);
+
+    public long BytesRead => Interlocked.Read(ref _bytesRead);
+
+    public int PartitionsReduced => Volatile.Read(ref _partitionsReduced);
+
+    public IReadOnlyList<SkippedRecord> SkippedRecords
+    {
+        get
+        {
+            lock (_skipGate)
+            {
+                return _skipped.ToArray();
+            }
+        }
+    }
+
+    public void AddProgress(long inputs, long pairs, long bytes = 0)
+    {
+        if (inputs != 0)
+        {
+            Interlocked.Add(ref _inputsRead, inputs);
+        }
+
+        if (pairs != 0)
+        {
+            Interlocked.Add(ref _pairsEmitted, pairs);
+        }
+
+        if (bytes != 0)
+        {
+            Interlocked.Add(ref _bytesRead, bytes);
+        }
+    }
+
+    public void PartitionReduced() => Interlocked.Increment(ref _partitionsReduced);
+
+    /// <summary>Records the first failure and tells every worker to stop.</summary>
+    public void Fail(Exception failure)
+    {
+        Interlocked.CompareExchange(ref _failure, failure, null);
+        _stop = true;
+    }
+
+    /// <summary>
+    /// Records a bad input when skipping is on and the limit allows it; otherwise fails the run.
+    /// </summary>
+    /// <returns><see langword="true"/> when the input was skipped and mapping may go on.</returns>
+    public bool TrySkip(SkippedRecord record)
+    {
+        int limit = Options.MaxBadRecords;
+        if (limit > 0)
+        {
+            lock (_skipGate)
+            {
+                if (_skipped.Count < limit)
+                {
+                    _skipped.Add(record);
+                    return true;
+                }
+            }
+
+            Fail(MapReduceException.ForTooManyBadRecords(JobName, limit, record));
+            return false;
+        }
+
+        Fail(MapReduceException.ForInput(JobName, record.InputIndex, record.Exception, record.Path, record.LineNumber));
+        return false;
+    }
+
+    /// <summary>
+    /// After the workers of a phase have joined: throws the first failure, or <see cref="OperationCanceledException"/>
+    /// when the run was cancelled (a user exception caused by the cancellation counts as the cancellation).
+    /// </summary>
+    public void ThrowIfStopped()
+    {
+        Exception? failure = Volatile.Read(ref _failure);
+        if (CancellationToken.IsCancellationRequested &&
+            (failure is null || failure.InnerException is OperationCanceledException || failure is OperationCanceledException))
+        {
+            throw new OperationCanceledException(
+                $"MapReduce job '{JobName}' was cancelled.", failure?.InnerException, CancellationToken);
+        }
+
+        if (failure is not null)
+        {
+            throw failure;
+        }
+    }
+
+    public MapReduceProgress Snapshot() =>
+        new(Phase, InputsRead, PairsEmitted, BytesRead, TotalBytes, PartitionsReduced, PartitionCount, Elapsed);
+}

@@ -1,0 +1,63 @@
+namespace MapReduceGen;
+
+/// <summary>
+/// Lines of text files: every file is split into byte ranges that end at line boundaries, and workers claim
+/// splits one at a time, so one huge file and a thousand small ones both keep every worker busy.
+/// </summary>
+internal sealed class TextMapInput<TInput> : MapInput<TInput>
+{
+    private const long MinimumSplitBytes = 1L << 20;
+    private readonly TextSource _source;
+    private readonly int _maximumWorkers;
+    private IReadOnlyList<TextSplit>? _splits;
+    private int _nextSplit = -1;
+
+    public TextMapInput(TextSource source, MapReduceOptions options)
+    {
+        if (typeof(TInput) != typeof(string))
+        {
+            throw new NotSupportedException($"Text sources feed lines to mappers whose input is string, not {typeof(TInput)}.");
+        }
+
+        _source = source;
+        _maximumWorkers = options.MaxDegreeOfParallelism;
+    }
+
+    public override long? TotalBytes => _source.TotalBytes;
+
+    public override int PlanWorkers(int maximum)
+    {
+        long splitBytes = _source.SplitBytes > 0
+            ? _source.SplitBytes
+            : Math.Clamp(_source.TotalBytes / Math.Max(1, _maximumWorkers * 8), MinimumSplitBytes, TextSource.DefaultTargetSplitBytes);
+        _splits = _source.CreateSplits(splitBytes);
+        return Math.Max(1, Math.Min(maximum, _splits.Count));
+    }
+
+    protected override void RunWorker(int workerIndex, IInputMapper<TInput> worker, RunState state)
+    {
+        IReadOnlyList<TextSplit> splits = _splits ?? throw new InvalidOperationException("PlanWorkers was not called.");
+        using var reader = new TextSplitReader();
+        int index;
+        while (!state.StopRequested && (index = Interlocked.Increment(ref _nextSplit)) < splits.Count)
+        {
+            TextSplit split = splits[index];
+            try
+            {
+                reader.Reset(split);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                state.Fail(MapReduceException.ForFile(state.JobName, split.Path, ex));
+                return;
+            }
+
+            _source.SplitStarted?.Invoke(workerIndex, split);
+            worker.MapLines(reader);
+            if (reader.SawInvalidUtf8)
+            {
+                _source.InvalidUtf8Found?.Invoke(split.Path);
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+namespace MapReduceGen;
+
+/// <summary>
+/// Glob patterns over the file system: <c>*</c> matches any run of characters within one path segment, <c>?</c>
+/// one character, and a segment that is exactly <c>**</c> any number (including zero) of directories. A directory
+/// matched by the last segment gives all its files, recursively, like a directory path. Matching is ordinal,
+/// ignoring case on Windows and macOS; <c>*</c> also matches names that start with a dot.
+/// </summary>
+internal static class GlobPattern
+{
+    private static readonly bool s_ignoreCase = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS();
+
+    /// <summary>Whether <paramref name="path"/> contains a wildcard.</summary>
+    public static bool IsPattern(string path) => path.AsSpan().IndexOfAny('*', '?') >= 0;
+
+    /// <summary>
+    /// The files that match <paramref name="pattern"/>, sorted ordinally, without duplicates. Paths keep the
+    /// pattern's form: a relative pattern gives relative paths.
+    /// </summary>
+    public static List<string> Expand(string pattern)
+    {
+        string[] segments = pattern.Split(OperatingSystem.IsWindows() ? ['\\', '/'] : ['/']);
+        int firstWild = Array.FindIndex(segments, static s => IsPattern(s));
+        if (firstWild < 0)
+        {
+            return [];
+        }
+
+        // The literal prefix is the directory the walk starts in ("" is the current directory; "/" the root).
+        string baseDir = string.Join(Path.DirectorySeparatorChar, segments, 0, firstWild);
+        if (firstWild > 0 && baseDir.Length == 0)
+        {
+            baseDir = Path.DirectorySeparatorChar.ToString();
+        }
+
+        string[] rest = [.. segments.Skip(firstWild).Where(static s => s.Length > 0)];
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (rest.Length > 0 && Directory.Exists(DirForEnumeration(baseDir)))
+        {
+            Walk(baseDir, rest, 0, found);
+        }
+
+        var result = found.ToList();
+        result.Sort(StringComparer.Ordinal);
+        return result;
+    }
+
+    /// <summary>Whether the file or directory name <paramref name="name"/> matches the one-segment pattern.</summary>
+    public static bool MatchSegment(ReadOnlySpan<char> name, ReadOnlySpan<char> pattern)
+    {
+        int n = 0, p = 0, starP = -1, starN = 0;
+        while (n < name.Length)
+        {
+            if (p < pattern.Length && pattern[p] == '*')
+            {
+                starP = p++;
+                starN = n;
+            }
+            else if (p < pattern.Length && (pattern[p] == '?' || CharEquals(pattern[p], name[n])))
+            {
+                n++;
+                p++;
+            }
+            else if (starP >= 0)
+            {
+                // Let the last '*' swallow one more character and retry from there.
+                p = starP + 1;
+                n = ++starN;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        while (p < pattern.Length && pattern[p] == '*')
+        {
+            p++;
+        }
+
+        return p == pattern.Length;
+    }
+
+    /// <summary>
+    /// Adds every file under <paramref name="dir"/> (recursively) to <paramref name="into"/>. Symbolic links to
+    /// directories below <paramref name="dir"/> are not followed, so link cycles cannot loop.
+    /// </summary>
+    public static void CollectFiles(string dir, ICollection<string> into)
+    {
+        foreach (var entry in Entries(dir))
+        {
+            string path = Path.Join(dir, entry.Name);
+            if (entry is DirectoryInfo)
+            {
+                if (!IsLink(entry))
+                {
+                    CollectFiles(path, into);
+                }
+            }
+            else if (entry.Exists)
+            {
+                into.Add(path);
+            }
+        }
+    }
+
+    private static void Walk(string dir, string[] segments, int index, HashSet<string> found)
+    {
+        string segment = segments[index];
+        bool last = index == segments.Length - 1;
+        if (segment == "**")
+        {
+            if (last)
+            {
+                CollectFiles(dir, found);
+                return;
+            }
+
+            Walk(dir, segments, index + 1, found); // "**" as zero directories
+            foreach (var entry in Entries(dir))
+            {
+                if (entry is DirectoryInfo && !IsLink(entry))
+                {
+                    Walk(Path.Join(dir, entry.Name), segments, index, found);
+                }
+            }
+
+            return;
+        }
+
+        if (!IsPattern(segment))
+        {
+            string path = Path.Join(dir, segment);
+            if (last)
+            {
+                if (File.Exists(path))
+                {
+                    found.Add(path);
+                }
+                else if (Directory.Exists(path))
+                {
+                    CollectFiles(path, found);
+                }
+            }
+            else if (Directory.Exists(path))
+            {
+                Walk(path, segments, index + 1, found);
+            }
+
+            return;
+        }
+
+        foreach (var entry in Entries(dir))
+        {
+            if (!MatchSegment(entry.Name, segment))
+            {
+                continue;
+            }
+
+            string path = Path.Join(dir, entry.Name);
+            if (entry is DirectoryInfo)
+            {
+                if (!last)
+                {
+                    Walk(path, segments, index + 1, found);
+                }
+                else if (!IsLink(entry))
+                {
+                    CollectFiles(path, found); // a matched directory gives all its files, like a directory path
+                }
+            }
+            else if (last && entry.Exists)
+            {
+                found.Add(path);
+            }
+        }
+    }
+
+    private static IEnumerable<FileSystemInfo> Entries(string dir) =>
+        new DirectoryInfo(DirForEnumeration(dir)).EnumerateFileSystemInfos("*", s_enumeration);
+
+    private static readonly EnumerationOptions s_enumeration = new()
+    {
+        RecurseSubdirectories = false,
+        AttributesToSkip = 0,
+        IgnoreInaccessible = false,
+        MatchType = MatchType.Simple,
+        ReturnSpecialDirectories = false,
+    };
+
+    private static string DirForEnumeration(string dir) => dir.Length == 0 ? "." : dir;
+
+    private static bool IsLink(FileSystemInfo entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+
+    private static bool CharEquals(char a, char b) =>
+        a == b || (s_ignoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));
+}

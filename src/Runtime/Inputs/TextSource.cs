@@ -1,0 +1,250 @@
+using System.Buffers;
+
+namespace MapReduceGen;
+
+/// <summary>
+/// The text input of a job: a list of files, resolved from files, directories (all files, recursively) and glob
+/// patterns, that is cut into byte-range <see cref="TextSplit"/>s so that even a single large file is mapped by all
+/// workers in parallel. Read the lines of a split with a <see cref="TextSplitReader"/>.
+/// </summary>
+public sealed class TextSource
+{
+    /// <summary>A split size that suits a local run: 32 MiB.</summary>
+    public const long DefaultTargetSplitBytes = 32L * 1024 * 1024;
+
+    private readonly string[] _files;
+    private readonly long[] _lengths;
+
+    private TextSource(List<string> files)
+    {
+        _files = [.. files];
+        _lengths = new long[_files.Length];
+        for (int i = 0; i < _files.Length; i++)
+        {
+            _lengths[i] = GetLength(_files[i]);
+            TotalBytes += _lengths[i];
+        }
+    }
+
+    /// <summary>The input files in reading order.</summary>
+    public IReadOnlyList<string> Files => _files;
+
+    /// <summary>The length in bytes of each file in <see cref="Files"/>, taken when the source was created.</summary>
+    public IReadOnlyList<long> FileLengths => _lengths;
+
+    /// <summary>The total length in bytes of all files.</summary>
+    public long TotalBytes { get; }
+
+    /// <summary>
+    /// Called on a worker's thread when that worker starts reading a split, with the worker's index (from 0) and
+    /// the split; for example to say which worker reads which file.
+    /// </summary>
+    public Action<int, TextSplit>? SplitStarted { get; set; }
+
+    /// <summary>
+    /// Called on a worker's thread, once per split, when the split held bytes that are not valid UTF-8 (they were
+    /// decoded as U+FFFD), with the file's path.
+    /// </summary>
+    public Action<string>? InvalidUtf8Found { get; set; }
+
+    /// <summary>
+    /// The size of the byte ranges files are split into; <c>0</c> (the default) chooses one from the total size
+    /// and the worker count (between 1 MiB and <see cref="DefaultTargetSplitBytes"/>).
+    /// </summary>
+    public long SplitBytes { get; set; }
+
+    /// <summary>
+    /// Resolves input paths. Each path is a file, a directory (all files below it, recursively, sorted ordinally;
+    /// symbolic links to directories below it are not followed) or a glob pattern (<c>*</c> and <c>?</c> within a
+    /// path segment, <c>**</c> for any number of directories; matches sorted ordinally; a matched directory gives all
+    /// its files). Files keep the order of the paths; a file reached twice is read once.
+    /// </summary>
+    /// <param name="paths">The files, directories and patterns.</param>
+    /// <returns>The source.</returns>
+    /// <exception cref="TextSourceException">
+    /// A path does not exist, a pattern matches no file, a directory holds no file, or a directory cannot be read.
+    /// </exception>
+    public static TextSource FromPaths(params string[] paths) => FromPaths((IEnumerable<string>)paths);
+
+    /// <inheritdoc cref="FromPaths(string[])"/>
+    public static TextSource FromPaths(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var files = new List<string>();
+        var seen = new HashSet<string>(PathComparer);
+        foreach (string path in paths)
+        {
+            foreach (string file in Resolve(path))
+            {
+                if (seen.Add(Path.GetFullPath(file)))
+                {
+                    files.Add(file);
+                }
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            throw new ArgumentException("No input paths were given.", nameof(paths));
+        }
+
+        return new TextSource(files);
+    }
+
+    /// <summary>Creates a source of already resolved files, read in the given order.</summary>
+    /// <param name="files">The files.</param>
+    /// <returns>The source.</returns>
+    /// <exception cref="TextSourceException">A file does not exist.</exception>
+    public static TextSource FromFiles(params string[] files) => FromFiles((IEnumerable<string>)files);
+
+    /// <inheritdoc cref="FromFiles(string[])"/>
+    public static TextSource FromFiles(IEnumerable<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var list = new List<string>(files);
+        foreach (string file in list)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(file, nameof(files));
+        }
+
+        return new TextSource(list);
+    }
+
+    /// <summary>
+    /// Cuts every file into byte ranges of about <paramref name="targetSplitBytes"/>: a file of length L gives
+    /// ceil(L / target) splits of equal size (give or take a byte), so there is no tiny last split. A file no longer
+    /// than the target is one split; an empty file gives one empty split, so that it still counts as read.
+    /// </summary>
+    /// <param name="targetSplitBytes">The wanted split size in bytes; positive.</param>
+    /// <returns>The splits, file by file, in order of offset.</returns>
+    public IReadOnlyList<TextSplit> CreateSplits(long targetSplitBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(targetSplitBytes);
+        var splits = new List<TextSplit>();
+        for (int i = 0; i < _files.Length; i++)
+        {
+            long length = _lengths[i];
+            long count = Math.Max(1, (length / targetSplitBytes) + (length % targetSplitBytes == 0 ? 0 : 1));
+            long start = 0;
+            for (long k = 1; k <= count; k++)
+            {
+                long end = (long)((Int128)length * k / count);
+                splits.Add(new TextSplit(i, _files[i], start, end - start));
+                start = end;
+            }
+        }
+
+        return splits;
+    }
+
+    /// <summary>
+    /// The 1-based number of the line that starts at byte <paramref name="lineStartOffset"/> of a file, found by
+    /// streaming through the bytes before it and counting line terminators (<c>\n</c>, <c>\r\n</c> and a lone
+    /// <c>\r</c>). It reads the file's prefix, so it is meant for error messages, not for every line.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="lineStartOffset">
+    /// The byte offset of the line's start, as reported by <see cref="TextSplitReader.TryReadLine(out ReadOnlySpan{char}, out long)"/>.
+    /// </param>
+    /// <returns>The line number.</returns>
+    public static long CountLineNumber(string path, long lineStartOffset)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentOutOfRangeException.ThrowIfNegative(lineStartOffset);
+        using var handle = TextSplitReader.OpenFile(path);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(TextSplitReader.DefaultBufferSize);
+        try
+        {
+            // A '\r' always ends a line; a '\n' ends one unless it completes "\r\n".
+            long terminators = 0;
+            long offset = 0;
+            bool previousWasCr = false;
+            while (offset < lineStartOffset)
+            {
+                int want = (int)Math.Min(buffer.Length, lineStartOffset - offset);
+                int read = RandomAccess.Read(handle, buffer.AsSpan(0, want), offset);
+                if (read <= 0)
+                {
+                    throw new ArgumentOutOfRangeException(
+                        nameof(lineStartOffset), lineStartOffset, $"The offset is past the end of '{path}'.");
+                }
+
+                var span = buffer.AsSpan(0, read);
+                terminators += span.Count((byte)'\r') + span.Count((byte)'\n') - span.Count("\r\n"u8);
+                if (previousWasCr && span[0] == (byte)'\n')
+                {
+                    terminators--;
+                }
+
+                previousWasCr = span[^1] == (byte)'\r';
+                offset += read;
+            }
+
+            return terminators + 1;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static StringComparer PathComparer =>
+        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+    private static List<string> Resolve(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        try
+        {
+            if (File.Exists(path))
+            {
+                return [path];
+            }
+
+            if (Directory.Exists(path))
+            {
+                var files = new List<string>();
+                GlobPattern.CollectFiles(path, files);
+                if (files.Count == 0)
+                {
+                    throw TextSourceException.For("directory contains no files", path);
+                }
+
+                files.Sort(StringComparer.Ordinal);
+                return files;
+            }
+
+            if (GlobPattern.IsPattern(path))
+            {
+                var files = GlobPattern.Expand(path);
+                return files.Count != 0 ? files : throw TextSourceException.For("no files match the pattern", path);
+            }
+        }
+        catch (Exception e) when (e is (IOException or UnauthorizedAccessException) and not TextSourceException)
+        {
+            throw TextSourceException.CannotRead(path, e);
+        }
+
+        throw TextSourceException.For("no such file or directory", path);
+    }
+
+    private static long GetLength(string file)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            if (info.Exists)
+            {
+                return info.Length;
+            }
+
+            throw Directory.Exists(file)
+                ? TextSourceException.For("is a directory, not a file", file)
+                : TextSourceException.For("no such file or directory", file);
+        }
+        catch (Exception e) when (e is (IOException or UnauthorizedAccessException) and not TextSourceException)
+        {
+            throw TextSourceException.CannotRead(file, e);
+        }
+    }
+}

@@ -1,0 +1,452 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+using Microsoft.Win32.SafeHandles;
+
+namespace MapReduceGen;
+
+/// <summary>
+/// Reads the lines owned by one <see cref="TextSplit"/> (or all lines of a <see cref="Stream"/>), decoded from UTF-8,
+/// without ever holding a whole file in memory. One reader is meant to be owned by one worker and reused for split
+/// after split through <see cref="Reset(TextSplit)"/>; it is not thread-safe.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A line starts at offset 0, right after a <c>\n</c>, or right after a <c>\r</c> that is not followed by <c>\n</c>
+/// (so <c>\r\n</c> is one terminator, even when a split boundary falls between the two bytes). A line is owned by the
+/// split in which its first byte lies: a split that does not start at offset 0 skips the partial line before its first
+/// line start, and the last owned line is read to its end even past the split's end. A terminator at the very end of
+/// the data does not start another (empty) line, so an empty file has no lines.
+/// </para>
+/// <para>
+/// A UTF-8 byte order mark at the start of a file is skipped. Invalid UTF-8 is replaced by U+FFFD (one per maximal
+/// invalid subsequence, like <see cref="Encoding.UTF8"/>) and reported by <see cref="SawInvalidUtf8"/>. Since lines
+/// are always decoded whole, a split boundary inside a multi-byte character does not matter.
+/// </para>
+/// <para>
+/// Bytes are read through a pooled buffer (<see cref="DefaultBufferSize"/> by default); the line is decoded into a
+/// pooled character buffer that grows for lines longer than the byte buffer and is handed out as a span that stays
+/// valid until the next call on the reader.
+/// </para>
+/// </remarks>
+public sealed class TextSplitReader : IDisposable
+{
+    /// <summary>The default size of the byte buffer: 64 KiB.</summary>
+    public const int DefaultBufferSize = 64 * 1024;
+
+    /// <summary>The smallest byte buffer size accepted (small sizes are only useful for tests).</summary>
+    public const int MinimumBufferSize = 8;
+
+    // A char buffer grown past this size for a long line is given back on the next Reset.
+    private const int RetainedCharBufferSize = 1024 * 1024;
+
+    private readonly int _bufferSize;
+    private byte[] _bytes;
+    private char[] _chars;
+    private int _head;          // index in _bytes of the next unconsumed byte
+    private int _tail;          // index in _bytes just past the valid bytes
+    private long _bufferOffset; // source offset of _bytes[0]
+    private SafeFileHandle? _file;
+    private Stream? _stream;
+    private bool _readingStream;
+    private string _path = "";
+    private long _start;
+    private long _end;          // lines starting at or after this offset are not owned
+    private bool _sourceEnded;  // a read returned no bytes
+    private bool _done;         // no more owned lines
+    private bool _atFirstLine;  // the next line is the source's first line (starts at offset 0, maybe after a BOM)
+    private bool _skipLf;       // the last line ended with '\r': a '\n' right after it belongs to the terminator
+    private bool _sawInvalid;
+    private long _linesRead;
+    private bool _disposed;
+
+    /// <summary>Creates a reader with a byte buffer of <see cref="DefaultBufferSize"/>.</summary>
+    public TextSplitReader()
+        : this(DefaultBufferSize)
+    {
+    }
+
+    /// <summary>Creates a reader with a byte buffer of about <paramref name="bufferSize"/> bytes.</summary>
+    /// <param name="bufferSize">The byte buffer size; at least <see cref="MinimumBufferSize"/>.</param>
+    public TextSplitReader(int bufferSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bufferSize, MinimumBufferSize);
+        _bufferSize = bufferSize;
+        _bytes = ArrayPool<byte>.Shared.Rent(bufferSize);
+        _chars = ArrayPool<char>.Shared.Rent(bufferSize);
+        _done = true;
+    }
+
+    /// <summary>The path of the current split's file, or the name given for the current stream.</summary>
+    public string Path => _path;
+
+    /// <summary>The split being read; for a stream, a split of the whole stream with an unknown (maximal) length.</summary>
+    public TextSplit Split { get; private set; }
+
+    /// <summary>
+    /// The bytes of the current split consumed so far, for progress: between 0 and the split's length, and exactly
+    /// its length once <see cref="TryReadLine(out ReadOnlySpan{char}, out long)"/> has returned <see langword="false"/>,
+    /// so the values of all splits of a source add up to <see cref="TextSource.TotalBytes"/>. For a stream, the bytes
+    /// consumed from it.
+    /// </summary>
+    public long BytesConsumed
+    {
+        get
+        {
+            if (_readingStream)
+            {
+                return _bufferOffset + _head;
+            }
+
+            return _done ? Split.Length : Math.Clamp(_bufferOffset + _head - _start, 0, Split.Length);
+        }
+    }
+
+    /// <summary>Whether invalid UTF-8 was met (and replaced by U+FFFD) in the lines read from the current split.</summary>
+    public bool SawInvalidUtf8 => _sawInvalid;
+
+    /// <summary>
+    /// The number of lines read from the current split. For a split that starts at offset 0 (and for a stream) it is
+    /// the 1-based line number of the last line read; otherwise see <see cref="TextSource.CountLineNumber"/>.
+    /// </summary>
+    public long LinesRead => _linesRead;
+
+    /// <summary>Starts reading the lines owned by <paramref name="split"/>, closing the previous file.</summary>
+    /// <param name="split">The split.</param>
+    /// <exception cref="TextSourceException">The file cannot be opened.</exception>
+    public void Reset(TextSplit split)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentException.ThrowIfNullOrEmpty(split.Path, nameof(split));
+        ArgumentOutOfRangeException.ThrowIfNegative(split.Start, nameof(split));
+        ArgumentOutOfRangeException.ThrowIfNegative(split.Length, nameof(split));
+        Begin(split, split.Path);
+        if (split.Length == 0)
+        {
+            _done = true;
+            return;
+        }
+
+        _file = OpenFile(split.Path);
+        if (split.Start == 0)
+        {
+            SkipByteOrderMark();
+        }
+        else
+        {
+            // Start one byte early: consuming the line that byte belongs to (with its terminator) lands exactly
+            // on the first line start at or after split.Start.
+            _bufferOffset = split.Start - 1;
+            SkipPartialLine();
+        }
+    }
+
+    /// <summary>
+    /// Starts reading all lines of <paramref name="stream"/> from its current position as a single split (for
+    /// example standard input; it need not be seekable). The stream is not disposed by the reader.
+    /// </summary>
+    /// <param name="stream">A readable stream.</param>
+    /// <param name="name">The name used for the stream in messages, such as <c>-</c> for standard input.</param>
+    public void Reset(Stream stream, string name = "-")
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("The stream is not readable.", nameof(stream));
+        }
+
+        Begin(new TextSplit(0, name, 0, long.MaxValue), name);
+        _stream = stream;
+        _readingStream = true;
+        SkipByteOrderMark();
+    }
+
+    /// <summary>Reads the next owned line.</summary>
+    /// <param name="line">The line without its terminator; valid until the next call on this reader.</param>
+    /// <returns><see langword="false"/> when the split has no more lines.</returns>
+    public bool TryReadLine(out ReadOnlySpan<char> line) => TryReadLine(out line, out _);
+
+    /// <summary>Reads the next owned line.</summary>
+    /// <param name="line">The line without its terminator; valid until the next call on this reader.</param>
+    /// <param name="lineStartOffset">
+    /// The byte offset in the file where the line starts (0 for the first line, even after a byte order mark); pass it
+    /// to <see cref="TextSource.CountLineNumber"/> for the line number.
+    /// </param>
+    /// <returns><see langword="false"/> when the split has no more lines.</returns>
+    public bool TryReadLine(out ReadOnlySpan<char> line, out long lineStartOffset)
+    {
+        line = default;
+        lineStartOffset = 0;
+        if (_done)
+        {
+            return false;
+        }
+
+        if (_skipLf)
+        {
+            if (_head == _tail && !Fill())
+            {
+                return Finish();
+            }
+
+            if (_bytes[_head] == (byte)'\n')
+            {
+                _head++;
+            }
+
+            _skipLf = false;
+        }
+
+        long start = _bufferOffset + _head;
+        if (_atFirstLine)
+        {
+            _atFirstLine = false;
+            start = 0;
+        }
+        else if (start >= _end)
+        {
+            return Finish();
+        }
+
+        if (_head == _tail && !Fill())
+        {
+            return Finish(); // the data ends here: no line starts at its very end
+        }
+
+        int charCount = 0;
+        while (true)
+        {
+            var span = _bytes.AsSpan(_head, _tail - _head);
+            int terminator = span.IndexOfAny((byte)'\n', (byte)'\r');
+            if (terminator >= 0)
+            {
+                Decode(span[..terminator], isFinalBlock: true, ref charCount);
+                _skipLf = span[terminator] == (byte)'\r';
+                _head += terminator + 1;
+                break;
+            }
+
+            // The line goes on past the buffer: decode what is here (keeping an incomplete UTF-8 sequence at the
+            // end for the next round) and read on.
+            _head += Decode(span, isFinalBlock: false, ref charCount);
+            if (!Fill())
+            {
+                Decode(_bytes.AsSpan(_head, _tail - _head), isFinalBlock: true, ref charCount);
+                _head = _tail;
+                break;
+            }
+        }
+
+        _linesRead++;
+        line = _chars.AsSpan(0, charCount);
+        lineStartOffset = start;
+        return true;
+    }
+
+    /// <summary>Closes the current file and gives the buffers back to the pool.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _done = true;
+        CloseSource();
+        ArrayPool<byte>.Shared.Return(_bytes);
+        ArrayPool<char>.Shared.Return(_chars);
+        _bytes = [];
+        _chars = [];
+    }
+
+    internal static SafeFileHandle OpenFile(string path)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw TextSourceException.For("no such file or directory", path, e);
+        }
+        catch (Exception e) when (e is (IOException or UnauthorizedAccessException) and not TextSourceException)
+        {
+            throw TextSourceException.CannotRead(path, e);
+        }
+    }
+
+    private void Begin(TextSplit split, string path)
+    {
+        CloseSource();
+        Split = split;
+        _path = path;
+        _start = split.Start;
+        _end = split.Start + split.Length;
+        _bufferOffset = split.Start;
+        _head = 0;
+        _tail = 0;
+        _sourceEnded = false;
+        _done = false;
+        _atFirstLine = split.Start == 0;
+        _skipLf = false;
+        _sawInvalid = false;
+        _linesRead = 0;
+        _readingStream = false;
+        if (_chars.Length > RetainedCharBufferSize)
+        {
+            ArrayPool<char>.Shared.Return(_chars);
+            _chars = ArrayPool<char>.Shared.Rent(_bufferSize);
+        }
+    }
+
+    private void SkipByteOrderMark()
+    {
+        while (_tail - _head < 3 && Fill())
+        {
+        }
+
+        if (_bytes.AsSpan(_head, _tail - _head).StartsWith("\uFEFF"u8))
+        {
+            _head += 3;
+        }
+    }
+
+    // Consumes the rest of the line that the byte at the current position belongs to, with its terminator. If the
+    // line start after it cannot be owned (no terminator before the split's last byte), the split owns nothing.
+    private void SkipPartialLine()
+    {
+        while (true)
+        {
+            if (_head == _tail && !Fill())
+            {
+                Finish();
+                return;
+            }
+
+            var span = _bytes.AsSpan(_head, _tail - _head);
+            int terminator = span.IndexOfAny((byte)'\n', (byte)'\r');
+            if (terminator >= 0)
+            {
+                if (_bufferOffset + _head + terminator >= _end - 1)
+                {
+                    Finish(); // the next line starts at or after the end
+                    return;
+                }
+
+                _skipLf = span[terminator] == (byte)'\r';
+                _head += terminator + 1;
+                return;
+            }
+
+            _head = _tail;
+            if (_bufferOffset + _tail >= _end - 1)
+            {
+                Finish(); // every byte that could end the partial line in time has been seen
+                return;
+            }
+        }
+    }
+
+    // Decodes bytes into _chars at charCount. Returns the bytes consumed: all of them when isFinalBlock, otherwise
+    // all but an incomplete (so far valid) UTF-8 sequence at the end.
+    private int Decode(ReadOnlySpan<byte> source, bool isFinalBlock, ref int charCount)
+    {
+        EnsureCharCapacity(charCount, charCount + source.Length); // UTF-16 never needs more units than UTF-8 bytes
+        int consumed = 0;
+        while (true)
+        {
+            var status = Utf8.ToUtf16(
+                source, _chars.AsSpan(charCount), out int read, out int written, replaceInvalidSequences: false, isFinalBlock);
+            charCount += written;
+            consumed += read;
+            source = source[read..];
+            if (status != OperationStatus.InvalidData)
+            {
+                // Done, or NeedMoreData (an incomplete sequence at the end of a non-final block). The buffer is
+                // large enough, so DestinationTooSmall cannot happen.
+                return consumed;
+            }
+
+            // Replace the maximal invalid subsequence with one U+FFFD, as Encoding.UTF8 does.
+            var runeStatus = Rune.DecodeFromUtf8(source, out _, out int invalidLength);
+            if (runeStatus == OperationStatus.NeedMoreData && !isFinalBlock)
+            {
+                return consumed;
+            }
+
+            _sawInvalid = true;
+            invalidLength = Math.Max(invalidLength, 1);
+            _chars[charCount++] = '\uFFFD';
+            consumed += invalidLength;
+            source = source[invalidLength..];
+        }
+    }
+
+    private void EnsureCharCapacity(int used, int needed)
+    {
+        if (needed <= _chars.Length)
+        {
+            return;
+        }
+
+        char[] larger = ArrayPool<char>.Shared.Rent((int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * _chars.Length)));
+        _chars.AsSpan(0, used).CopyTo(larger);
+        ArrayPool<char>.Shared.Return(_chars);
+        _chars = larger;
+    }
+
+    // Moves the unconsumed bytes to the front of the buffer and reads more after them. Returns false at the end of
+    // the data.
+    private bool Fill()
+    {
+        if (_sourceEnded)
+        {
+            return false;
+        }
+
+        if (_head > 0)
+        {
+            int remaining = _tail - _head;
+            _bytes.AsSpan(_head, remaining).CopyTo(_bytes);
+            _bufferOffset += _head;
+            _head = 0;
+            _tail = remaining;
+        }
+
+        int space = Math.Min(_bytes.Length, _bufferSize) - _tail;
+        if (space <= 0)
+        {
+            // Unreachable: at most three undecoded bytes are kept.
+            throw new InvalidOperationException("The read buffer is full.");
+        }
+
+        int read = _file is not null
+            ? RandomAccess.Read(_file, _bytes.AsSpan(_tail, space), _bufferOffset + _tail)
+            : _stream!.Read(_bytes.AsSpan(_tail, space));
+        if (read <= 0)
+        {
+            _sourceEnded = true;
+            return false;
+        }
+
+        _tail += read;
+        return true;
+    }
+
+    private bool Finish()
+    {
+        _done = true;
+        CloseSource();
+        return false;
+    }
+
+    private void CloseSource()
+    {
+        _file?.Dispose();
+        _file = null;
+        _stream = null;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+
+namespace MapReduceGen;
+
+/// <summary>
+/// What a run throws when user code (mapper, reducer, or the input sequence) throws. It names the phase, the job,
+/// and the input or key that failed; the original exception is <see cref="Exception.InnerException"/>. A failed
+/// run never returns a partial result.
+/// </summary>
+public sealed class MapReduceException : Exception
+{
+    /// <summary>Creates an exception with a message only.</summary>
+    public MapReduceException()
+        : this("A MapReduce run failed.")
+    {
+    }
+
+    /// <summary>Creates an exception with a message.</summary>
+    /// <param name="message">The message.</param>
+    public MapReduceException(string message)
+        : base(message)
+    {
+        JobName = string.Empty;
+    }
+
+    /// <summary>Creates an exception with a message and the original exception.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The original exception.</param>
+    public MapReduceException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        JobName = string.Empty;
+    }
+
+    private MapReduceException(
+        string jobName, MapReducePhase phase, long? inputIndex, object? key, string? path, long? lineNumber,
+        string what, Exception innerException)
+        : base(Describe(jobName, phase, inputIndex, key, path, lineNumber, what, innerException), innerException)
+    {
+        JobName = jobName;
+        Phase = phase;
+        InputIndex = inputIndex;
+        Key = key;
+        Path = path;
+        LineNumber = lineNumber;
+    }
+
+    /// <summary>The job that failed.</summary>
+    public string JobName { get; }
+
+    /// <summary>The phase in which user code threw.</summary>
+    public MapReducePhase Phase { get; }
+
+    /// <summary>The index of the input being mapped when it failed, if the failure was tied to an input.</summary>
+    public long? InputIndex { get; }
+
+    /// <summary>The key being reduced (or combined) when it failed, if the failure was tied to a key.</summary>
+    public object? Key { get; }
+
+    /// <summary>For text sources: the file of the failing line.</summary>
+    public string? Path { get; }
+
+    /// <summary>For text sources: the 1-based line number of the failing line.</summary>
+    public long? LineNumber { get; }
+
+    /// <summary>Creates the exception for a failure while mapping an input.</summary>
+    /// <param name="jobName">The job.</param>
+    /// <param name="inputIndex">The failing input's index.</param>
+    /// <param name="innerException">What user code threw.</param>
+    /// <param name="path">The input's file, for text sources.</param>
+    /// <param name="lineNumber">The input's line number, for text sources.</param>
+    /// <returns>The exception.</returns>
+    public static MapReduceException ForInput(
+        string jobName, long inputIndex, Exception innerException, string? path = null, long? lineNumber = null) =>
+        new(jobName, MapReducePhase.Map, inputIndex, null, path, lineNumber, "the mapper threw", innerException);
+
+    /// <summary>Creates the exception for a failure while reducing (or combining the values of) a key.</summary>
+    /// <param name="jobName">The job.</param>
+    /// <param name="key">The failing key.</param>
+    /// <param name="innerException">What user code threw.</param>
+    /// <param name="inputIndex">The input being mapped when a map-side combine failed, if any.</param>
+    /// <returns>The exception.</returns>
+    public static MapReduceException ForKey(
+        string jobName, object? key, Exception innerException, long? inputIndex = null) =>
+        new(jobName, MapReducePhase.Reduce, inputIndex, key, null, null, "the reducer threw", innerException);
+
+    /// <summary>Creates the exception for a failure of the input sequence itself.</summary>
+    /// <param name="jobName">The job.</param>
+    /// <param name="inputIndex">The index of the input that was being read.</param>
+    /// <param name="innerException">What the sequence threw.</param>
+    /// <returns>The exception.</returns>
+    public static MapReduceException ForSource(string jobName, long inputIndex, Exception innerException) =>
+        new(jobName, MapReducePhase.Map, inputIndex, null, null, null, "reading the inputs threw", innerException);
+
+    /// <summary>Creates the exception for a text file that could not be read.</summary>
+    /// <param name="jobName">The job.</param>
+    /// <param name="path">The file.</param>
+    /// <param name="innerException">The I/O error.</param>
+    /// <returns>The exception.</returns>
+    public static MapReduceException ForFile(string jobName, string path, Exception innerException) =>
+        new(jobName, MapReducePhase.Map, null, null, path, null, "reading the file failed", innerException);
+
+    /// <summary>Creates the exception for too many skipped bad records.</summary>
+    /// <param name="jobName">The job.</param>
+    /// <param name="limit">The configured limit.</param>
+    /// <param name="last">The record that went over the limit.</param>
+    /// <returns>The exception.</returns>
+    public static MapReduceException ForTooManyBadRecords(string jobName, int limit, SkippedRecord last)
+    {
+        ArgumentNullException.ThrowIfNull(last);
+        return new(
+            jobName, MapReducePhase.Map, last.InputIndex, null, last.Path, last.LineNumber,
+            $"more than {limit.ToString(CultureInfo.InvariantCulture)} inputs failed (MaxBadRecords); the last one",
+            last.Exception);
+    }
+
+    private static string Describe(
+        string jobName, MapReducePhase phase, long? inputIndex, object? key, string? path, long? lineNumber,
+        string what, Exception inner)
+    {
+        string where;
+        if (path is not null)
+        {
+            where = lineNumber is long line
+                ? string.Create(CultureInfo.InvariantCulture, $" at {path}:{line}")
+                : $" in {path}";
+        }
+        else if (key is not null)
+        {
+            where = $" for key '{key}'";
+            if (inputIndex is long index)
+            {
+                where += string.Create(CultureInfo.InvariantCulture, $" (while mapping input {index})");
+            }
+        }
+        else if (inputIndex is long index)
+        {
+            where = string.Create(CultureInfo.InvariantCulture, $" at input {index}");
+        }
+        else
+        {
+            where = string.Empty;
+        }
+
+        string phaseName = phase == MapReducePhase.Map ? "map" : "reduce";
+        return $"MapReduce job '{jobName}' failed in the {phaseName} phase{where}: {what} " +
+               $"{inner.GetType().Name}: {inner.Message}";
+    }
+}

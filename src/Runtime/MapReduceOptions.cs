@@ -1,0 +1,86 @@
+namespace MapReduceGen;
+
+/// <summary>Settings of one run. Every setting has a sensible default; <c>null</c> options mean all defaults.</summary>
+public sealed class MapReduceOptions
+{
+    private int _maxDegreeOfParallelism = Environment.ProcessorCount;
+    private int _partitionCount;
+    private int _chunkSize;
+    private TimeSpan _progressInterval = TimeSpan.FromMilliseconds(100);
+    private int _maxBadRecords;
+
+    /// <summary>
+    /// How many workers map and reduce at once. Default: <see cref="Environment.ProcessorCount"/>; <c>-1</c> also
+    /// means that.
+    /// </summary>
+    public int MaxDegreeOfParallelism
+    {
+        get => _maxDegreeOfParallelism;
+        set
+        {
+            if (value is 0 or < -1)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(value), value, "MaxDegreeOfParallelism must be at least 1 (or -1 for the processor count).");
+            }
+
+            _maxDegreeOfParallelism = value == -1 ? Environment.ProcessorCount : value;
+        }
+    }
+
+    /// <summary>
+    /// How many partitions the keys are split into by their stable hash; partitions are merged and reduced in
+    /// parallel. Default <c>0</c>: one for a single worker, otherwise four per worker.
+    /// </summary>
+    public int PartitionCount
+    {
+        get => _partitionCount;
+        set => _partitionCount = value >= 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "PartitionCount must be 0 (automatic) or more.");
+    }
+
+    /// <summary>
+    /// How many inputs a worker takes from the source at a time (the seed's <c>chunksize</c>). Default <c>0</c>:
+    /// chosen from the input count so every worker gets work (at most 1024 inputs, 256 for sequences of unknown length).
+    /// </summary>
+    public int ChunkSize
+    {
+        get => _chunkSize;
+        set => _chunkSize = value >= 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "ChunkSize must be 0 (automatic) or more.");
+    }
+
+    /// <summary>Stops the run; it then throws <see cref="OperationCanceledException"/> and returns no result.</summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>Receives progress reports every <see cref="ProgressInterval"/> and when a phase ends.</summary>
+    public IProgress<MapReduceProgress>? Progress { get; set; }
+
+    /// <summary>How often <see cref="Progress"/> is told about the run. Default: 100 ms.</summary>
+    public TimeSpan ProgressInterval
+    {
+        get => _progressInterval;
+        set => _progressInterval = value > TimeSpan.Zero
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "ProgressInterval must be positive.");
+    }
+
+    /// <summary>
+    /// How many inputs whose mapping throws may be skipped (the MapReduce paper's bad-record skipping). Default
+    /// <c>0</c>: the first failure fails the run. When above zero, a failing input's pairs are discarded, the
+    /// input is listed in <see cref="MapReduceStatistics.SkippedRecords"/>, and the run fails only when more than
+    /// this many inputs fail.
+    /// </summary>
+    public int MaxBadRecords
+    {
+        get => _maxBadRecords;
+        set => _maxBadRecords = value >= 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxBadRecords must be 0 or more.");
+    }
+
+    internal int ResolvePartitionCount(int workers) =>
+        _partitionCount > 0 ? _partitionCount : workers == 1 ? 1 : workers * 4;
+}
