@@ -1,7 +1,7 @@
 namespace MapReduceGen.Runtime.Tests.Support;
 
 /// <summary>The kinds of sequence a run accepts; the runner takes a different path for each.</summary>
-internal enum InputShape
+public enum InputShape
 {
     Array = 0,
     List = 1,
