@@ -16,7 +16,7 @@ public sealed class WordCountPropertyTests
         var random = new Random(2024);
         for (int round = 0; round < 100; round++)
         {
-            string[] lines = RandomInputs.Lines(random, random.Next(0, 500));
+            string[] lines = RandomInputs.Lines(random, random.Next(0, 3000));
             var options = new MapReduceOptions
             {
                 MaxDegreeOfParallelism = 1 + random.Next(8),

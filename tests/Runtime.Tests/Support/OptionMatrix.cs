@@ -32,6 +32,6 @@ internal static class OptionMatrix
     {
         0 => 0,
         1 => 1,
-        _ => random.Next(2, 400),
+        _ => random.Next(2, 5000),
     };
 }
