@@ -1,7 +1,7 @@
 namespace MapReduceGen;
 
 /// <summary>An input whose mapping threw and was skipped (see <see cref="MapReduceOptions.MaxBadRecords"/>).</summary>
-/// <param name="InputIndex">The input's index in the source (for text sources: the line's index within its split).</param>
+/// <param name="InputIndex">The input's index in the source (for text sources: the 0-based index of the line in its file, <paramref name="LineNumber"/> - 1).</param>
 /// <param name="Path">The file the input came from (text sources), else <see langword="null"/>.</param>
 /// <param name="LineNumber">The 1-based line number in <paramref name="Path"/> (text sources), else <see langword="null"/>.</param>
 /// <param name="Exception">What the mapper threw.</param>

@@ -25,10 +25,11 @@ internal sealed class EnumerableChunkSource<TInput>(IEnumerable<TInput> inputs, 
                 return false;
             }
 
-            _enumerator ??= inputs.GetEnumerator();
             int length = 0;
             try
             {
+                // Inside the try: a sequence may throw from GetEnumerator (an eager argument check, a failed open).
+                _enumerator ??= inputs.GetEnumerator();
                 while (length < chunkSize && _enumerator.MoveNext())
                 {
                     buffer[length++] = _enumerator.Current;

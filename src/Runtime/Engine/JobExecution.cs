@@ -22,7 +22,7 @@ internal static class JobExecution
         var state = new RunState(jobName, options, cancellationToken);
         try
         {
-            state.CancellationToken.ThrowIfCancellationRequested();
+            state.ThrowIfStopped();
             using MapInput<TInput> input = openInput(options);
             int workers = input.PlanWorkers(options.MaxDegreeOfParallelism);
             int partitions = options.ResolvePartitionCount(workers);

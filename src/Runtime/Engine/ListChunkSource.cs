@@ -23,9 +23,18 @@ internal sealed class ListChunkSource<TInput>(IReadOnlyList<TInput> inputs, int 
             buffer = new TInput[length];
         }
 
-        for (int i = 0; i < length; i++)
+        int i = 0;
+        try
         {
-            buffer[i] = inputs[(int)start + i];
+            for (; i < length; i++)
+            {
+                buffer[i] = inputs[(int)start + i];
+            }
+        }
+        catch (Exception ex)
+        {
+            // A custom list's indexer threw: report it as a failure of the inputs, with the index being read.
+            throw new InputSourceFailure(start + i, ex);
         }
 
         chunk = new InputChunk<TInput>(buffer, 0, length, start);

@@ -7,6 +7,7 @@ internal sealed class ProgressReporter : IDisposable
     private readonly RunState _state;
     private readonly Timer? _timer;
     private readonly object _gate = new();
+    private bool _finished;
 
     public ProgressReporter(RunState state)
     {
@@ -29,7 +30,11 @@ internal sealed class ProgressReporter : IDisposable
 
         lock (_gate)
         {
-            _progress.Report(_state.Snapshot());
+            MapReduceProgress snapshot = _state.Snapshot();
+            _progress.Report(snapshot);
+
+            // The Completed report is the last: a timer tick already queued must not report after it.
+            _finished |= snapshot.Phase == MapReducePhase.Completed;
         }
     }
 
@@ -41,7 +46,7 @@ internal sealed class ProgressReporter : IDisposable
         {
             try
             {
-                if (!_state.StopRequested)
+                if (!_finished && !_state.StopRequested)
                 {
                     _progress!.Report(_state.Snapshot());
                 }

@@ -11,6 +11,7 @@ internal sealed class RunState
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly object _skipGate = new();
     private readonly List<SkippedRecord> _skipped = [];
+    private readonly CancellationToken _extraToken;
     private Exception? _failure;
     private volatile bool _stop;
     private long _inputsRead;
@@ -22,6 +23,7 @@ internal sealed class RunState
     {
         JobName = jobName;
         Options = options;
+        _extraToken = extraToken;
         if (extraToken.CanBeCanceled && options.CancellationToken.CanBeCanceled && extraToken != options.CancellationToken)
         {
             LinkedSource = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, extraToken);
@@ -134,8 +136,12 @@ internal sealed class RunState
         if (CancellationToken.IsCancellationRequested &&
             (failure is null || failure.InnerException is OperationCanceledException || failure is OperationCanceledException))
         {
+            // Name the caller's token that was cancelled, not the internal linked one, so callers can tell whose it was.
+            CancellationToken cancelled = Options.CancellationToken.IsCancellationRequested
+                ? Options.CancellationToken
+                : _extraToken.IsCancellationRequested ? _extraToken : CancellationToken;
             throw new OperationCanceledException(
-                $"MapReduce job '{JobName}' was cancelled.", failure?.InnerException, CancellationToken);
+                $"MapReduce job '{JobName}' was cancelled.", failure?.InnerException, cancelled);
         }
 
         if (failure is not null)

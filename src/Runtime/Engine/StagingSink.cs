@@ -5,7 +5,16 @@ internal sealed class StagingSink<TKey, TValue> : EmitterSink<TKey, TValue>
 {
     private readonly List<KeyValuePair<TKey, TValue>> _pairs = [];
 
-    public override void Emit(TKey key, TValue value) => _pairs.Add(new(key, value));
+    public override void Emit(TKey key, TValue value)
+    {
+        // Checked here, inside the mapper's call, so an input that emits a null key is skipped like any bad record.
+        if (key is null)
+        {
+            throw new ArgumentNullException(nameof(key), "A mapper emitted a null key; keys must not be null.");
+        }
+
+        _pairs.Add(new(key, value));
+    }
 
     public void Clear() => _pairs.Clear();
 

@@ -1,0 +1,15 @@
+namespace MapReduceGen.Runtime.Tests.Jobs;
+
+/// <summary>IEquatable struct keys, enumerable mapper, fold reducer; non-static class.</summary>
+internal partial class PointCountJob
+{
+    [Mapper]
+    public static IEnumerable<(Point, int)> Map(int input)
+    {
+        yield return (new Point(input % 4, input % 3), 1);
+        yield return (new Point(-1, input % 2), 2);
+    }
+
+    [Reducer]
+    public static int Reduce(int left, int right) => left + right;
+}
