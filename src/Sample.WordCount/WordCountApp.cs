@@ -70,6 +70,11 @@ internal static class WordCountApp
         {
             return Fail(error, ex.Message);
         }
+        catch (MapReduceException ex) when (ex.InnerException is TextSourceException inner)
+        {
+            // Already one line naming the file: "cannot read 'x.txt': ...".
+            return Fail(error, inner.Message);
+        }
         catch (MapReduceException ex) when (ex.InnerException is IOException or UnauthorizedAccessException)
         {
             return Fail(error, $"cannot read '{ex.Path}': {OneLine(ex.InnerException.Message)}");
