@@ -63,7 +63,7 @@ public sealed class GuideExampleTests : IDisposable
     [Fact]
     public void A_tuple_key_with_an_enum()
     {
-        string[] log =
+        string[] logLines =
         [
             "2024-06-01T10:00:00 Error checkout timeout",
             "2024-06-01T10:00:01 Info checkout ok",
@@ -71,7 +71,7 @@ public sealed class GuideExampleTests : IDisposable
             "2024-06-01T10:00:03 Error search down",
             "garbage",
         ];
-        var counts = ErrorsByService.Run(log);
+        var counts = ErrorsByService.Run(logLines);
 
         Assert.Equal(2, counts[(Severity.Error, "checkout")]);
         var top = counts.Top(1)[0];
@@ -102,6 +102,10 @@ public sealed class GuideExampleTests : IDisposable
         Assert.Equal(16, stats.PartitionCount);
         Assert.True(stats.TotalTime >= stats.MapTime);
         Assert.Equal(10_000, counts["line"]);
+
+        using var console = new StringWriter();
+        console.WriteLine($"{stats.InputsRead} lines, {stats.DistinctKeys} words in {stats.TotalTime}");
+        Assert.StartsWith("10000 lines, 10 words in ", console.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,6 +118,11 @@ public sealed class GuideExampleTests : IDisposable
         cancel.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => WordCount.RunAsync(Endless(), cancellationToken: cancel.Token));
+
+        string[] lines = ["some", "lines"];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var result = await WordCount.RunAsync(lines, options: null, cancellationToken: timeout.Token);
+        Assert.Equal(2, result.Count);
     }
 
     [Fact]
@@ -124,12 +133,16 @@ public sealed class GuideExampleTests : IDisposable
         _temp.WriteFile("logs/notes.txt", "not a log\n");
 
         TextSource source = TextSource.FromPaths(Path.Combine(_temp.Path, "logs", "**", "*.log"));
+        using var error = new StringWriter();
+        source.SplitStarted = (worker, split) => error.WriteLine($"worker {worker + 1} reading {split.Path}");
+        source.InvalidUtf8Found = path => error.WriteLine($"warning: {path} is not valid UTF-8");
         var counts = WordCount.Run(source, new MapReduceOptions { MaxDegreeOfParallelism = 2 });
 
         Assert.Equal(2, source.Files.Count);
         Assert.Equal(3, counts["beta"]);
         Assert.False(counts.ContainsKey("log"));
         Assert.Equal(source.TotalBytes, counts.Statistics.BytesRead);
+        Assert.Equal(2, error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     [Fact]
@@ -141,7 +154,22 @@ public sealed class GuideExampleTests : IDisposable
         Assert.Equal(MapReducePhase.Map, failure.Phase);
         Assert.Equal(1, failure.InputIndex);
         Assert.IsType<FormatException>(failure.InnerException);
-        Assert.Contains("StrictParse", failure.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "MapReduce job 'Sample.WordCount.Tests.GuideExamples.StrictParse' failed in the map phase at input 1: the mapper threw FormatException: ",
+            failure.Message,
+            StringComparison.Ordinal);
+
+        string? printed = null;
+        try
+        {
+            StrictParse.Run(lines);
+        }
+        catch (MapReduceException e)
+        {
+            printed = e.Message;
+        }
+
+        Assert.Equal(failure.Message, printed);
 
         var tolerant = StrictParse.Run(lines, new MapReduceOptions { MaxBadRecords = 10 });
         Assert.Equal(7L, tolerant["apples"]);
