@@ -46,7 +46,7 @@ print(f"{label:<34} peak RSS {int(rss) / 1024:7.1f} MiB   elapsed {seconds:6.2f}
 PY
 }
 
-echo "input: $(du -sh "$work/one.txt" | cut -f1) in one file, $(du -sh "$work/many" | cut -f1) in 1000 files; $(nproc) cores"
+echo "input: $(( $(stat -c %s "$work/one.txt") >> 20 )) MiB in one file, $(( $(cat "$work"/many/* | wc -c) >> 20 )) MiB in 1000 files; $(nproc) cores"
 measure one-file-1-worker "$work/one.txt" --workers 1
 measure one-file-all-cores "$work/one.txt"
 measure small-files-1-worker "$work/many" --workers 1
