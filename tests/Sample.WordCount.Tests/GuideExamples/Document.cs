@@ -1,0 +1,4 @@
+namespace Sample.WordCount.Tests.GuideExamples;
+
+// docs/guide.md, "Mapper shapes": the input of InvertedIndex.
+public sealed record Document(int Id, string Text);

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Sample.WordCount.Tests;
+
+/// <summary>
+/// Runs Sample.WordCount: in process through <see cref="WordCountApp.Run"/> (fast, for the many output
+/// checks), or as a real process (<c>dotnet Sample.WordCount.dll</c>, copied next to the tests by the
+/// project reference) when exit codes and the separation of the two streams matter.
+/// </summary>
+internal static class SampleRunner
+{
+    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>Runs the program in this process with string writers for its two streams.</summary>
+    public static RunOutcome InProcess(params string[] args) => InProcess(errorIsTerminal: false, args);
+
+    /// <summary>Runs the program in this process, telling it whether standard error is a terminal.</summary>
+    public static RunOutcome InProcess(bool errorIsTerminal, string[] args, long progressThreshold = WordCountApp.DefaultProgressThreshold)
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        using var error = new StringWriter { NewLine = "\n" };
+        int exit = WordCountApp.Run(args, output, error, errorIsTerminal, progressThreshold);
+        return new RunOutcome(exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The built program, next to this test assembly.</summary>
+    public static string ProgramPath { get; } =
+        Path.Combine(AppContext.BaseDirectory, "Sample.WordCount.dll");
+
+    /// <summary>Runs <c>dotnet Sample.WordCount.dll ARGS</c> in <paramref name="workingDirectory"/> and waits for it.</summary>
+    public static RunOutcome AsProcess(string workingDirectory, params string[] args)
+    {
+        Assert.True(File.Exists(ProgramPath), $"the sample is not built next to the tests: {ProgramPath}");
+        var start = new ProcessStartInfo(DotnetHost)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = new UTF8Encoding(false),
+            StandardErrorEncoding = new UTF8Encoding(false),
+        };
+        start.ArgumentList.Add(ProgramPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(ProcessTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"Sample.WordCount {string.Join(' ', args)} did not finish within {ProcessTimeout}");
+        }
+
+        process.WaitForExit();
+        return new RunOutcome(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+    }
+
+    /// <summary>The dotnet host running these tests (the SDK sets DOTNET_HOST_PATH), else the one on PATH.</summary>
+    private static string DotnetHost
+    {
+        get
+        {
+            var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+            if (!string.IsNullOrEmpty(host) && File.Exists(host))
+            {
+                return host;
+            }
+
+            var current = Environment.ProcessPath;
+            if (current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet")
+            {
+                return current;
+            }
+
+            return "dotnet";
+        }
+    }
+}
