@@ -79,11 +79,6 @@ internal static class WordCountApp
         {
             return Fail(error, $"cannot read '{ex.Path}': {OneLine(ex.InnerException.Message)}");
         }
-        catch (NotSupportedException ex)
-        {
-            // The runtime reads files by offset; a pipe or a character device cannot be read that way.
-            return Fail(error, $"cannot read an input: {OneLine(ex.Message)} (pipes and devices are not supported; save the text to a file)");
-        }
 
         if (cli.Tsv)
         {

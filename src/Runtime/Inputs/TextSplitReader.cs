@@ -48,6 +48,9 @@ public sealed class TextSplitReader : IDisposable
     private long _bufferOffset; // source offset of _bytes[0]
     private SafeFileHandle? _file;
     private Stream? _stream;
+
+    // A stream this reader opened itself (a pipe or FIFO given as a path), disposed with the split.
+    private FileStream? _ownedStream;
     private bool _readingStream;
     private string _path = "";
     private long _start;
@@ -121,13 +124,40 @@ public sealed class TextSplitReader : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(split.Start, nameof(split));
         ArgumentOutOfRangeException.ThrowIfNegative(split.Length, nameof(split));
         Begin(split, split.Path);
-        if (split.Length == 0)
+        if (split.Length == 0 && split.Start != 0)
         {
             _done = true;
             return;
         }
 
-        _file = OpenFile(split.Path);
+        SafeFileHandle file = OpenFile(split.Path);
+        if (!IsSeekable(file))
+        {
+            // A pipe, FIFO or character device: there are no offsets to read at and its length says nothing, so
+            // the file's first split reads it whole as a stream and any other split owns nothing.
+            if (split.Start != 0)
+            {
+                file.Dispose();
+                _done = true;
+                return;
+            }
+
+            _ownedStream = new FileStream(file, FileAccess.Read, bufferSize: 1);
+            _stream = _ownedStream;
+            _readingStream = true;
+            _end = long.MaxValue;
+            SkipByteOrderMark();
+            return;
+        }
+
+        if (split.Length == 0)
+        {
+            file.Dispose();
+            _done = true;
+            return;
+        }
+
+        _file = file;
         if (split.Start == 0)
         {
             SkipByteOrderMark();
@@ -447,6 +477,21 @@ public sealed class TextSplitReader : IDisposable
     {
         _file?.Dispose();
         _file = null;
+        _ownedStream?.Dispose();
+        _ownedStream = null;
         _stream = null;
+    }
+
+    private static bool IsSeekable(SafeFileHandle file)
+    {
+        try
+        {
+            RandomAccess.Read(file, Span<byte>.Empty, 0);
+            return true;
+        }
+        catch (NotSupportedException)
+        {
+            return false;
+        }
     }
 }

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using MapReduceGen.Runtime.Tests.Jobs;
+
+namespace MapReduceGen.Runtime.Tests.Inputs;
+
+/// <summary>
+/// Pipes and FIFOs given as paths (for example a shell's <c>&lt;(command)</c>): they have no offsets and report a
+/// meaningless length, so they are read whole as a stream instead of crashing or being counted as empty.
+/// </summary>
+public sealed class TextSourcePipeTests
+{
+    [Fact]
+    public async Task A_named_fifo_is_read_whole_as_a_stream()
+    {
+        Assert.True(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "FIFOs need a Unix system.");
+        using var directory = new TempDirectory();
+        string fifo = directory.Combine("words.fifo");
+        using (Process mkfifo = Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        TextSource source = TextSource.FromPaths(fifo);
+        Assert.Equal(0, source.TotalBytes);
+
+        // Opening a FIFO for writing blocks until the reader opens it: the writer runs beside the job.
+        Task writer = Task.Run(() => File.WriteAllText(fifo, "\uFEFFa b a\r\nc a\rb\n"));
+        MapReduceResult<string, int> counts = await WordCountJob.RunAsync(source, new MapReduceOptions { MaxDegreeOfParallelism = 2 })
+            .WaitAsync(TimeSpan.FromSeconds(30));
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(3, counts["a"]);
+        Assert.Equal(2, counts["b"]);
+        Assert.Equal(1, counts["c"]);
+        Assert.Equal(3, counts.Statistics.InputsRead);
+    }
+}
