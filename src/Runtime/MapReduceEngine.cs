@@ -144,4 +144,51 @@ public static class MapReduceEngine
             () => GroupJobRunner<TJob, string, TKey, TValue, TResult>.Run(source, options, cancellationToken),
             cancellationToken);
     }
+
+    /// <summary>
+    /// Runs a fold job over an asynchronous sequence: the sequence is awaited into a bounded buffer that the workers
+    /// drain, so memory stays bounded and no worker blocks on the sequence's I/O.
+    /// </summary>
+    /// <typeparam name="TJob">The generated job struct.</typeparam>
+    /// <typeparam name="TInput">The input type.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value and result type.</typeparam>
+    /// <param name="inputs">The inputs; enumerated once.</param>
+    /// <param name="options">Settings, or <see langword="null"/> for defaults.</param>
+    /// <param name="cancellationToken">Stops the run and the enumeration.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="MapReduceException">User code or the sequence threw.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public static Task<MapReduceResult<TKey, TValue>> RunFoldAsync<TJob, TInput, TKey, TValue>(
+        IAsyncEnumerable<TInput> inputs, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IFoldJob<TInput, TKey, TValue> =>
+        AsyncSequenceBridge.RunAsync<TInput, TKey, TValue>(
+            TJob.Name,
+            inputs,
+            (drained, token) => FoldJobRunner<TJob, TInput, TKey, TValue>.Run(drained, options, token),
+            cancellationToken);
+
+    /// <summary>
+    /// Runs a grouping job over an asynchronous sequence: the sequence is awaited into a bounded buffer that the
+    /// workers drain, so memory stays bounded and no worker blocks on the sequence's I/O.
+    /// </summary>
+    /// <typeparam name="TJob">The generated job struct.</typeparam>
+    /// <typeparam name="TInput">The input type.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="inputs">The inputs; enumerated once.</param>
+    /// <param name="options">Settings, or <see langword="null"/> for defaults.</param>
+    /// <param name="cancellationToken">Stops the run and the enumeration.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="MapReduceException">User code or the sequence threw.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public static Task<MapReduceResult<TKey, TResult>> RunGroupAsync<TJob, TInput, TKey, TValue, TResult>(
+        IAsyncEnumerable<TInput> inputs, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult> =>
+        AsyncSequenceBridge.RunAsync<TInput, TKey, TResult>(
+            TJob.Name,
+            inputs,
+            (drained, token) => GroupJobRunner<TJob, TInput, TKey, TValue, TResult>.Run(drained, options, token),
+            cancellationToken);
 }

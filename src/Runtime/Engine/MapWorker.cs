@@ -101,7 +101,7 @@ internal abstract class MapWorker<TJob, TInput, TKey, TValue> : EmitterSink<TKey
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !State.CancellationToken.IsCancellationRequested)
                 {
-                    long? number = LineNumber(reader.Path, lineStart);
+                    long? number = LineNumber(reader, lineStart);
                     if (!State.TrySkip(new SkippedRecord((number ?? 0) - 1, reader.Path, number, ex)))
                     {
                         return;
@@ -125,7 +125,7 @@ internal abstract class MapWorker<TJob, TInput, TKey, TValue> : EmitterSink<TKey
                 return;
             }
 
-            long? number = LineNumber(reader.Path, lineStart);
+            long? number = LineNumber(reader, lineStart);
             State.Fail(MapReduceException.ForInput(TJob.Name, (number ?? 0) - 1, ex, reader.Path, number));
         }
         finally
@@ -136,12 +136,20 @@ internal abstract class MapWorker<TJob, TInput, TKey, TValue> : EmitterSink<TKey
 
     private StagingSink<TKey, TValue> Staging => _staging ??= new StagingSink<TKey, TValue>();
 
-    /// <summary>The 1-based line number of the line starting at a byte offset (failure path only: it rereads the file).</summary>
-    private static long? LineNumber(string path, long lineStart)
+    /// <summary>
+    /// The 1-based number of the line the reader returned last: counted by the reader when its split starts the
+    /// file (or is a stream), otherwise found by rereading the file's prefix (failure path only).
+    /// </summary>
+    private static long? LineNumber(TextSplitReader reader, long lineStart)
     {
+        if (reader.Split.Start == 0)
+        {
+            return reader.LinesRead;
+        }
+
         try
         {
-            return TextSource.CountLineNumber(path, lineStart);
+            return TextSource.CountLineNumber(reader.Path, lineStart);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

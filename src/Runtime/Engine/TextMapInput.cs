@@ -44,7 +44,14 @@ internal sealed class TextMapInput<TInput> : MapInput<TInput>
             TextSplit split = splits[index];
             try
             {
-                reader.Reset(split);
+                if (_source.Stream is { } stream)
+                {
+                    reader.Reset(stream, split.Path);
+                }
+                else
+                {
+                    reader.Reset(split);
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -15,6 +15,14 @@ public sealed class TextSource
     private readonly string[] _files;
     private readonly long[] _lengths;
 
+    private TextSource(Stream stream, string name)
+    {
+        _files = [name];
+        _lengths = [stream.CanSeek ? Math.Max(0, stream.Length - stream.Position) : 0];
+        TotalBytes = _lengths[0];
+        Stream = stream;
+    }
+
     private TextSource(List<string> files)
     {
         _files = [.. files];
@@ -24,6 +32,32 @@ public sealed class TextSource
             _lengths[i] = GetLength(_files[i]);
             TotalBytes += _lengths[i];
         }
+    }
+
+    /// <summary>
+    /// The stream of a source made by <see cref="FromStream(Stream, string)"/>, else <see langword="null"/>.
+    /// </summary>
+    public Stream? Stream { get; }
+
+    /// <summary>
+    /// A source that reads the lines of one stream (standard input, a network or decompression stream) from its
+    /// current position to its end. A stream has no offsets to split at, so a single worker reads and maps it: use
+    /// files to map one large input on every core. The stream is not disposed. Errors name
+    /// <paramref name="name"/> and the 1-based line.
+    /// </summary>
+    /// <param name="stream">A readable stream of UTF-8 text.</param>
+    /// <param name="name">What errors and <see cref="SplitStarted"/> call the stream (default <c>-</c>).</param>
+    /// <returns>The source.</returns>
+    public static TextSource FromStream(Stream stream, string name = "-")
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("The stream is not readable.", nameof(stream));
+        }
+
+        return new TextSource(stream, name);
     }
 
     /// <summary>The input files in reading order.</summary>
@@ -121,6 +155,11 @@ public sealed class TextSource
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(targetSplitBytes);
         var splits = new List<TextSplit>();
+        if (Stream is not null)
+        {
+            return [new TextSplit(0, _files[0], 0, _lengths[0])];
+        }
+
         for (int i = 0; i < _files.Length; i++)
         {
             long length = _lengths[i];
