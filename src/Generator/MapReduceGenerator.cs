@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading;
 using MapReduceGen.Generator.Emitting;
 using MapReduceGen.Generator.Model;
@@ -39,8 +40,33 @@ namespace MapReduceGen.Generator
                 .Select(static (job, _) => job!)
                 .WithTrackingName(TrackingNames.ValidJobs);
 
-            context.RegisterSourceOutput(valid, static (spc, job) => spc.AddSource(job.HintName, JobEmitter.Emit(job)));
+            context.RegisterSourceOutput(valid, static (spc, job) => AddJobSource(spc, job));
         }
+
+        private static void AddJobSource(SourceProductionContext context, JobModel job)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            string source = JobEmitter.Emit(job);
+
+            // Hint names are unique ignoring case, but C# names are not (Ns.Job and Ns.job are two jobs): the
+            // second such job gets a numbered file name instead of failing the whole generator.
+            for (int attempt = 1; ; attempt++)
+            {
+                string hintName = attempt == 1
+                    ? job.HintName
+                    : job.HintName.Substring(0, job.HintName.Length - HintSuffix.Length) + "." + attempt.ToString(CultureInfo.InvariantCulture) + HintSuffix;
+                try
+                {
+                    context.AddSource(hintName, source);
+                    return;
+                }
+                catch (System.ArgumentException) when (attempt < 100)
+                {
+                }
+            }
+        }
+
+        private const string HintSuffix = ".MapReduce.g.cs";
 
         private static JobModel? ReadJob(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {

@@ -41,9 +41,12 @@ namespace MapReduceGen.Generator.Parsing
                 {
                     if (known.IsMapper(attribute))
                     {
-                        mappers.Add(method);
+                        if (!mappers.Contains(method))
+                        {
+                            mappers.Add(method);
+                        }
                     }
-                    else if (known.IsReducer(attribute))
+                    else if (known.IsReducer(attribute) && !reducers.Contains(method))
                     {
                         reducers.Add(method);
                     }
@@ -58,9 +61,14 @@ namespace MapReduceGen.Generator.Parsing
             string jobName = jobType.ToDisplayString(MessageFormat);
             CheckJobType(jobType, jobName, diagnostics);
 
-            foreach (IMethodSymbol method in mappers.Concat(reducers))
+            foreach (IMethodSymbol method in mappers)
             {
-                CheckMethod(method, mappers.Contains(method) ? "mapper" : "reducer", diagnostics);
+                CheckMethod(method, "mapper", known.MapperAttribute, diagnostics);
+            }
+
+            foreach (IMethodSymbol method in reducers)
+            {
+                CheckMethod(method, "reducer", known.ReducerAttribute, diagnostics);
             }
 
             for (int i = 1; i < mappers.Count; i++)
@@ -110,6 +118,14 @@ namespace MapReduceGen.Generator.Parsing
 
             for (INamedTypeSymbol? type = jobType; type is not null; type = type.ContainingType)
             {
+                if (type.IsFileLocal)
+                {
+                    // A file-local type cannot be continued in the generator's own file.
+                    diagnostics.Add(Diagnostic.Create(
+                        DiagnosticDescriptors.UnsupportedJobType, NameLocation(type), jobName,
+                        ReferenceEquals(type, jobType) ? "file-local" : $"nested in the file-local type '{type.ToDisplayString(MessageFormat)}'"));
+                }
+
                 if (type.IsGenericType)
                 {
                     diagnostics.Add(Diagnostic.Create(
@@ -163,13 +179,13 @@ namespace MapReduceGen.Generator.Parsing
             method.Parameters.Length >= 1 &&
             method.Parameters[0].Type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
 
-        private static void CheckMethod(IMethodSymbol method, string role, List<Diagnostic> diagnostics)
+        private static void CheckMethod(IMethodSymbol method, string role, INamedTypeSymbol? attributeType, List<Diagnostic> diagnostics)
         {
             if (method.MethodKind != MethodKind.Ordinary)
             {
-                // Accessors, operators, constructors: reported by the analyzer's attribute-target rule.
+                // Accessors, operators, constructors, explicit interface implementations: on the attribute.
                 diagnostics.Add(Diagnostic.Create(
-                    DiagnosticDescriptors.InvalidAttributeTarget, NameLocation(method),
+                    DiagnosticDescriptors.InvalidAttributeTarget, AttributeLocation(method, attributeType),
                     role == "mapper" ? "Mapper" : "Reducer", DescribeKind(method), role));
                 return;
             }
@@ -202,6 +218,7 @@ namespace MapReduceGen.Generator.Parsing
             MethodKind.UserDefinedOperator or MethodKind.Conversion => $"the operator '{method.Name}'",
             MethodKind.LocalFunction => $"the local function '{method.Name}'",
             MethodKind.AnonymousFunction => "a lambda",
+            MethodKind.ExplicitInterfaceImplementation => $"the explicit interface implementation '{method.Name}'",
             _ => $"'{method.Name}'",
         };
 
