@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using MapReduceGen.Generator.Emitting;
 using MapReduceGen.Generator.Model;
@@ -23,6 +27,9 @@ namespace MapReduceGen.Generator
 
             /// <summary>The valid jobs only.</summary>
             public const string ValidJobs = "ValidJobs";
+
+            /// <summary>The valid jobs with their final, case-insensitively unique file names.</summary>
+            public const string NamedJobs = "NamedJobs";
         }
 
         /// <inheritdoc/>
@@ -40,30 +47,39 @@ namespace MapReduceGen.Generator
                 .Select(static (job, _) => job!)
                 .WithTrackingName(TrackingNames.ValidJobs);
 
-            context.RegisterSourceOutput(valid, static (spc, job) => AddJobSource(spc, job));
+            // Hint names are unique ignoring case but C# names are not (Ns.Job and Ns.job are two jobs): the jobs are
+            // gathered once to number such names. Each job's item stays equal unless it changed, so only a changed
+            // job's source is written again.
+            IncrementalValuesProvider<JobModel> named = valid
+                .Collect()
+                .SelectMany(static (all, ct) => AssignUniqueHintNames(all, ct))
+                .WithTrackingName(TrackingNames.NamedJobs);
+
+            context.RegisterSourceOutput(named, static (spc, job) =>
+            {
+                spc.CancellationToken.ThrowIfCancellationRequested();
+                spc.AddSource(job.HintName, JobEmitter.Emit(job));
+            });
         }
 
-        private static void AddJobSource(SourceProductionContext context, JobModel job)
+        private static ImmutableArray<JobModel> AssignUniqueHintNames(ImmutableArray<JobModel> jobs, CancellationToken cancellationToken)
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            string source = JobEmitter.Emit(job);
-
-            // Hint names are unique ignoring case, but C# names are not (Ns.Job and Ns.job are two jobs): the
-            // second such job gets a numbered file name instead of failing the whole generator.
-            for (int attempt = 1; ; attempt++)
+            var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var result = ImmutableArray.CreateBuilder<JobModel>(jobs.Length);
+            foreach (JobModel job in jobs.OrderBy(j => j.HintName, StringComparer.Ordinal))
             {
-                string hintName = attempt == 1
-                    ? job.HintName
-                    : job.HintName.Substring(0, job.HintName.Length - HintSuffix.Length) + "." + attempt.ToString(CultureInfo.InvariantCulture) + HintSuffix;
-                try
+                cancellationToken.ThrowIfCancellationRequested();
+                string hintName = job.HintName;
+                for (int attempt = 2; !taken.Add(hintName); attempt++)
                 {
-                    context.AddSource(hintName, source);
-                    return;
+                    hintName = job.HintName.Substring(0, job.HintName.Length - HintSuffix.Length) + "." +
+                        attempt.ToString(CultureInfo.InvariantCulture) + HintSuffix;
                 }
-                catch (System.ArgumentException) when (attempt < 100)
-                {
-                }
+
+                result.Add(hintName == job.HintName ? job : job with { HintName = hintName });
             }
+
+            return result.MoveToImmutable();
         }
 
         private const string HintSuffix = ".MapReduce.g.cs";
