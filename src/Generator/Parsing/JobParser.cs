@@ -61,14 +61,13 @@ namespace MapReduceGen.Generator.Parsing
             string jobName = jobType.ToDisplayString(MessageFormat);
             CheckJobType(jobType, jobName, diagnostics);
 
-            foreach (IMethodSymbol method in mappers)
+            // Accessors, operators and the like get MRG0016 and are then left out, so they cause no further noise
+            // (a second mapper, a shape that matches no form).
+            mappers.RemoveAll(method => !CheckMethod(method, "mapper", known.MapperAttribute, diagnostics));
+            reducers.RemoveAll(method => !CheckMethod(method, "reducer", known.ReducerAttribute, diagnostics));
+            if (mappers.Count == 0 && reducers.Count == 0)
             {
-                CheckMethod(method, "mapper", known.MapperAttribute, diagnostics);
-            }
-
-            foreach (IMethodSymbol method in reducers)
-            {
-                CheckMethod(method, "reducer", known.ReducerAttribute, diagnostics);
+                return new JobParseResult(null, diagnostics);
             }
 
             for (int i = 1; i < mappers.Count; i++)
@@ -179,7 +178,8 @@ namespace MapReduceGen.Generator.Parsing
             method.Parameters.Length >= 1 &&
             method.Parameters[0].Type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
 
-        private static void CheckMethod(IMethodSymbol method, string role, INamedTypeSymbol? attributeType, List<Diagnostic> diagnostics)
+        /// <summary>Checks a marked method; returns false when it is no method at all (MRG0016) and must be ignored.</summary>
+        private static bool CheckMethod(IMethodSymbol method, string role, INamedTypeSymbol? attributeType, List<Diagnostic> diagnostics)
         {
             if (method.MethodKind != MethodKind.Ordinary)
             {
@@ -187,7 +187,7 @@ namespace MapReduceGen.Generator.Parsing
                 diagnostics.Add(Diagnostic.Create(
                     DiagnosticDescriptors.InvalidAttributeTarget, AttributeLocation(method, attributeType),
                     role == "mapper" ? "Mapper" : "Reducer", DescribeKind(method), role));
-                return;
+                return false;
             }
 
             if (method.IsAbstract || method.IsExtern)
@@ -208,6 +208,8 @@ namespace MapReduceGen.Generator.Parsing
                 diagnostics.Add(Diagnostic.Create(
                     DiagnosticDescriptors.MethodIsGeneric, NameLocation(method), role, method.Name));
             }
+
+            return true;
         }
 
         private static string DescribeKind(IMethodSymbol method) => method.MethodKind switch
