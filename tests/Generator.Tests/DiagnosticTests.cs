@@ -163,6 +163,7 @@ public sealed class DiagnosticTests
     [InlineData("public static IEnumerable<string> [|Map|](string line) => [line];", "returns 'IEnumerable<string>', which is neither void nor IEnumerable<(TKey Key, TValue Value)>")]
     [InlineData("public static IEnumerable<(string, int)> [|Map|](string line, int extra) => [];", "returns a sequence but has 2 parameters; it must take only the input")]
     [InlineData("public static void Map([|ReadOnlySpan<char> line|], Emitter<string, int> emit) { }", "takes the ref struct 'ReadOnlySpan<char>' as input, which cannot be held in a sequence of inputs")]
+    [InlineData("public static void [|Map|](dynamic line, Emitter<string, int> emit) { }", "uses the type 'dynamic', and 'dynamic' cannot be a type argument of the job; use 'object'")]
     public void MRG0008_mapper_shape(string mapper, string problem)
     {
         Check(

@@ -245,6 +245,18 @@ namespace MapReduceGen.Generator.Parsing
                 return null;
             }
 
+            foreach ((ITypeSymbol type, bool isResult) in new[] { (input!, false), (key!, false), (value!, false), (result!, true) })
+            {
+                if (UnsupportedTypeProblem(type) is { } unsupported)
+                {
+                    // Generic interfaces cannot take pointers or dynamic: generating would only add compiler errors.
+                    diagnostics.Add(isResult
+                        ? Diagnostic.Create(DiagnosticDescriptors.InvalidReducerShape, ReturnTypeLocation(reducer), reducer.Name, "returns " + unsupported)
+                        : Diagnostic.Create(DiagnosticDescriptors.InvalidMapperShape, NameLocation(mapper), mapper.Name, "uses " + unsupported));
+                    return null;
+                }
+            }
+
             string accessibility = "public";
             foreach ((ITypeSymbol type, string role, IMethodSymbol method) in new[]
                      {
@@ -600,6 +612,25 @@ namespace MapReduceGen.Generator.Parsing
 
             return Rank(next) < Rank(current) ? (next == Accessibility.ProtectedOrInternal ? Accessibility.Internal : next) : current;
         }
+
+        /// <summary>Why a type cannot be a job's input, key, value or result (pointers, dynamic), or null.</summary>
+        private static string? UnsupportedTypeProblem(ITypeSymbol type)
+        {
+            string display = type.ToDisplayString(MessageFormat);
+            return ContainsKind(type, TypeKind.Pointer) || ContainsKind(type, TypeKind.FunctionPointer)
+                ? $"the pointer type '{display}', which cannot be a type argument of the job"
+                : ContainsKind(type, TypeKind.Dynamic)
+                    ? $"the type '{display}', and 'dynamic' cannot be a type argument of the job; use 'object'"
+                    : null;
+        }
+
+        private static bool ContainsKind(ITypeSymbol type, TypeKind kind) => type.TypeKind == kind || type switch
+        {
+            IArrayTypeSymbol array => ContainsKind(array.ElementType, kind),
+            IPointerTypeSymbol pointer => ContainsKind(pointer.PointedAtType, kind),
+            INamedTypeSymbol named => named.TypeArguments.Any(t => ContainsKind(t, kind)),
+            _ => false,
+        };
 
         private static bool ContainsErrorType(ITypeSymbol type) => type switch
         {
