@@ -284,4 +284,60 @@ public sealed class ShapeRunTests
 
         Assert.Equal("10:49800:499500", output);
     }
+
+    [Theory]
+    [InlineData("Emitter<string?, int>", "emit.Emit(line.Length > 0 ? line : \"-\", 1)", "public static int Reduce(string key, ReadOnlySpan<int> values) => values.Length;")]
+    [InlineData("Emitter<string, int>", "emit.Emit(line.Length > 0 ? line : \"-\", 1)", "public static int Reduce(string? key, IReadOnlyList<int> values) => values.Count;")]
+    [InlineData("Emitter<string, string?>", "emit.Emit(line.Length > 0 ? line : \"-\", \"1\")", "public static int Reduce(string key, IReadOnlyList<string> values) => values.Count;")]
+    [InlineData("Emitter<string, string>", "emit.Emit(line.Length > 0 ? line : \"-\", \"1\")", "public static string? Reduce(string? left, string? right) => (left!.Length + right!.Length).ToString(System.Globalization.CultureInfo.InvariantCulture);")]
+    public void Reducers_that_annotate_nullability_differently_from_the_mapper_compile_without_warnings(string emitter, string emit, string reducer)
+    {
+        string output = Scenario.Execute($$"""
+            using System;
+            using System.Collections.Generic;
+            using MapReduceGen;
+
+            public static partial class Nullability
+            {
+                [Mapper]
+                public static void Map(string line, {{emitter}} emit) => {{emit}};
+
+                [Reducer]
+                {{reducer}}
+            }
+
+            internal static class Probe
+            {
+                public static string Execute() => Show.Of(Nullability.Run(new[] { "a", "", "a" }));
+            }
+            """);
+
+        Assert.Equal("-=1;a=2", output);
+    }
+
+    [Fact]
+    public void A_job_in_nullable_oblivious_code_compiles_without_warnings()
+    {
+        string output = Scenario.Execute("""
+            #nullable disable
+            using System.Collections.Generic;
+            using MapReduceGen;
+
+            public static partial class Oblivious
+            {
+                [Mapper]
+                public static IEnumerable<(string, string)> Map(string line) => new[] { (line, line + "!") };
+
+                [Reducer]
+                public static string Reduce(string key, IReadOnlyList<string> values) => string.Join(",", values);
+            }
+
+            internal static class Probe
+            {
+                public static string Execute() => Show.Of(Oblivious.Run(new[] { "a", "b" }));
+            }
+            """);
+
+        Assert.Equal("a=a!;b=b!", output);
+    }
 }

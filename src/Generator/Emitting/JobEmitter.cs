@@ -178,22 +178,23 @@ namespace MapReduceGen.Generator.Emitting
             }
 
             writer.WriteLine();
+            string bang = job.ReducerNullabilityDiffers ? "!" : "";
             switch (job.ReducerShape)
             {
                 case ReducerShape.Fold:
                     writer.WriteLine("/// <inheritdoc/>");
                     writer.WriteLine($"public static {job.ValueType} Combine({job.ValueType} left, {job.ValueType} right)");
-                    writer.WriteLine($"    => {jobClass}.{job.ReducerName}(left, right);");
+                    writer.WriteLine($"    => {jobClass}.{job.ReducerName}(left{bang}, right{bang}){bang};");
                     break;
                 case ReducerShape.GroupSpan:
                     writer.WriteLine("/// <inheritdoc/>");
                     writer.WriteLine($"public static {job.ResultType} Reduce({job.KeyType} key, global::System.ReadOnlySpan<{job.ValueType}> values)");
-                    writer.WriteLine($"    => {jobClass}.{job.ReducerName}(key, values);");
+                    writer.WriteLine($"    => {jobClass}.{job.ReducerName}(key{bang}, values{bang});");
                     break;
                 case ReducerShape.GroupList:
                     writer.WriteLine("/// <inheritdoc/>");
                     writer.WriteLine($"public static {job.ResultType} Reduce({job.KeyType} key, global::System.ReadOnlySpan<{job.ValueType}> values)");
-                    writer.WriteLine($"    => {jobClass}.{job.ReducerName}(key, values.ToArray());");
+                    writer.WriteLine($"    => {jobClass}.{job.ReducerName}(key{bang}, values.ToArray(){bang});");
                     break;
             }
 

@@ -288,6 +288,14 @@ namespace MapReduceGen.Generator.Parsing
                     key!.ToDisplayString(MessageFormat), jobName));
             }
 
+            // Same types, but the reducer may annotate nullability differently from the mapper (string? keys, a
+            // reducer taking string): the generated calls then suppress the nullable warnings they would raise.
+            bool nullabilityDiffers = reducerShape == ReducerShape.Fold
+                ? !SameNullability(reducer.Parameters[0].Type, value!) || !SameNullability(reducer.Parameters[1].Type, value!) ||
+                  !SameNullability(reducer.ReturnType, value!)
+                : !SameNullability(reducer.Parameters[0].Type, key!) ||
+                  GroupValueType(reducer.Parameters[1].Type, known, out _) is not { } groupValue || !SameNullability(groupValue, value!);
+
             var types = new List<ContainingTypeModel>();
             for (INamedTypeSymbol? type = jobType; type is not null; type = type.ContainingType)
             {
@@ -311,6 +319,7 @@ namespace MapReduceGen.Generator.Parsing
                 MapperName = mapper.Name,
                 ReducerShape = reducerShape,
                 ReducerName = reducer.Name,
+                ReducerNullabilityDiffers = nullabilityDiffers,
                 KeyHashExpression = KeyCodeBuilder.Hash(key!),
                 KeyEqualityExpression = KeyCodeBuilder.Equality(key!),
                 KeyIsString = key!.SpecialType == SpecialType.System_String,
@@ -639,6 +648,9 @@ namespace MapReduceGen.Generator.Parsing
             INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType),
             _ => false,
         };
+
+        private static bool SameNullability(ITypeSymbol left, ITypeSymbol right) =>
+            SymbolEqualityComparer.IncludeNullability.Equals(left, right);
 
         private static bool SameType(ITypeSymbol left, ITypeSymbol right) =>
             SymbolEqualityComparer.Default.Equals(left, right);
