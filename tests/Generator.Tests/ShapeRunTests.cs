@@ -340,4 +340,29 @@ public sealed class ShapeRunTests
 
         Assert.Equal("a=a!;b=b!", output);
     }
+
+    [Fact]
+    public void A_sequence_mapper_with_a_nullable_return_type_compiles_without_warnings()
+    {
+        string output = Scenario.Execute("""
+            using System.Collections.Generic;
+            using MapReduceGen;
+
+            public static partial class MaybePairs
+            {
+                [Mapper]
+                public static List<(string, int)>? Map(string line) => [(line, 1)];
+
+                [Reducer]
+                public static int Reduce(int left, int right) => left + right;
+            }
+
+            internal static class Probe
+            {
+                public static string Execute() => Show.Of(MaybePairs.Run(new[] { "a", "a" }));
+            }
+            """);
+
+        Assert.Equal("a=2", output);
+    }
 }

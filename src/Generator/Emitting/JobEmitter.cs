@@ -170,7 +170,7 @@ namespace MapReduceGen.Generator.Emitting
             else
             {
                 writer.OpenBlock();
-                writer.WriteLine($"foreach (var pair in {jobClass}.{job.MapperName}(input))");
+                writer.WriteLine($"foreach (var pair in {jobClass}.{job.MapperName}(input){(job.MapperReturnsNullable ? "!" : "")})");
                 writer.OpenBlock();
                 writer.WriteLine("emitter.Emit(pair.Item1, pair.Item2);");
                 writer.CloseBlock();

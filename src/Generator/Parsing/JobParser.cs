@@ -320,6 +320,7 @@ namespace MapReduceGen.Generator.Parsing
                 ReducerShape = reducerShape,
                 ReducerName = reducer.Name,
                 ReducerNullabilityDiffers = nullabilityDiffers,
+                MapperReturnsNullable = mapperShape == MapperShape.Enumerable && mapper.ReturnNullableAnnotation == NullableAnnotation.Annotated,
                 KeyHashExpression = KeyCodeBuilder.Hash(key!),
                 KeyEqualityExpression = KeyCodeBuilder.Equality(key!),
                 KeyIsString = key!.SpecialType == SpecialType.System_String,
