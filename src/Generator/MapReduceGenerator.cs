@@ -1,3 +1,8 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
 using System.Threading;
 using MapReduceGen.Generator.Emitting;
 using MapReduceGen.Generator.Model;
@@ -22,6 +27,9 @@ namespace MapReduceGen.Generator
 
             /// <summary>The valid jobs only.</summary>
             public const string ValidJobs = "ValidJobs";
+
+            /// <summary>The valid jobs with their final, case-insensitively unique file names.</summary>
+            public const string NamedJobs = "NamedJobs";
         }
 
         /// <inheritdoc/>
@@ -39,8 +47,42 @@ namespace MapReduceGen.Generator
                 .Select(static (job, _) => job!)
                 .WithTrackingName(TrackingNames.ValidJobs);
 
-            context.RegisterSourceOutput(valid, static (spc, job) => spc.AddSource(job.HintName, JobEmitter.Emit(job)));
+            // Hint names are unique ignoring case but C# names are not (Ns.Job and Ns.job are two jobs): the jobs are
+            // gathered once to number such names. Each job's item stays equal unless it changed, so only a changed
+            // job's source is written again.
+            IncrementalValuesProvider<JobModel> named = valid
+                .Collect()
+                .SelectMany(static (all, ct) => AssignUniqueHintNames(all, ct))
+                .WithTrackingName(TrackingNames.NamedJobs);
+
+            context.RegisterSourceOutput(named, static (spc, job) =>
+            {
+                spc.CancellationToken.ThrowIfCancellationRequested();
+                spc.AddSource(job.HintName, JobEmitter.Emit(job));
+            });
         }
+
+        private static ImmutableArray<JobModel> AssignUniqueHintNames(ImmutableArray<JobModel> jobs, CancellationToken cancellationToken)
+        {
+            var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var result = ImmutableArray.CreateBuilder<JobModel>(jobs.Length);
+            foreach (JobModel job in jobs.OrderBy(j => j.HintName, StringComparer.Ordinal))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                string hintName = job.HintName;
+                for (int attempt = 2; !taken.Add(hintName); attempt++)
+                {
+                    hintName = job.HintName.Substring(0, job.HintName.Length - HintSuffix.Length) + "." +
+                        attempt.ToString(CultureInfo.InvariantCulture) + HintSuffix;
+                }
+
+                result.Add(hintName == job.HintName ? job : job with { HintName = hintName });
+            }
+
+            return result.MoveToImmutable();
+        }
+
+        private const string HintSuffix = ".MapReduce.g.cs";
 
         private static JobModel? ReadJob(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {

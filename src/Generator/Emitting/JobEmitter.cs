@@ -30,7 +30,8 @@ namespace MapReduceGen.Generator.Emitting
             for (int i = 0; i < job.Types.Count; i++)
             {
                 ContainingTypeModel type = job.Types[i];
-                writer.WriteLine($"partial {type.Keyword} {type.Name}");
+                // 'ref' must precede 'partial'; every other keyword follows it.
+                writer.WriteLine(type.Keyword == "ref struct" ? $"ref partial struct {type.Name}" : $"partial {type.Keyword} {type.Name}");
                 writer.OpenBlock();
             }
 
@@ -70,8 +71,8 @@ namespace MapReduceGen.Generator.Emitting
         {
             string inputs = $"global::System.Collections.Generic.IEnumerable<{job.InputType}>";
             writer.WriteLine("/// <summary>");
-            writer.WriteLine($"/// Runs the job: maps every input with <see cref=\"{job.MapperName}\"/> on all cores and reduces each key with");
-            writer.WriteLine($"/// <see cref=\"{job.ReducerName}\"/>.");
+            writer.WriteLine($"/// Runs the job: maps every input with <c>{job.MapperName}</c> on all cores and reduces each key with");
+            writer.WriteLine($"/// <c>{job.ReducerName}</c>.");
             writer.WriteLine("/// </summary>");
             writer.WriteLine("/// <param name=\"inputs\">The inputs; enumerated once.</param>");
             writer.WriteLine("/// <param name=\"options\">Parallelism, partitions, chunk size, cancellation and progress; <see langword=\"null\"/> for defaults.</param>");
@@ -84,7 +85,7 @@ namespace MapReduceGen.Generator.Emitting
             writer.WriteLine("    global::MapReduceGen.MapReduceOptions? options = null)");
             writer.WriteLine($"    => {EngineCall(job, async: false)}(inputs, options);");
             writer.WriteLine();
-            writer.WriteLine("/// <summary>Runs the job on the ThreadPool; see <see cref=\"Run(" + CrefType(inputs) + ", global::MapReduceGen.MapReduceOptions?)\"/>.</summary>");
+            writer.WriteLine("/// <summary>Runs the job on the ThreadPool, as <c>Run</c> does, without blocking the caller.</summary>");
             writer.WriteLine("/// <param name=\"inputs\">The inputs; enumerated once.</param>");
             writer.WriteLine("/// <param name=\"options\">Parallelism, partitions, chunk size, cancellation and progress; <see langword=\"null\"/> for defaults.</param>");
             writer.WriteLine("/// <param name=\"cancellationToken\">Stops the run, as <see cref=\"global::MapReduceGen.MapReduceOptions.CancellationToken\"/> does.</param>");
@@ -126,17 +127,32 @@ namespace MapReduceGen.Generator.Emitting
             }
         }
 
-        private static string CrefType(string type) => type.Replace('<', '{').Replace('>', '}');
+        private static string FullyQualifiedJobClass(JobModel job)
+        {
+            var builder = new System.Text.StringBuilder("global::");
+            if (job.Namespace is not null)
+            {
+                builder.Append(job.Namespace).Append('.');
+            }
+
+            for (int i = 0; i < job.Types.Count; i++)
+            {
+                builder.Append(i == 0 ? "" : ".").Append(job.Types[i].Name);
+            }
+
+            return builder.ToString();
+        }
 
         private static void WriteJobStruct(SourceWriter writer, JobModel job)
         {
-            string jobClass = job.Types[job.Types.Count - 1].Name;
+            // Fully qualified: inside the struct a simple name could bind to one of its own members (Name, Map, ...).
+            string jobClass = FullyQualifiedJobClass(job);
             string jobInterface = job.ReducerShape == ReducerShape.Fold
                 ? $"global::MapReduceGen.IFoldJob<{job.InputType}, {job.KeyType}, {job.ValueType}>"
                 : $"global::MapReduceGen.IGroupJob<{job.InputType}, {job.KeyType}, {job.ValueType}, {job.ResultType}>";
             writer.WriteLine("/// <summary>");
-            writer.WriteLine($"/// The job as executors see it: static members that call <see cref=\"{job.MapperName}\"/> and");
-            writer.WriteLine($"/// <see cref=\"{job.ReducerName}\"/> directly, and the key's stable hash and equality. Executors are generic over");
+            writer.WriteLine($"/// The job as executors see it: static members that call <c>{job.MapperName}</c> and");
+            writer.WriteLine($"/// <c>{job.ReducerName}</c> directly, and the key's stable hash and equality. Executors are generic over");
             writer.WriteLine("/// this struct, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.");
             writer.WriteLine("/// </summary>");
             writer.WriteLine(Attribute());
@@ -154,7 +170,7 @@ namespace MapReduceGen.Generator.Emitting
             else
             {
                 writer.OpenBlock();
-                writer.WriteLine($"foreach (var pair in {jobClass}.{job.MapperName}(input))");
+                writer.WriteLine($"foreach (var pair in {jobClass}.{job.MapperName}(input){(job.MapperReturnsNullable ? "!" : "")})");
                 writer.OpenBlock();
                 writer.WriteLine("emitter.Emit(pair.Item1, pair.Item2);");
                 writer.CloseBlock();
@@ -162,22 +178,23 @@ namespace MapReduceGen.Generator.Emitting
             }
 
             writer.WriteLine();
+            string bang = job.ReducerNullabilityDiffers ? "!" : "";
             switch (job.ReducerShape)
             {
                 case ReducerShape.Fold:
                     writer.WriteLine("/// <inheritdoc/>");
                     writer.WriteLine($"public static {job.ValueType} Combine({job.ValueType} left, {job.ValueType} right)");
-                    writer.WriteLine($"    => {jobClass}.{job.ReducerName}(left, right);");
+                    writer.WriteLine($"    => {jobClass}.{job.ReducerName}(left{bang}, right{bang}){bang};");
                     break;
                 case ReducerShape.GroupSpan:
                     writer.WriteLine("/// <inheritdoc/>");
                     writer.WriteLine($"public static {job.ResultType} Reduce({job.KeyType} key, global::System.ReadOnlySpan<{job.ValueType}> values)");
-                    writer.WriteLine($"    => {jobClass}.{job.ReducerName}(key, values);");
+                    writer.WriteLine($"    => {jobClass}.{job.ReducerName}(key{bang}, values{bang});");
                     break;
                 case ReducerShape.GroupList:
                     writer.WriteLine("/// <inheritdoc/>");
                     writer.WriteLine($"public static {job.ResultType} Reduce({job.KeyType} key, global::System.ReadOnlySpan<{job.ValueType}> values)");
-                    writer.WriteLine($"    => {jobClass}.{job.ReducerName}(key, values.ToArray());");
+                    writer.WriteLine($"    => {jobClass}.{job.ReducerName}(key{bang}, values.ToArray(){bang});");
                     break;
             }
 

@@ -40,6 +40,15 @@ namespace MapReduceGen.Generator.Model
 
         public string ReducerName { get; init; } = "";
 
+        /// <summary>Whether a sequence mapper's return type is annotated nullable (the loop then uses <c>!</c>).</summary>
+        public bool MapperReturnsNullable { get; init; }
+
+        /// <summary>
+        /// Whether the reducer's parameter or return types annotate nullability differently from the mapper's (the
+        /// types are otherwise the same): the generated calls then use <c>!</c> so they raise no nullable warnings.
+        /// </summary>
+        public bool ReducerNullabilityDiffers { get; init; }
+
         /// <summary>The body of <c>GetKeyHash</c>: an expression over the parameter <c>key</c>.</summary>
         public string KeyHashExpression { get; init; } = "";
 

@@ -41,9 +41,12 @@ namespace MapReduceGen.Generator.Parsing
                 {
                     if (known.IsMapper(attribute))
                     {
-                        mappers.Add(method);
+                        if (!mappers.Contains(method))
+                        {
+                            mappers.Add(method);
+                        }
                     }
-                    else if (known.IsReducer(attribute))
+                    else if (known.IsReducer(attribute) && !reducers.Contains(method))
                     {
                         reducers.Add(method);
                     }
@@ -58,9 +61,13 @@ namespace MapReduceGen.Generator.Parsing
             string jobName = jobType.ToDisplayString(MessageFormat);
             CheckJobType(jobType, jobName, diagnostics);
 
-            foreach (IMethodSymbol method in mappers.Concat(reducers))
+            // Accessors, operators and the like get MRG0016 and are then left out, so they cause no further noise
+            // (a second mapper, a shape that matches no form).
+            mappers.RemoveAll(method => !CheckMethod(method, "mapper", known.MapperAttribute, diagnostics));
+            reducers.RemoveAll(method => !CheckMethod(method, "reducer", known.ReducerAttribute, diagnostics));
+            if (mappers.Count == 0 && reducers.Count == 0)
             {
-                CheckMethod(method, mappers.Contains(method) ? "mapper" : "reducer", diagnostics);
+                return new JobParseResult(null, diagnostics);
             }
 
             for (int i = 1; i < mappers.Count; i++)
@@ -110,6 +117,14 @@ namespace MapReduceGen.Generator.Parsing
 
             for (INamedTypeSymbol? type = jobType; type is not null; type = type.ContainingType)
             {
+                if (type.IsFileLocal)
+                {
+                    // A file-local type cannot be continued in the generator's own file.
+                    diagnostics.Add(Diagnostic.Create(
+                        DiagnosticDescriptors.UnsupportedJobType, NameLocation(type), jobName,
+                        ReferenceEquals(type, jobType) ? "file-local" : $"nested in the file-local type '{type.ToDisplayString(MessageFormat)}'"));
+                }
+
                 if (type.IsGenericType)
                 {
                     diagnostics.Add(Diagnostic.Create(
@@ -163,15 +178,16 @@ namespace MapReduceGen.Generator.Parsing
             method.Parameters.Length >= 1 &&
             method.Parameters[0].Type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
 
-        private static void CheckMethod(IMethodSymbol method, string role, List<Diagnostic> diagnostics)
+        /// <summary>Checks a marked method; returns false when it is no method at all (MRG0016) and must be ignored.</summary>
+        private static bool CheckMethod(IMethodSymbol method, string role, INamedTypeSymbol? attributeType, List<Diagnostic> diagnostics)
         {
             if (method.MethodKind != MethodKind.Ordinary)
             {
-                // Accessors, operators, constructors: reported by the analyzer's attribute-target rule.
+                // Accessors, operators, constructors, explicit interface implementations: on the attribute.
                 diagnostics.Add(Diagnostic.Create(
-                    DiagnosticDescriptors.InvalidAttributeTarget, NameLocation(method),
+                    DiagnosticDescriptors.InvalidAttributeTarget, AttributeLocation(method, attributeType),
                     role == "mapper" ? "Mapper" : "Reducer", DescribeKind(method), role));
-                return;
+                return false;
             }
 
             if (method.IsAbstract || method.IsExtern)
@@ -192,6 +208,8 @@ namespace MapReduceGen.Generator.Parsing
                 diagnostics.Add(Diagnostic.Create(
                     DiagnosticDescriptors.MethodIsGeneric, NameLocation(method), role, method.Name));
             }
+
+            return true;
         }
 
         private static string DescribeKind(IMethodSymbol method) => method.MethodKind switch
@@ -202,6 +220,7 @@ namespace MapReduceGen.Generator.Parsing
             MethodKind.UserDefinedOperator or MethodKind.Conversion => $"the operator '{method.Name}'",
             MethodKind.LocalFunction => $"the local function '{method.Name}'",
             MethodKind.AnonymousFunction => "a lambda",
+            MethodKind.ExplicitInterfaceImplementation => $"the explicit interface implementation '{method.Name}'",
             _ => $"'{method.Name}'",
         };
 
@@ -224,6 +243,18 @@ namespace MapReduceGen.Generator.Parsing
             {
                 // The compiler already reports the missing type; generating would only add noise.
                 return null;
+            }
+
+            foreach ((ITypeSymbol type, bool isResult) in new[] { (input!, false), (key!, false), (value!, false), (result!, true) })
+            {
+                if (UnsupportedTypeProblem(type) is { } unsupported)
+                {
+                    // Generic interfaces cannot take pointers or dynamic: generating would only add compiler errors.
+                    diagnostics.Add(isResult
+                        ? Diagnostic.Create(DiagnosticDescriptors.InvalidReducerShape, ReturnTypeLocation(reducer), reducer.Name, "returns " + unsupported)
+                        : Diagnostic.Create(DiagnosticDescriptors.InvalidMapperShape, NameLocation(mapper), mapper.Name, "uses " + unsupported));
+                    return null;
+                }
             }
 
             string accessibility = "public";
@@ -257,6 +288,14 @@ namespace MapReduceGen.Generator.Parsing
                     key!.ToDisplayString(MessageFormat), jobName));
             }
 
+            // Same types, but the reducer may annotate nullability differently from the mapper (string? keys, a
+            // reducer taking string): the generated calls then suppress the nullable warnings they would raise.
+            bool nullabilityDiffers = reducerShape == ReducerShape.Fold
+                ? !SameNullability(reducer.Parameters[0].Type, value!) || !SameNullability(reducer.Parameters[1].Type, value!) ||
+                  !SameNullability(reducer.ReturnType, value!)
+                : !SameNullability(reducer.Parameters[0].Type, key!) ||
+                  GroupValueType(reducer.Parameters[1].Type, known, out _) is not { } groupValue || !SameNullability(groupValue, value!);
+
             var types = new List<ContainingTypeModel>();
             for (INamedTypeSymbol? type = jobType; type is not null; type = type.ContainingType)
             {
@@ -280,6 +319,8 @@ namespace MapReduceGen.Generator.Parsing
                 MapperName = mapper.Name,
                 ReducerShape = reducerShape,
                 ReducerName = reducer.Name,
+                ReducerNullabilityDiffers = nullabilityDiffers,
+                MapperReturnsNullable = mapperShape == MapperShape.Enumerable && mapper.ReturnNullableAnnotation == NullableAnnotation.Annotated,
                 KeyHashExpression = KeyCodeBuilder.Hash(key!),
                 KeyEqualityExpression = KeyCodeBuilder.Equality(key!),
                 KeyIsString = key!.SpecialType == SpecialType.System_String,
@@ -582,6 +623,25 @@ namespace MapReduceGen.Generator.Parsing
             return Rank(next) < Rank(current) ? (next == Accessibility.ProtectedOrInternal ? Accessibility.Internal : next) : current;
         }
 
+        /// <summary>Why a type cannot be a job's input, key, value or result (pointers, dynamic), or null.</summary>
+        private static string? UnsupportedTypeProblem(ITypeSymbol type)
+        {
+            string display = type.ToDisplayString(MessageFormat);
+            return ContainsKind(type, TypeKind.Pointer) || ContainsKind(type, TypeKind.FunctionPointer)
+                ? $"the pointer type '{display}', which cannot be a type argument of the job"
+                : ContainsKind(type, TypeKind.Dynamic)
+                    ? $"the type '{display}', and 'dynamic' cannot be a type argument of the job; use 'object'"
+                    : null;
+        }
+
+        private static bool ContainsKind(ITypeSymbol type, TypeKind kind) => type.TypeKind == kind || type switch
+        {
+            IArrayTypeSymbol array => ContainsKind(array.ElementType, kind),
+            IPointerTypeSymbol pointer => ContainsKind(pointer.PointedAtType, kind),
+            INamedTypeSymbol named => named.TypeArguments.Any(t => ContainsKind(t, kind)),
+            _ => false,
+        };
+
         private static bool ContainsErrorType(ITypeSymbol type) => type switch
         {
             { TypeKind: TypeKind.Error } => true,
@@ -589,6 +649,9 @@ namespace MapReduceGen.Generator.Parsing
             INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType),
             _ => false,
         };
+
+        private static bool SameNullability(ITypeSymbol left, ITypeSymbol right) =>
+            SymbolEqualityComparer.IncludeNullability.Equals(left, right);
 
         private static bool SameType(ITypeSymbol left, ITypeSymbol right) =>
             SymbolEqualityComparer.Default.Equals(left, right);

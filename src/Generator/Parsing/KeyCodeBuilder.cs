@@ -124,7 +124,7 @@ namespace MapReduceGen.Generator.Parsing
 
                 List<string>? members = named.IsTupleType
                     ? named.TupleElements.Select(e => "Item" + (named.TupleElements.IndexOf(e) + 1)).ToList()
-                    : named.IsRecord ? RecordMembers(named) : null;
+                    : named.IsRecord && !DefinesOwnEquality(named) ? RecordMembers(named) : null;
                 if (members is { Count: > 0 })
                 {
                     List<ITypeSymbol> memberTypes = named.IsTupleType
@@ -183,6 +183,15 @@ namespace MapReduceGen.Generator.Parsing
 
             return members.Count > 0 ? members : null;
         }
+
+        /// <summary>
+        /// Whether a record declares its own <c>Equals(T)</c>: then equality is the user's, and only the record's own
+        /// <c>GetHashCode</c> is known to agree with it.
+        /// </summary>
+        private static bool DefinesOwnEquality(INamedTypeSymbol record) =>
+            record.GetMembers("Equals").OfType<IMethodSymbol>().Any(m =>
+                !m.IsImplicitlyDeclared && !m.IsStatic && m.Parameters.Length == 1 &&
+                SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type.OriginalDefinition, record.OriginalDefinition));
 
         private static ITypeSymbol? MemberType(INamedTypeSymbol type, string member) =>
             type.GetMembers(member).FirstOrDefault() switch

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace MapReduceGen.Generator.Benchmarks;
+
+/// <summary>
+/// A synthetic user project: <see cref="JobCount"/> jobs, one per file, cycling through every mapper and reducer
+/// shape and several key types, plus one unrelated file whose method body the incremental benchmark edits.
+/// </summary>
+internal static class SyntheticProject
+{
+    public const int JobCount = 200;
+
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
+
+    public const string UnrelatedPath = "Unrelated.cs";
+
+    public static CSharpCompilation Create()
+    {
+        var trees = new List<SyntaxTree>();
+        for (int i = 0; i < JobCount; i++)
+        {
+            trees.Add(CSharpSyntaxTree.ParseText(JobSource(i), ParseOptions, path: $"Job{i}.cs"));
+        }
+
+        trees.Add(UnrelatedTree(0));
+        var references = Basic.Reference.Assemblies.Net100.References.All
+            .Append(MetadataReference.CreateFromFile(typeof(MapperAttribute).Assembly.Location));
+        return CSharpCompilation.Create(
+            "Synthetic",
+            trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    /// <summary>The unrelated file; <paramref name="version"/> changes a method body only.</summary>
+    public static SyntaxTree UnrelatedTree(int version) => CSharpSyntaxTree.ParseText(
+        "namespace Synthetic.Helpers;\n\npublic static class Unrelated\n{\n    public static int Compute(int value)\n    {\n" +
+        "        return value * " + version.ToString(CultureInfo.InvariantCulture) + ";\n    }\n}\n",
+        ParseOptions,
+        path: UnrelatedPath);
+
+    private static string JobSource(int index)
+    {
+        string key = (index % 4) switch
+        {
+            0 => "string",
+            1 => "int",
+            2 => "(string Name, int Id)",
+            _ => "Key" + index.ToString(CultureInfo.InvariantCulture),
+        };
+        string keyOf = (index % 4) switch
+        {
+            0 => "line",
+            1 => "line.Length",
+            2 => "(line, line.Length)",
+            _ => "new Key" + index.ToString(CultureInfo.InvariantCulture) + "(line)",
+        };
+        string mapper = (index % 2) == 0
+            ? $"    [Mapper]\n    public static void Map(string line, Emitter<{key}, int> emit) => emit.Emit({keyOf}, 1);\n"
+            : $"    [Mapper]\n    public static IEnumerable<({key}, int)> Map(string line) => [({keyOf}, 1)];\n";
+        string reducer = (index % 3) switch
+        {
+            0 => "    [Reducer]\n    public static int Reduce(int left, int right) => left + right;\n",
+            1 => $"    [Reducer]\n    public static long Reduce({key} key, ReadOnlySpan<int> values) => values.Length;\n",
+            _ => $"    [Reducer]\n    public static string Reduce({key} key, IReadOnlyList<int> values) => key + \":\" + values.Count;\n",
+        };
+        string extraType = index % 4 == 3 ? $"\npublic readonly record struct Key{index}(string Text);\n" : "";
+        return $$"""
+            using System;
+            using System.Collections.Generic;
+            using MapReduceGen;
+
+            namespace Synthetic.Jobs{{index / 20}};
+            {{extraType}}
+            public static partial class Job{{index}}
+            {
+            {{mapper}}
+            {{reducer}}
+                public static int Helper{{index}}(int value) => value + {{index}};
+            }
+            """;
+    }
+}

@@ -1,0 +1,111 @@
+using MapReduceGen.Generator.Tests.Infrastructure;
+
+namespace MapReduceGen.Generator.Tests;
+
+/// <summary>
+/// The emitted source for each mapper shape and each reducer shape, checked against snapshots in Snapshots/. Each
+/// case also compiles clean, so a snapshot is never accepted for code that does not build.
+/// </summary>
+public sealed class SnapshotTests
+{
+    private const string EmitterMapper = """
+            [Mapper]
+            public static void Map(string line, Emitter<string, int> emit)
+            {
+                foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    emit.Emit(word, 1);
+                }
+            }
+        """;
+
+    private const string EnumerableMapper = """
+            [Mapper]
+            public static IEnumerable<(string Word, int Count)> Map(string line)
+            {
+                foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    yield return (word, 1);
+                }
+            }
+        """;
+
+    private const string FoldReducer = """
+            [Reducer]
+            public static int Reduce(int left, int right) => left + right;
+        """;
+
+    private const string SpanReducer = """
+            [Reducer]
+            public static long Reduce(string word, ReadOnlySpan<int> counts) => counts.Length;
+        """;
+
+    private const string ListReducer = """
+            [Reducer]
+            public static string Reduce(string word, IReadOnlyList<int> counts) => word + counts.Count;
+        """;
+
+    public static TheoryData<string, string, string> Shapes => new()
+    {
+        { "EmitterMapper_FoldReducer", EmitterMapper, FoldReducer },
+        { "EmitterMapper_SpanGroupReducer", EmitterMapper, SpanReducer },
+        { "EmitterMapper_ListGroupReducer", EmitterMapper, ListReducer },
+        { "EnumerableMapper_FoldReducer", EnumerableMapper, FoldReducer },
+        { "EnumerableMapper_SpanGroupReducer", EnumerableMapper, SpanReducer },
+        { "EnumerableMapper_ListGroupReducer", EnumerableMapper, ListReducer },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Emitted_source_matches_the_snapshot(string name, string mapper, string reducer)
+    {
+        GeneratorRun run = TestCompiler.Run($$"""
+            using System;
+            using System.Collections.Generic;
+            using MapReduceGen;
+
+            namespace Snapshots;
+
+            public static partial class WordJob
+            {
+            {{mapper}}
+
+            {{reducer}}
+            }
+            """);
+
+        run.AssertClean();
+        Snapshot.Verify(name, run.GeneratedSource("Snapshots.WordJob.MapReduce.g.cs"));
+    }
+
+    [Fact]
+    public void Emitted_source_for_a_nested_internal_job_with_a_record_key_matches_the_snapshot()
+    {
+        GeneratorRun run = TestCompiler.Run("""
+            using System;
+            using MapReduceGen;
+
+            internal readonly record struct Cell(int Row, string Column);
+
+            public partial record Outer
+            {
+                internal partial struct Middle
+                {
+                    internal static partial class CellJob
+                    {
+                        [Mapper]
+                        internal static void Map(int input, Emitter<Cell, (int, double)> emit) =>
+                            emit.Emit(new Cell(input, "c"), (input, input / 2.0));
+
+                        [Reducer]
+                        internal static (int, double) Reduce((int, double) left, (int, double) right) =>
+                            (left.Item1 + right.Item1, left.Item2 + right.Item2);
+                    }
+                }
+            }
+            """);
+
+        run.AssertClean();
+        Snapshot.Verify("NestedInternalRecordKey", run.GeneratedSource("Outer.Middle.CellJob.MapReduce.g.cs"));
+    }
+}
