@@ -96,6 +96,22 @@ namespace MapReduceGen.Generator.Emitting
             writer.WriteLine("    global::MapReduceGen.MapReduceOptions? options = null,");
             writer.WriteLine("    global::System.Threading.CancellationToken cancellationToken = default)");
             writer.WriteLine($"    => {EngineCall(job, async: true)}(inputs, options, cancellationToken);");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>");
+            writer.WriteLine("/// Runs the job over an asynchronous sequence: it is awaited into a bounded buffer that the workers drain, so no");
+            writer.WriteLine("/// worker blocks on its I/O and memory stays bounded.");
+            writer.WriteLine("/// </summary>");
+            writer.WriteLine("/// <param name=\"inputs\">The inputs; enumerated once.</param>");
+            writer.WriteLine("/// <param name=\"options\">Parallelism, partitions, chunk size, cancellation and progress; <see langword=\"null\"/> for defaults.</param>");
+            writer.WriteLine("/// <param name=\"cancellationToken\">Stops the run and the enumeration.</param>");
+            writer.WriteLine("/// <returns>Every key with its result, and the run's statistics.</returns>");
+            writer.WriteLine("/// <exception cref=\"global::MapReduceGen.MapReduceException\">The mapper, the reducer or the sequence threw.</exception>");
+            writer.WriteLine(Attribute());
+            writer.WriteLine($"{job.Accessibility} static global::System.Threading.Tasks.Task<{ResultType(job)}> RunAsync(");
+            writer.WriteLine($"    global::System.Collections.Generic.IAsyncEnumerable<{job.InputType}> inputs,");
+            writer.WriteLine("    global::MapReduceGen.MapReduceOptions? options = null,");
+            writer.WriteLine("    global::System.Threading.CancellationToken cancellationToken = default)");
+            writer.WriteLine($"    => {EngineCall(job, async: true)}(inputs, options, cancellationToken);");
             if (job.InputIsString)
             {
                 writer.WriteLine();

@@ -34,6 +34,22 @@ namespace Snapshots
             => global::MapReduceGen.MapReduceEngine.RunFoldAsync<MapReduceJob, string, string, int>(inputs, options, cancellationToken);
 
         /// <summary>
+        /// Runs the job over an asynchronous sequence: it is awaited into a bounded buffer that the workers drain, so no
+        /// worker blocks on its I/O and memory stays bounded.
+        /// </summary>
+        /// <param name="inputs">The inputs; enumerated once.</param>
+        /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
+        /// <param name="cancellationToken">Stops the run and the enumeration.</param>
+        /// <returns>Every key with its result, and the run's statistics.</returns>
+        /// <exception cref="global::MapReduceGen.MapReduceException">The mapper, the reducer or the sequence threw.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+        public static global::System.Threading.Tasks.Task<global::MapReduceGen.MapReduceResult<string, int>> RunAsync(
+            global::System.Collections.Generic.IAsyncEnumerable<string> inputs,
+            global::MapReduceGen.MapReduceOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
+            => global::MapReduceGen.MapReduceEngine.RunFoldAsync<MapReduceJob, string, string, int>(inputs, options, cancellationToken);
+
+        /// <summary>
         /// Runs the job over the lines of text files: large files are split into byte ranges that end at line
         /// boundaries and mapped by all workers at once, without reading any file whole.
         /// </summary>

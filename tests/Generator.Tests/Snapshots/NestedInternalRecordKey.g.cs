@@ -36,6 +36,22 @@ partial record Outer
                 => global::MapReduceGen.MapReduceEngine.RunFoldAsync<MapReduceJob, int, global::Cell, (int, double)>(inputs, options, cancellationToken);
 
             /// <summary>
+            /// Runs the job over an asynchronous sequence: it is awaited into a bounded buffer that the workers drain, so no
+            /// worker blocks on its I/O and memory stays bounded.
+            /// </summary>
+            /// <param name="inputs">The inputs; enumerated once.</param>
+            /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
+            /// <param name="cancellationToken">Stops the run and the enumeration.</param>
+            /// <returns>Every key with its result, and the run's statistics.</returns>
+            /// <exception cref="global::MapReduceGen.MapReduceException">The mapper, the reducer or the sequence threw.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+            internal static global::System.Threading.Tasks.Task<global::MapReduceGen.MapReduceResult<global::Cell, (int, double)>> RunAsync(
+                global::System.Collections.Generic.IAsyncEnumerable<int> inputs,
+                global::MapReduceGen.MapReduceOptions? options = null,
+                global::System.Threading.CancellationToken cancellationToken = default)
+                => global::MapReduceGen.MapReduceEngine.RunFoldAsync<MapReduceJob, int, global::Cell, (int, double)>(inputs, options, cancellationToken);
+
+            /// <summary>
             /// The job as executors see it: static members that call <c>Map</c> and
             /// <c>Reduce</c> directly, and the key's stable hash and equality. Executors are generic over
             /// this struct, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.

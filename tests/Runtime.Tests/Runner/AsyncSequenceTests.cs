@@ -16,9 +16,8 @@ public sealed class AsyncSequenceTests
     {
         string[] lines = Enumerable.Range(0, 20_000).Select(i => $"w{i % 97} w{i % 13} x").ToArray();
 
-        MapReduceResult<string, int> counts = await MapReduceEngine
-            .RunFoldAsync<WordCountJob.MapReduceJob, string, string, int>(
-                Slowly(lines), new MapReduceOptions { MaxDegreeOfParallelism = workers })
+        MapReduceResult<string, int> counts = await WordCountJob
+            .RunAsync(Slowly(lines), new MapReduceOptions { MaxDegreeOfParallelism = workers })
             .WaitAsync(Bound);
 
         Dictionary<string, int> expected = lines.SelectMany(l => l.Split(' '))
@@ -32,9 +31,7 @@ public sealed class AsyncSequenceTests
     {
         string[] lines = ["a bb", "a c", "b"];
 
-        MapReduceResult<string, string> result = await MapReduceEngine
-            .RunGroupAsync<FirstWordJob.MapReduceJob, string, string, int, string>(Slowly(lines))
-            .WaitAsync(Bound);
+        MapReduceResult<string, string> result = await FirstWordJob.RunAsync(Slowly(lines)).WaitAsync(Bound);
 
         Assert.Equal("3,4", result["a"]);
         Assert.Equal("1", result["b"]);
