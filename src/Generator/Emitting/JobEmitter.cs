@@ -69,77 +69,78 @@ namespace MapReduceGen.Generator.Emitting
 
         private static void WriteRunMembers(SourceWriter writer, JobModel job)
         {
+            const string Sequence = "The mapper, the reducer or the inputs threw.";
             string inputs = $"global::System.Collections.Generic.IEnumerable<{job.InputType}>";
+            WriteRunMethod(
+                writer, job, isAsync: false, text: false, inputs, "inputs", "The inputs; enumerated once.", Sequence,
+                $"Runs the job: maps every input with <c>{job.MapperName}</c> on all cores and reduces each key with",
+                $"<c>{job.ReducerName}</c>.");
+            writer.WriteLine();
+            WriteRunMethod(
+                writer, job, isAsync: true, text: false, inputs, "inputs", "The inputs; enumerated once.", Sequence,
+                "Runs the job on the ThreadPool, as <c>Run</c> does, without blocking the caller.");
+            writer.WriteLine();
+            WriteRunMethod(
+                writer, job, isAsync: true, text: false,
+                $"global::System.Collections.Generic.IAsyncEnumerable<{job.InputType}>", "inputs", "The inputs; enumerated once.",
+                "The mapper, the reducer or the sequence threw.",
+                "Runs the job over an asynchronous sequence: it is awaited into a bounded buffer that the workers drain, so no",
+                "worker blocks on its I/O and memory stays bounded.");
+            if (!job.InputIsString)
+            {
+                return;
+            }
+
+            const string Source = "global::MapReduceGen.TextSource";
+            const string SourceDoc = "The files, directories and glob patterns to read.";
+            const string Text = "The mapper or the reducer threw (it names the file and line), or a file could not be read.";
+            writer.WriteLine();
+            WriteRunMethod(
+                writer, job, isAsync: false, text: true, Source, "source", SourceDoc, Text,
+                "Runs the job over the lines of text files: large files are split into byte ranges that end at line",
+                "boundaries and mapped by all workers at once, without reading any file whole.");
+            writer.WriteLine();
+            WriteRunMethod(
+                writer, job, isAsync: true, text: true, Source, "source", SourceDoc, Text,
+                "Runs the job over the lines of text files on the ThreadPool, without blocking the caller.");
+        }
+
+        /// <summary>Writes one <c>Run</c> or <c>RunAsync</c> overload that hands its input to the engine.</summary>
+        private static void WriteRunMethod(
+            SourceWriter writer, JobModel job, bool isAsync, bool text,
+            string inputType, string inputName, string inputDoc, string exceptionDoc, params string[] summary)
+        {
             writer.WriteLine("/// <summary>");
-            writer.WriteLine($"/// Runs the job: maps every input with <c>{job.MapperName}</c> on all cores and reduces each key with");
-            writer.WriteLine($"/// <c>{job.ReducerName}</c>.");
+            foreach (string line in summary)
+            {
+                writer.WriteLine("/// " + line);
+            }
+
             writer.WriteLine("/// </summary>");
-            writer.WriteLine("/// <param name=\"inputs\">The inputs; enumerated once.</param>");
+            writer.WriteLine($"/// <param name=\"{inputName}\">{inputDoc}</param>");
             writer.WriteLine("/// <param name=\"options\">Parallelism, partitions, chunk size, cancellation and progress; <see langword=\"null\"/> for defaults.</param>");
+            if (isAsync)
+            {
+                writer.WriteLine("/// <param name=\"cancellationToken\">Stops the run, as <see cref=\"global::MapReduceGen.MapReduceOptions.CancellationToken\"/> does.</param>");
+            }
+
             writer.WriteLine("/// <returns>Every key with its result, and the run's statistics.</returns>");
-            writer.WriteLine("/// <exception cref=\"global::MapReduceGen.MapReduceException\">The mapper, the reducer or the inputs threw.</exception>");
+            writer.WriteLine($"/// <exception cref=\"global::MapReduceGen.MapReduceException\">{exceptionDoc}</exception>");
             writer.WriteLine("/// <exception cref=\"global::System.OperationCanceledException\">The run was cancelled.</exception>");
             writer.WriteLine(Attribute());
-            writer.WriteLine($"{job.Accessibility} static {ResultType(job)} Run(");
-            writer.WriteLine($"    {inputs} inputs,");
-            writer.WriteLine("    global::MapReduceGen.MapReduceOptions? options = null)");
-            writer.WriteLine($"    => {EngineCall(job, async: false)}(inputs, options);");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>Runs the job on the ThreadPool, as <c>Run</c> does, without blocking the caller.</summary>");
-            writer.WriteLine("/// <param name=\"inputs\">The inputs; enumerated once.</param>");
-            writer.WriteLine("/// <param name=\"options\">Parallelism, partitions, chunk size, cancellation and progress; <see langword=\"null\"/> for defaults.</param>");
-            writer.WriteLine("/// <param name=\"cancellationToken\">Stops the run, as <see cref=\"global::MapReduceGen.MapReduceOptions.CancellationToken\"/> does.</param>");
-            writer.WriteLine("/// <returns>Every key with its result, and the run's statistics.</returns>");
-            writer.WriteLine(Attribute());
-            writer.WriteLine($"{job.Accessibility} static global::System.Threading.Tasks.Task<{ResultType(job)}> RunAsync(");
-            writer.WriteLine($"    {inputs} inputs,");
-            writer.WriteLine("    global::MapReduceGen.MapReduceOptions? options = null,");
-            writer.WriteLine("    global::System.Threading.CancellationToken cancellationToken = default)");
-            writer.WriteLine($"    => {EngineCall(job, async: true)}(inputs, options, cancellationToken);");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>");
-            writer.WriteLine("/// Runs the job over an asynchronous sequence: it is awaited into a bounded buffer that the workers drain, so no");
-            writer.WriteLine("/// worker blocks on its I/O and memory stays bounded.");
-            writer.WriteLine("/// </summary>");
-            writer.WriteLine("/// <param name=\"inputs\">The inputs; enumerated once.</param>");
-            writer.WriteLine("/// <param name=\"options\">Parallelism, partitions, chunk size, cancellation and progress; <see langword=\"null\"/> for defaults.</param>");
-            writer.WriteLine("/// <param name=\"cancellationToken\">Stops the run and the enumeration.</param>");
-            writer.WriteLine("/// <returns>Every key with its result, and the run's statistics.</returns>");
-            writer.WriteLine("/// <exception cref=\"global::MapReduceGen.MapReduceException\">The mapper, the reducer or the sequence threw.</exception>");
-            writer.WriteLine(Attribute());
-            writer.WriteLine($"{job.Accessibility} static global::System.Threading.Tasks.Task<{ResultType(job)}> RunAsync(");
-            writer.WriteLine($"    global::System.Collections.Generic.IAsyncEnumerable<{job.InputType}> inputs,");
-            writer.WriteLine("    global::MapReduceGen.MapReduceOptions? options = null,");
-            writer.WriteLine("    global::System.Threading.CancellationToken cancellationToken = default)");
-            writer.WriteLine($"    => {EngineCall(job, async: true)}(inputs, options, cancellationToken);");
-            if (job.InputIsString)
+            string returnType = isAsync ? $"global::System.Threading.Tasks.Task<{ResultType(job)}>" : ResultType(job);
+            writer.WriteLine($"{job.Accessibility} static {returnType} {(isAsync ? "RunAsync" : "Run")}(");
+            writer.WriteLine($"    {inputType} {inputName},");
+            if (isAsync)
             {
-                writer.WriteLine();
-                writer.WriteLine("/// <summary>");
-                writer.WriteLine("/// Runs the job over the lines of text files: large files are split into byte ranges that end at line");
-                writer.WriteLine("/// boundaries and mapped by all workers at once, without reading any file whole.");
-                writer.WriteLine("/// </summary>");
-                writer.WriteLine("/// <param name=\"source\">The files, directories and glob patterns to read.</param>");
-                writer.WriteLine("/// <param name=\"options\">Parallelism, partitions, chunk size, cancellation and progress; <see langword=\"null\"/> for defaults.</param>");
-                writer.WriteLine("/// <returns>Every key with its result, and the run's statistics.</returns>");
-                writer.WriteLine("/// <exception cref=\"global::MapReduceGen.MapReduceException\">The mapper or the reducer threw; it names the file and line.</exception>");
-                writer.WriteLine(Attribute());
-                writer.WriteLine($"{job.Accessibility} static {ResultType(job)} Run(");
-                writer.WriteLine("    global::MapReduceGen.TextSource source,");
-                writer.WriteLine("    global::MapReduceGen.MapReduceOptions? options = null)");
-                writer.WriteLine($"    => {EngineCall(job, async: false, text: true)}(source, options);");
-                writer.WriteLine();
-                writer.WriteLine("/// <summary>Runs the job over the lines of text files on the ThreadPool.</summary>");
-                writer.WriteLine("/// <param name=\"source\">The files, directories and glob patterns to read.</param>");
-                writer.WriteLine("/// <param name=\"options\">Parallelism, partitions, chunk size, cancellation and progress; <see langword=\"null\"/> for defaults.</param>");
-                writer.WriteLine("/// <param name=\"cancellationToken\">Stops the run.</param>");
-                writer.WriteLine("/// <returns>Every key with its result, and the run's statistics.</returns>");
-                writer.WriteLine(Attribute());
-                writer.WriteLine($"{job.Accessibility} static global::System.Threading.Tasks.Task<{ResultType(job)}> RunAsync(");
-                writer.WriteLine("    global::MapReduceGen.TextSource source,");
                 writer.WriteLine("    global::MapReduceGen.MapReduceOptions? options = null,");
                 writer.WriteLine("    global::System.Threading.CancellationToken cancellationToken = default)");
-                writer.WriteLine($"    => {EngineCall(job, async: true, text: true)}(source, options, cancellationToken);");
+                writer.WriteLine($"    => {EngineCall(job, async: true, text)}({inputName}, options, cancellationToken);");
+            }
+            else
+            {
+                writer.WriteLine("    global::MapReduceGen.MapReduceOptions? options = null)");
+                writer.WriteLine($"    => {EngineCall(job, async: false, text)}({inputName}, options);");
             }
         }
 

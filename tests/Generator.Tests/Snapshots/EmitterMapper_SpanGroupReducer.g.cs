@@ -21,11 +21,15 @@ namespace Snapshots
             global::MapReduceGen.MapReduceOptions? options = null)
             => global::MapReduceGen.MapReduceEngine.RunGroup<MapReduceJob, string, string, int, long>(inputs, options);
 
-        /// <summary>Runs the job on the ThreadPool, as <c>Run</c> does, without blocking the caller.</summary>
+        /// <summary>
+        /// Runs the job on the ThreadPool, as <c>Run</c> does, without blocking the caller.
+        /// </summary>
         /// <param name="inputs">The inputs; enumerated once.</param>
         /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
         /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
         /// <returns>Every key with its result, and the run's statistics.</returns>
+        /// <exception cref="global::MapReduceGen.MapReduceException">The mapper, the reducer or the inputs threw.</exception>
+        /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
         public static global::System.Threading.Tasks.Task<global::MapReduceGen.MapReduceResult<string, long>> RunAsync(
             global::System.Collections.Generic.IEnumerable<string> inputs,
@@ -39,9 +43,10 @@ namespace Snapshots
         /// </summary>
         /// <param name="inputs">The inputs; enumerated once.</param>
         /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
-        /// <param name="cancellationToken">Stops the run and the enumeration.</param>
+        /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
         /// <returns>Every key with its result, and the run's statistics.</returns>
         /// <exception cref="global::MapReduceGen.MapReduceException">The mapper, the reducer or the sequence threw.</exception>
+        /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
         public static global::System.Threading.Tasks.Task<global::MapReduceGen.MapReduceResult<string, long>> RunAsync(
             global::System.Collections.Generic.IAsyncEnumerable<string> inputs,
@@ -56,18 +61,23 @@ namespace Snapshots
         /// <param name="source">The files, directories and glob patterns to read.</param>
         /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
         /// <returns>Every key with its result, and the run's statistics.</returns>
-        /// <exception cref="global::MapReduceGen.MapReduceException">The mapper or the reducer threw; it names the file and line.</exception>
+        /// <exception cref="global::MapReduceGen.MapReduceException">The mapper or the reducer threw (it names the file and line), or a file could not be read.</exception>
+        /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
         public static global::MapReduceGen.MapReduceResult<string, long> Run(
             global::MapReduceGen.TextSource source,
             global::MapReduceGen.MapReduceOptions? options = null)
             => global::MapReduceGen.MapReduceEngine.RunGroup<MapReduceJob, string, int, long>(source, options);
 
-        /// <summary>Runs the job over the lines of text files on the ThreadPool.</summary>
+        /// <summary>
+        /// Runs the job over the lines of text files on the ThreadPool, without blocking the caller.
+        /// </summary>
         /// <param name="source">The files, directories and glob patterns to read.</param>
         /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
-        /// <param name="cancellationToken">Stops the run.</param>
+        /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
         /// <returns>Every key with its result, and the run's statistics.</returns>
+        /// <exception cref="global::MapReduceGen.MapReduceException">The mapper or the reducer threw (it names the file and line), or a file could not be read.</exception>
+        /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
         public static global::System.Threading.Tasks.Task<global::MapReduceGen.MapReduceResult<string, long>> RunAsync(
             global::MapReduceGen.TextSource source,

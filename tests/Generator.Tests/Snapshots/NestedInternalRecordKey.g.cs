@@ -23,11 +23,15 @@ partial record Outer
                 global::MapReduceGen.MapReduceOptions? options = null)
                 => global::MapReduceGen.MapReduceEngine.RunFold<MapReduceJob, int, global::Cell, (int, double)>(inputs, options);
 
-            /// <summary>Runs the job on the ThreadPool, as <c>Run</c> does, without blocking the caller.</summary>
+            /// <summary>
+            /// Runs the job on the ThreadPool, as <c>Run</c> does, without blocking the caller.
+            /// </summary>
             /// <param name="inputs">The inputs; enumerated once.</param>
             /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
             /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
             /// <returns>Every key with its result, and the run's statistics.</returns>
+            /// <exception cref="global::MapReduceGen.MapReduceException">The mapper, the reducer or the inputs threw.</exception>
+            /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
             [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
             internal static global::System.Threading.Tasks.Task<global::MapReduceGen.MapReduceResult<global::Cell, (int, double)>> RunAsync(
                 global::System.Collections.Generic.IEnumerable<int> inputs,
@@ -41,9 +45,10 @@ partial record Outer
             /// </summary>
             /// <param name="inputs">The inputs; enumerated once.</param>
             /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
-            /// <param name="cancellationToken">Stops the run and the enumeration.</param>
+            /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
             /// <returns>Every key with its result, and the run's statistics.</returns>
             /// <exception cref="global::MapReduceGen.MapReduceException">The mapper, the reducer or the sequence threw.</exception>
+            /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
             [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
             internal static global::System.Threading.Tasks.Task<global::MapReduceGen.MapReduceResult<global::Cell, (int, double)>> RunAsync(
                 global::System.Collections.Generic.IAsyncEnumerable<int> inputs,
