@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+
+namespace MapReduceGen.Orleans.Tests.Infrastructure;
+
+/// <summary>Adds the cluster backend to the test cluster's client.</summary>
+public sealed class TestClientConfigurator : IClientBuilderConfigurator
+{
+    public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.AddMapReduce();
+}
