@@ -60,7 +60,7 @@ public sealed class ClusterExecutionOptions
 
     /// <summary>
     /// Called on the coordinator (the client) when a task starts on a silo, completes, or is re-executed; for logs
-    /// and monitoring. It runs inline, so it should be quick.
+    /// and monitoring. It runs inline, one event at a time (never concurrently), so it should be quick.
     /// </summary>
     public Action<ClusterTaskEvent>? TaskEvent { get; set; }
 }

@@ -25,6 +25,7 @@ internal sealed class ClusterCoordinator(
 {
     private readonly string _runId = Guid.NewGuid().ToString("N");
     private readonly Stopwatch _clock = new();
+    private readonly Lock _eventLock = new();
     private TimeSpan _lastProgress = TimeSpan.MinValue;
     private long _inputsRead;
     private long _pairsEmitted;
@@ -310,8 +311,17 @@ internal sealed class ClusterCoordinator(
     private static void Forget(Task task) =>
         task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
-    private void Raise(ClusterTaskEventKind kind, MapReducePhase phase, int taskId, int attempt, string? silo, string detail) =>
-        cluster.TaskEvent?.Invoke(new ClusterTaskEvent(kind, phase, taskId, attempt, silo, detail));
+    private void Raise(ClusterTaskEventKind kind, MapReducePhase phase, int taskId, int attempt, string? silo, string detail)
+    {
+        if (cluster.TaskEvent is { } handler)
+        {
+            // Tasks run concurrently; the handler sees one event at a time.
+            lock (_eventLock)
+            {
+                handler(new ClusterTaskEvent(kind, phase, taskId, attempt, silo, detail));
+            }
+        }
+    }
 
     private void Report(MapReducePhase phase, bool force)
     {

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using MapReduceGen;
+using MapReduceGen.Orleans;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sample.WordCount;
+
+namespace ClusterDemo;
+
+/// <summary>
+/// <c>client --gateways G1,G2 [--kill-pid PID --kill-at-task N] [--split-bytes B] [--top N] [--verify] [--repeat R] PATH...</c>:
+/// runs Sample.WordCount's job over the files on the cluster and prints the table. With <c>--kill-pid</c> it kills that
+/// silo process (SIGKILL) when the N-th map task starts, mid-run. <c>--verify</c> checks every count against the local
+/// runner. <c>--repeat R</c> times R cluster runs and R local runs (after one warm-up each) and prints the medians.
+/// </summary>
+internal static class ClientCommand
+{
+    public static async Task<int> RunAsync(DemoArguments args)
+    {
+        int[] gateways = args.Ints("--gateways");
+        int top = args.Int("--top", 20);
+        int killPid = args.Int("--kill-pid", 0);
+        int killAtTask = args.Int("--kill-at-task", 6);
+        int repeat = args.Int("--repeat", 0);
+        long splitBytes = args.Long("--split-bytes", 0);
+        if (args.Paths.Count == 0)
+        {
+            throw new ArgumentException("give the files or directories to count");
+        }
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Critical);
+        builder.UseOrleansClient(client =>
+        {
+            client.UseLocalhostClustering(gateways, DemoCluster.ServiceId, DemoCluster.ClusterId);
+            client.AddMapReduce();
+        });
+        using var host = builder.Build();
+        await host.StartAsync();
+        var cluster = host.Services.GetRequiredService<IClusterClient>();
+
+        int started = 0;
+        int retried = 0;
+        var options = new ClusterExecutionOptions
+        {
+            TaskEvent = e =>
+            {
+                if (e.Kind == ClusterTaskEventKind.Retrying)
+                {
+                    retried++;
+                    Console.Error.WriteLine($"re-executing {e.Phase.ToString().ToLowerInvariant()} task {e.TaskId} (attempt {e.Attempt} on {e.Silo ?? "?"}: {e.Detail})");
+                }
+                else if (e.Kind == ClusterTaskEventKind.Started && e.Phase == MapReducePhase.Map)
+                {
+                    if (repeat == 0)
+                    {
+                        Console.Error.WriteLine($"map task {e.TaskId} on silo {e.Silo}: {e.Detail}");
+                    }
+
+                    if (++started == killAtTask && killPid != 0)
+                    {
+                        using var victim = Process.GetProcessById(killPid);
+                        victim.Kill();
+                        Console.Error.WriteLine($"*** killed silo process {killPid} while map task {e.TaskId} was starting ***");
+                    }
+                }
+            },
+        };
+        var executor = cluster.MapReduce(options);
+
+        if (repeat > 0)
+        {
+            return await MeasureAsync(executor, args.Paths, splitBytes, repeat);
+        }
+
+        var result = await executor.RunAsync<WordCountJob.MapReduceJob, string, int>(Source(args.Paths, splitBytes));
+        Console.Write(WordTable.Format(top, result.Top(top)));
+        Console.Error.WriteLine(result.Statistics.ToString());
+        Console.Error.WriteLine($"{started} map task attempts started, {retried} re-executed");
+        if (args.Has("--verify"))
+        {
+            var local = WordCountJob.Run(TextSource.FromPaths(args.Paths));
+            bool same = local.Count == result.Count && local.All(e => result.TryGetValue(e.Key, out int count) && count == e.Value);
+            Console.Error.WriteLine(same
+                ? $"verified: all {local.Count} word counts equal the local runner's"
+                : "MISMATCH: the cluster's counts differ from the local runner's");
+            return same ? 0 : 1;
+        }
+
+        await host.StopAsync();
+        return 0;
+    }
+
+    private static TextSource Source(List<string> paths, long splitBytes)
+    {
+        var source = TextSource.FromPaths(paths);
+        source.SplitBytes = splitBytes;
+        return source;
+    }
+
+    private static async Task<int> MeasureAsync(MapReduceClusterExecutor executor, List<string> paths, long splitBytes, int repeat)
+    {
+        var clusterTimes = new List<double>();
+        var localTimes = new List<double>();
+        for (int i = 0; i <= repeat; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await executor.RunAsync<WordCountJob.MapReduceJob, string, int>(Source(paths, splitBytes));
+            if (i > 0)
+            {
+                clusterTimes.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        for (int i = 0; i <= repeat; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            WordCountJob.Run(TextSource.FromPaths(paths));
+            if (i > 0)
+            {
+                localTimes.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        var source = TextSource.FromPaths(paths);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"input {source.TotalBytes / 1048576.0:F1} MiB in {source.Files.Count} files; median of {repeat}: cluster {Median(clusterTimes):F0} ms, local runner {Median(localTimes):F0} ms"));
+        return 0;
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values[values.Count / 2];
+    }
+}
