@@ -76,6 +76,19 @@ public sealed class ClusterRunTests(InMemoryClusterFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_plain_record_key_works_through_a_codec_registered_on_silos_and_client()
+    {
+        string[] cities = ["France", "Japan", "Peru"];
+        var inputs = Enumerable.Range(0, 900).Select(i => $"{cities[i % 3]}/city{i % 11}").ToList();
+        var expected = CityCount.Run(inputs);
+
+        var actual = await Executor().RunAsync<CityCount.MapReduceJob, string, CityKey, int>(inputs, new MapReduceOptions { ChunkSize = 100 });
+
+        TestData.AssertSameEntries(expected, actual);
+        Assert.Equal(33, actual.Count);
+    }
+
+    [Fact]
     public async Task Empty_input_gives_an_empty_result()
     {
         var actual = await Executor().RunAsync<WordCountJob.MapReduceJob, string, string, int>([]);

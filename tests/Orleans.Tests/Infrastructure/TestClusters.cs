@@ -1,4 +1,5 @@
 using Orleans.Configuration;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace MapReduceGen.Orleans.Tests.Infrastructure;
@@ -20,6 +21,10 @@ public static class TestClusters
         await cluster.DeployAsync();
         return cluster;
     }
+
+    /// <summary>Lets Orleans serialize <see cref="Jobs.CityKey"/>, a record without Orleans attributes, as JSON.</summary>
+    public static void JsonForCityKey(ISerializerBuilder serializer) =>
+        serializer.AddJsonSerializer(isSupported: type => type == typeof(Jobs.CityKey));
 
     /// <summary>Short timeouts, so the tests notice a killed silo in seconds, and enough attempts to be sure.</summary>
     public static ClusterExecutionOptions FastFailover(Action<ClusterTaskEvent>? onEvent = null) => new()

@@ -1,4 +1,5 @@
 using MapReduceGen.Orleans.Tests.Jobs;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 using Sample.WordCount;
 
@@ -15,6 +16,8 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
             .AddMapReduceJob<SalesByRegion.MapReduceJob, Sale, RegionYear, long, SalesSummary>()
             .AddMapReduceJob<GatedSalesByRegion.MapReduceJob, Sale, RegionYear, long, SalesSummary>()
             .AddMapReduceJob<FailingMapper.MapReduceJob, string, string, int>()
-            .AddMapReduceJob<PlainKeyJob.MapReduceJob, string, PlainKey, int>();
+            .AddMapReduceJob<PlainKeyJob.MapReduceJob, string, PlainKey, int>()
+            .AddMapReduceJob<CityCount.MapReduceJob, string, CityKey, int>();
+        siloBuilder.Services.AddSerializer(TestClusters.JsonForCityKey);
     }
 }
