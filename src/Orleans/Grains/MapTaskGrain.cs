@@ -7,7 +7,7 @@ using Orleans.Serialization;
 namespace MapReduceGen.Orleans.Grains;
 
 /// <summary>
-/// Runs a map task with the job registered on this silo. The work runs on the thread pool, off the grain's
+/// Runs a map task with the job registered on this silo. The work runs on a dedicated thread, off the grain's
 /// scheduler, so polls are answered while it runs (a poll is the coordinator's heartbeat); random placement spreads
 /// the tasks of a run over the silos.
 /// </summary>
@@ -37,7 +37,10 @@ internal sealed class MapTaskGrain(ClusterJobRegistry registry, Serializer seria
 
             _cancel = new CancellationTokenSource();
             var token = _cancel.Token;
-            _work = Task.Run(() => job.RunMap(request, serializer, token), token);
+            // A dedicated thread, not a pool thread: CPU-bound tasks must not starve the pool that Orleans itself
+            // (and so the answers to polls) runs on.
+            _work = Task.Factory.StartNew(
+                () => job.RunMap(request, serializer, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         return Task.FromResult(new MapTaskReport { State = TaskState.Running, Silo = Silo });

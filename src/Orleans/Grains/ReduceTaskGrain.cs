@@ -8,7 +8,7 @@ namespace MapReduceGen.Orleans.Grains;
 
 /// <summary>
 /// Holds one partition's reduce state. Chunks are merged on the grain's scheduler, one at a time, and deduplicated by
-/// map task id, so a re-executed map task's output is never counted twice; the final reduce runs on the thread pool
+/// map task id, so a re-executed map task's output is never counted twice; the final reduce runs on a dedicated thread
 /// while the coordinator polls.
 /// </summary>
 [RandomPlacement]
@@ -87,7 +87,8 @@ internal sealed class ReduceTaskGrain(ClusterJobRegistry registry, Serializer se
             var state = _state;
             _cancel = new CancellationTokenSource();
             var token = _cancel.Token;
-            _work = Task.Run(() => state.Complete(token), token);
+            _work = Task.Factory.StartNew(
+                () => state.Complete(token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         return Task.FromResult(Report(TaskState.Running));
