@@ -1,5 +1,6 @@
 using MapReduceGen.Orleans.Grains;
 using MapReduceGen.Orleans.Jobs;
+using MapReduceGen.Orleans.Placement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
@@ -55,6 +56,7 @@ public static class MapReduceSiloBuilderExtensions
         }
 
         services.TryAddSingleton<ClusterJobRegistry>();
+        services.AddPlacementDirector<TaskPlacement, TaskPlacementDirector>();
         services.AddSerializer(serializer => serializer.AddAssembly(typeof(IMapTaskGrain).Assembly));
     }
 }

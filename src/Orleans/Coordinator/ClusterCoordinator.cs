@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using MapReduceGen.Orleans.Grains;
+using MapReduceGen.Orleans.Placement;
 using MapReduceGen.Orleans.Wire;
 
 namespace MapReduceGen.Orleans.Coordinator;
@@ -26,6 +27,7 @@ internal sealed class ClusterCoordinator(
     private readonly string _runId = Guid.NewGuid().ToString("N");
     private readonly Stopwatch _clock = new();
     private readonly Lock _eventLock = new();
+    private readonly HashSet<string> _suspects = [];
     private TimeSpan _lastProgress = TimeSpan.MinValue;
     private long _inputsRead;
     private long _pairsEmitted;
@@ -179,18 +181,19 @@ internal sealed class ClusterCoordinator(
             string? silo = null;
             try
             {
+                AvoidSuspects();
                 var started = await grain.Start(request).WaitAsync(cluster.TaskTimeout, token).ConfigureAwait(false);
                 silo = started.Silo;
                 ThrowIfUnsuccessful(started.State, started.Failure, mapFailure);
                 Raise(ClusterTaskEventKind.Started, MapReducePhase.Map, request.TaskId, attempt, silo, description);
                 while (true)
                 {
-                    var report = await grain.Poll(cluster.PollInterval)
-                        .WaitAsync(cluster.PollInterval + cluster.TaskTimeout, token).ConfigureAwait(false);
+                    var report = await PollAsync(() => grain.Poll(cluster.PollInterval), token).ConfigureAwait(false);
                     ThrowIfUnsuccessful(report.State, report.Failure, mapFailure);
                     if (report.State == TaskState.Completed)
                     {
                         Forget(grain.Release());
+                        Trust(report.Silo);
                         Raise(ClusterTaskEventKind.Completed, MapReducePhase.Map, request.TaskId, attempt, report.Silo, description);
                         return report.Output ?? throw new MapReduceClusterException($"Map task {request.TaskId} completed without output.");
                     }
@@ -199,6 +202,7 @@ internal sealed class ClusterCoordinator(
             catch (Exception e) when (IsRetryable(e, token))
             {
                 last = e;
+                Suspect(silo);
                 Forget(grain.Release());
                 if (attempt < cluster.MaxTaskAttempts)
                 {
@@ -229,6 +233,7 @@ internal sealed class ClusterCoordinator(
             string? silo = null;
             try
             {
+                AvoidSuspects();
                 foreach (var (taskId, chunk) in chunks)
                 {
                     var added = await grain.Add(jobName, taskId, chunk).WaitAsync(cluster.TaskTimeout, token).ConfigureAwait(false);
@@ -242,12 +247,12 @@ internal sealed class ClusterCoordinator(
                 Raise(ClusterTaskEventKind.Started, MapReducePhase.Reduce, partition, attempt, silo, description);
                 while (true)
                 {
-                    var report = await grain.Poll(cluster.PollInterval)
-                        .WaitAsync(cluster.PollInterval + cluster.TaskTimeout, token).ConfigureAwait(false);
+                    var report = await PollAsync(() => grain.Poll(cluster.PollInterval), token).ConfigureAwait(false);
                     ThrowIfUnsuccessful(report.State, report.Failure, reduceFailure);
                     if (report.State == TaskState.Completed)
                     {
                         Forget(grain.Release());
+                        Trust(report.Silo);
                         Raise(ClusterTaskEventKind.Completed, MapReducePhase.Reduce, partition, attempt, report.Silo, description);
                         return report;
                     }
@@ -256,6 +261,7 @@ internal sealed class ClusterCoordinator(
             catch (Exception e) when (IsRetryable(e, token))
             {
                 last = e;
+                Suspect(silo);
                 Forget(grain.Release());
                 if (attempt < cluster.MaxTaskAttempts)
                 {
@@ -271,6 +277,23 @@ internal sealed class ClusterCoordinator(
         }
 
         throw GaveUp(string.Create(CultureInfo.InvariantCulture, $"the reduce task of partition {partition}"), last!);
+    }
+
+    // A poll that fails is tried once more before the attempt is given up: when a silo dies, the calls the client had
+    // in flight through that silo's gateway are lost even for tasks on live silos, and the next call takes another
+    // route. A task whose own silo died fails the second poll too (fast, once Orleans knows the silo is gone: the
+    // connection is refused or a fresh activation answers "lost").
+    private async Task<TReport> PollAsync<TReport>(Func<Task<TReport>> poll, CancellationToken token)
+    {
+        var deadline = cluster.PollInterval + cluster.TaskTimeout;
+        try
+        {
+            return await poll().WaitAsync(deadline, token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not TaskLostException && IsRetryable(e, token))
+        {
+            return await poll().WaitAsync(deadline, token).ConfigureAwait(false);
+        }
     }
 
     private string Key(char kind, int id, int attempt) =>
@@ -295,10 +318,61 @@ internal sealed class ClusterCoordinator(
         e is not (MapReduceException or MapReduceClusterException) &&
         !(e is OperationCanceledException && token.IsCancellationRequested);
 
-    private static TimeSpan RetryDelay(int attempt) => TimeSpan.FromMilliseconds(100 * attempt);
+    private TimeSpan RetryDelay(int attempt) =>
+        TimeSpan.FromMilliseconds(Math.Min(100 * Math.Pow(2, attempt - 1), cluster.TaskTimeout.TotalMilliseconds));
+
+    // A silo on which an attempt failed is avoided by later placements for the rest of the run (the placement
+    // director falls back to every silo if all are suspected): Orleans' membership may count a dead silo as active
+    // for several seconds more, and random placement would otherwise keep choosing it.
+    private void Suspect(string? silo)
+    {
+        if (silo is not null)
+        {
+            lock (_suspects)
+            {
+                _suspects.Add(silo);
+            }
+        }
+    }
+
+    // A silo that completes a task is alive after all (its earlier failure was, say, a lost message).
+    private void Trust(string silo)
+    {
+        lock (_suspects)
+        {
+            _suspects.Remove(silo);
+        }
+    }
+
+    // Request context flows with the calls of this task's attempt only (it is async-local), to the silo that places
+    // the new activation.
+    private void AvoidSuspects()
+    {
+        string avoid;
+        lock (_suspects)
+        {
+            avoid = string.Join('|', _suspects);
+        }
+
+        if (avoid.Length > 0)
+        {
+            RequestContext.Set(TaskPlacementDirector.AvoidKey, avoid);
+        }
+    }
 
     private static string Describe(Exception e) =>
-        e is TimeoutException ? "the silo did not answer within the task timeout" : $"{e.GetType().Name}: {e.Message}";
+        e switch
+        {
+            TimeoutException => "the silo did not answer within the task timeout",
+            TaskLostException => "the task's activation was lost with its silo",
+            _ => $"{e.GetType().Name}: {FirstLine(e.Message)}",
+        };
+
+    private static string FirstLine(string message)
+    {
+        int end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
+    }
 
     private MapReduceClusterException GaveUp(string what, Exception last) =>
         new(

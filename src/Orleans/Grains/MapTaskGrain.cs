@@ -1,17 +1,17 @@
 using MapReduceGen.Orleans.Jobs;
 using MapReduceGen.Orleans.Wire;
 using Orleans.Concurrency;
-using Orleans.Placement;
+using MapReduceGen.Orleans.Placement;
 using Orleans.Serialization;
 
 namespace MapReduceGen.Orleans.Grains;
 
 /// <summary>
 /// Runs a map task with the job registered on this silo. The work runs on a dedicated thread, off the grain's
-/// scheduler, so polls are answered while it runs (a poll is the coordinator's heartbeat); random placement spreads
-/// the tasks of a run over the silos.
+/// scheduler, so polls are answered while it runs (a poll is the coordinator's heartbeat); placement spreads the
+/// tasks of a run randomly over the silos the coordinator does not suspect.
 /// </summary>
-[RandomPlacement]
+[TaskPlacement]
 [Reentrant]
 internal sealed class MapTaskGrain(ClusterJobRegistry registry, Serializer serializer, ILocalSiloDetails siloDetails) : Grain, IMapTaskGrain, IDisposable
 {

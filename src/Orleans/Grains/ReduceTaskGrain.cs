@@ -1,7 +1,7 @@
 using MapReduceGen.Orleans.Jobs;
 using MapReduceGen.Orleans.Wire;
 using Orleans.Concurrency;
-using Orleans.Placement;
+using MapReduceGen.Orleans.Placement;
 using Orleans.Serialization;
 
 namespace MapReduceGen.Orleans.Grains;
@@ -11,7 +11,7 @@ namespace MapReduceGen.Orleans.Grains;
 /// map task id, so a re-executed map task's output is never counted twice; the final reduce runs on a dedicated thread
 /// while the coordinator polls.
 /// </summary>
-[RandomPlacement]
+[TaskPlacement]
 [Reentrant]
 internal sealed class ReduceTaskGrain(ClusterJobRegistry registry, Serializer serializer, ILocalSiloDetails siloDetails) : Grain, IReduceTaskGrain, IDisposable
 {
