@@ -24,6 +24,8 @@ internal sealed class ClusterCoordinator(
     Func<TaskFailure, Exception> mapFailure,
     Func<TaskFailure, Exception> reduceFailure)
 {
+    private const long MaxBatchBytes = 4L << 20;
+
     private readonly string _runId = Guid.NewGuid().ToString("N");
     private readonly Stopwatch _clock = new();
     private readonly Lock _eventLock = new();
@@ -234,9 +236,9 @@ internal sealed class ClusterCoordinator(
             try
             {
                 AvoidSuspects();
-                foreach (var (taskId, chunk) in chunks)
+                foreach (var (taskIds, batch) in Batches(chunks))
                 {
-                    var added = await grain.Add(jobName, taskId, chunk).WaitAsync(cluster.TaskTimeout, token).ConfigureAwait(false);
+                    var added = await grain.Add(jobName, taskIds, batch).WaitAsync(cluster.TaskTimeout, token).ConfigureAwait(false);
                     silo = added.Silo;
                     ThrowIfUnsuccessful(added.State, added.Failure, reduceFailure);
                 }
@@ -293,6 +295,34 @@ internal sealed class ClusterCoordinator(
         catch (Exception e) when (e is not TaskLostException && IsRetryable(e, token))
         {
             return await poll().WaitAsync(deadline, token).ConfigureAwait(false);
+        }
+    }
+
+    // Chunks go to a reduce grain in batches of about MaxBatchBytes: few round trips, messages well under Orleans'
+    // maximum message size.
+    private static IEnumerable<(int[] TaskIds, byte[][] Chunks)> Batches(List<(int TaskId, byte[] Chunk)> chunks)
+    {
+        int start = 0;
+        while (start < chunks.Count)
+        {
+            int end = start;
+            long bytes = 0;
+            while (end < chunks.Count && (end == start || bytes + chunks[end].Chunk.Length <= MaxBatchBytes))
+            {
+                bytes += chunks[end].Chunk.Length;
+                end++;
+            }
+
+            var ids = new int[end - start];
+            var batch = new byte[end - start][];
+            for (int i = start; i < end; i++)
+            {
+                ids[i - start] = chunks[i].TaskId;
+                batch[i - start] = chunks[i].Chunk;
+            }
+
+            yield return (ids, batch);
+            start = end;
         }
     }
 

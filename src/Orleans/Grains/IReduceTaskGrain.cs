@@ -10,11 +10,12 @@ namespace MapReduceGen.Orleans.Grains;
 internal interface IReduceTaskGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Merges map task <paramref name="taskId"/>'s chunk, unless that task's chunk was already merged. Answers
-    /// <see cref="TaskState.Running"/>, or <see cref="TaskState.Failed"/> when the job's combine threw.
+    /// Merges a batch of map tasks' chunks (<paramref name="chunks"/>[i] from task <paramref name="taskIds"/>[i]),
+    /// skipping the chunk of a task that was already merged. Answers <see cref="TaskState.Running"/>, or
+    /// <see cref="TaskState.Failed"/> when the job's combine threw.
     /// </summary>
     [Alias("Add")]
-    Task<ReduceTaskReport> Add(string jobName, int taskId, byte[] chunk);
+    Task<ReduceTaskReport> Add(string jobName, int[] taskIds, byte[][] chunks);
 
     /// <summary>
     /// Starts reducing once <paramref name="expectedChunks"/> distinct chunks were merged; answers

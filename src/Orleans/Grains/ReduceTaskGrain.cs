@@ -23,9 +23,14 @@ internal sealed class ReduceTaskGrain(ClusterJobRegistry registry, Serializer se
 
     private string Silo => siloDetails.SiloAddress.ToString();
 
-    public Task<ReduceTaskReport> Add(string jobName, int taskId, byte[] chunk)
+    public Task<ReduceTaskReport> Add(string jobName, int[] taskIds, byte[][] chunks)
     {
-        ArgumentNullException.ThrowIfNull(chunk);
+        ArgumentNullException.ThrowIfNull(taskIds);
+        ArgumentNullException.ThrowIfNull(chunks);
+        if (taskIds.Length != chunks.Length)
+        {
+            return Task.FromResult(Faulted("A batch of chunks has a different number of task ids and chunks."));
+        }
         if (_failure is not null)
         {
             return Task.FromResult(Report(TaskState.Failed));
@@ -33,7 +38,7 @@ internal sealed class ReduceTaskGrain(ClusterJobRegistry registry, Serializer se
 
         if (_work is not null)
         {
-            return Task.FromResult(Faulted($"Map task {taskId}'s chunk arrived after the reduce started."));
+            return Task.FromResult(Faulted("Map outputs arrived after the reduce started."));
         }
 
         if (_state is null)
@@ -51,9 +56,12 @@ internal sealed class ReduceTaskGrain(ClusterJobRegistry registry, Serializer se
             _state = job.CreateReduceState(serializer);
         }
 
-        if (_merged.Add(taskId))
+        for (int i = 0; i < chunks.Length && _failure is null; i++)
         {
-            _failure = _state.Add(chunk);
+            if (_merged.Add(taskIds[i]))
+            {
+                _failure = _state.Add(chunks[i]);
+            }
         }
 
         return Task.FromResult(Report(_failure is null ? TaskState.Running : TaskState.Failed));
