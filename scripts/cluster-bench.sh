@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures Sample.WordCount's job on 1, 2 and 3 local Orleans silos (separate processes on 127.0.0.1) against the
-# local runner, on the same input: best and median of REPEAT alternating runs after one warm-up each. Stops everything
+# local runner, on the same input: best and median of REPEAT alternating runs after two warm-ups each. Stops everything
 # it started.
 #
 #   scripts/cluster-bench.sh [PATH...]     default: ../shared/corpus/kjvbible.txt copied COPIES times (or generated text)

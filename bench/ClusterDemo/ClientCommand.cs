@@ -13,7 +13,7 @@ namespace ClusterDemo;
 /// <c>client --gateways G1,G2 [--kill-pid PID --kill-at-task N] [--split-bytes B] [--top N] [--verify] [--repeat R] PATH...</c>:
 /// runs Sample.WordCount's job over the files on the cluster and prints the table. With <c>--kill-pid</c> it kills that
 /// silo process (SIGKILL) when the N-th map task starts, mid-run. <c>--verify</c> checks every count against the local
-/// runner. <c>--repeat R</c> times R cluster runs and R local runs, alternating (after one warm-up each), and prints
+/// runner. <c>--repeat R</c> times R cluster runs and R local runs, alternating (after two warm-ups each), and prints
 /// the best and median times.
 /// </summary>
 internal static class ClientCommand
@@ -103,10 +103,12 @@ internal static class ClientCommand
 
     private static async Task<int> MeasureAsync(MapReduceClusterExecutor executor, List<string> paths, long splitBytes, int repeat)
     {
-        // Cluster and local runs alternate, so both see the same background load; the first of each warms up.
+        // Cluster and local runs alternate, so both see the same background load; the first two of each warm up (every
+        // silo compiles the job's code on its own).
         var clusterTimes = new List<double>();
         var localTimes = new List<double>();
-        for (int i = 0; i <= repeat; i++)
+        const int WarmUp = 2;
+        for (int i = 0; i < repeat + WarmUp; i++)
         {
             var clock = Stopwatch.StartNew();
             await executor.RunAsync<WordCountJob.MapReduceJob, string, int>(Source(paths, splitBytes));
@@ -114,7 +116,7 @@ internal static class ClientCommand
             clock.Restart();
             WordCountJob.Run(TextSource.FromPaths(paths));
             double local = clock.Elapsed.TotalMilliseconds;
-            if (i > 0)
+            if (i >= WarmUp)
             {
                 clusterTimes.Add(cluster);
                 localTimes.Add(local);
