@@ -178,6 +178,34 @@ public sealed class ClusterRunTests(InMemoryClusterFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_key_type_a_silo_cannot_serialize_fails_the_run_at_once_naming_the_type()
+    {
+        var error = await Assert.ThrowsAsync<MapReduceClusterException>(() =>
+            Executor().RunAsync<ClientOnlyKeyJob.MapReduceJob, string, ClientOnlyKey, int>(["a", "b", "c"])
+                .WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Contains(typeof(ClientOnlyKey).FullName!, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Progress_reports_the_inputs_read_and_the_partitions_reduced()
+    {
+        var lines = TestData.Lines(1000, seed: 7);
+        var reports = new List<MapReduceProgress>();
+        var progress = new ListProgress(reports);
+
+        var result = await Executor().RunAsync<WordCountJob.MapReduceJob, string, string, int>(
+            lines, new MapReduceOptions { ChunkSize = 100, PartitionCount = 5, Progress = progress });
+
+        var last = reports[^1];
+        Assert.Equal(MapReducePhase.Completed, last.Phase);
+        Assert.Equal(lines.Count, last.InputsRead);
+        Assert.Equal(result.Statistics.PairsEmitted, last.PairsEmitted);
+        Assert.Equal(5, last.PartitionCount);
+        Assert.Contains(reports, r => r.Phase == MapReducePhase.Map);
+    }
+
+    [Fact]
     public async Task Cancelling_a_run_throws_OperationCanceledException()
     {
         var lines = TestData.Lines(400, seed: 6);

@@ -30,7 +30,7 @@ internal sealed class ClusterCoordinator(
     private readonly Stopwatch _clock = new();
     private readonly Lock _eventLock = new();
     private readonly HashSet<string> _suspects = [];
-    private TimeSpan _lastProgress = TimeSpan.MinValue;
+    private TimeSpan? _lastProgress;
     private long _inputsRead;
     private long _pairsEmitted;
     private long _bytesRead;
@@ -435,7 +435,7 @@ internal sealed class ClusterCoordinator(
         }
 
         var elapsed = _clock.Elapsed;
-        if (!force && elapsed - _lastProgress < options.ProgressInterval)
+        if (!force && _lastProgress is { } last && elapsed - last < options.ProgressInterval)
         {
             return;
         }

@@ -11,5 +11,7 @@ public sealed class TestClientConfigurator : IClientBuilderConfigurator
     {
         clientBuilder.AddMapReduce();
         clientBuilder.Services.AddSerializer(TestClusters.JsonForCityKey);
+        clientBuilder.Services.AddSerializer(serializer =>
+            serializer.AddJsonSerializer(isSupported: type => type == typeof(Jobs.ClientOnlyKey)));
     }
 }

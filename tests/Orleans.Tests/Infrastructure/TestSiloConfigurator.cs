@@ -17,7 +17,8 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
             .AddMapReduceJob<GatedSalesByRegion.MapReduceJob, Sale, RegionYear, long, SalesSummary>()
             .AddMapReduceJob<FailingMapper.MapReduceJob, string, string, int>()
             .AddMapReduceJob<PlainKeyJob.MapReduceJob, string, PlainKey, int>()
-            .AddMapReduceJob<CityCount.MapReduceJob, string, CityKey, int>();
+            .AddMapReduceJob<CityCount.MapReduceJob, string, CityKey, int>()
+            .AddMapReduceJob<ClientOnlyKeyJob.MapReduceJob, string, ClientOnlyKey, int>();
         siloBuilder.Services.AddSerializer(TestClusters.JsonForCityKey);
     }
 }
