@@ -115,6 +115,27 @@ public sealed class ClusterRunTests(InMemoryClusterFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_throwing_input_sequence_fails_the_run_naming_the_input_it_was_reading()
+    {
+        static IEnumerable<string> Inputs()
+        {
+            for (int i = 0; i < 250; i++)
+            {
+                yield return "word" + (i % 5);
+            }
+
+            throw new IOException("the input went away");
+        }
+
+        var remote = await Assert.ThrowsAsync<MapReduceException>(() =>
+            Executor().RunAsync<WordCountJob.MapReduceJob, string, string, int>(Inputs(), new MapReduceOptions { ChunkSize = 100 }));
+
+        Assert.Equal(MapReducePhase.Map, remote.Phase);
+        Assert.Equal(250, remote.InputIndex);
+        Assert.IsType<IOException>(remote.InnerException);
+    }
+
+    [Fact]
     public async Task A_throwing_mapper_over_text_names_the_file_and_line()
     {
         string directory = Directory.CreateTempSubdirectory("mrg-orleans-").FullName;
