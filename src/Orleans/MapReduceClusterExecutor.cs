@@ -111,7 +111,7 @@ public sealed class MapReduceClusterExecutor
     {
         ArgumentNullException.ThrowIfNull(source);
         return RunCoreAsync<TKey, TValue, TValue>(
-            TJob.Name, null, silos => TextSource(source, TJob.Name, silos), options, cancellationToken);
+            TJob.Name, null, silos => TextSource(source, TJob.Name, silos, options), options, cancellationToken);
     }
 
     /// <summary>Runs a grouping job whose mapper takes a line of text over text files (see the fold overload).</summary>
@@ -133,7 +133,7 @@ public sealed class MapReduceClusterExecutor
     {
         ArgumentNullException.ThrowIfNull(source);
         return RunCoreAsync<TKey, TValue, TResult>(
-            TJob.Name, null, silos => TextSource(source, TJob.Name, silos), options, cancellationToken);
+            TJob.Name, null, silos => TextSource(source, TJob.Name, silos, options), options, cancellationToken);
     }
 
     private SequenceTaskSource<TInput> SequenceSource<TInput>(
@@ -149,15 +149,15 @@ public sealed class MapReduceClusterExecutor
                 : 4096;
         }
 
-        return new SequenceTaskSource<TInput>(inputs, batch, jobName, _serializer);
+        return new SequenceTaskSource<TInput>(inputs, batch, jobName, options?.MaxBadRecords ?? 0, _serializer);
     }
 
-    private static TextTaskSource TextSource(TextSource source, string jobName, int silos)
+    private static TextTaskSource TextSource(TextSource source, string jobName, int silos, MapReduceOptions? options)
     {
         long splitBytes = source.SplitBytes > 0
             ? source.SplitBytes
             : Math.Clamp(source.TotalBytes / (silos * 16L), 1L << 20, 64L << 20);
-        return new TextTaskSource(source, splitBytes, jobName);
+        return new TextTaskSource(source, splitBytes, jobName, options?.MaxBadRecords ?? 0);
     }
 
     private async Task<MapReduceResult<TKey, TResult>> RunCoreAsync<TKey, TValue, TResult>(
@@ -173,12 +173,6 @@ public sealed class MapReduceClusterExecutor
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, options.CancellationToken);
         var token = linked.Token;
         token.ThrowIfCancellationRequested();
-        if (options.MaxBadRecords > 0)
-        {
-            throw new NotSupportedException(
-                $"MapReduce job '{jobName}': MaxBadRecords (skipping bad records) is not supported on the cluster; set it to 0.");
-        }
-
         if (JobTypeCheck.Describe(_serializer, jobName, inputType, typeof(TKey), typeof(TValue), typeof(TResult)) is { } problem)
         {
             throw new MapReduceClusterException(problem);
@@ -192,7 +186,7 @@ public sealed class MapReduceClusterExecutor
         {
             var coordinator = new ClusterCoordinator(
                 _grains, _cluster, options, jobName, partitions, concurrency,
-                failure => MapFailure<TKey>(jobName, failure),
+                failure => MapFailure<TKey>(jobName, options.MaxBadRecords, failure),
                 failure => ReduceFailure<TKey>(jobName, failure));
             var outcome = await coordinator.RunAsync(source, token).ConfigureAwait(false);
 
@@ -218,6 +212,7 @@ public sealed class MapReduceClusterExecutor
                 PairsEmitted = outcome.PairsEmitted,
                 DistinctKeys = entries.Count,
                 BytesRead = outcome.BytesRead,
+                SkippedRecords = outcome.SkippedRecords,
                 WorkerCount = silos,
                 PartitionCount = partitions,
                 MapTime = outcome.MapTime,
@@ -241,9 +236,15 @@ public sealed class MapReduceClusterExecutor
             : throw new MapReduceClusterException($"MapReduce job '{jobName}' cannot run: the cluster has no active silo.");
     }
 
-    private MapReduceException MapFailure<TKey>(string jobName, TaskFailure failure)
+    private MapReduceException MapFailure<TKey>(string jobName, int maxBadRecords, TaskFailure failure)
     {
         var inner = failure.Exception ?? new InvalidOperationException(failure.Message);
+        if (failure.TooManyBadRecords)
+        {
+            return MapReduceException.ForTooManyBadRecords(
+                jobName, maxBadRecords, new SkippedRecord(failure.InputIndex ?? 0, failure.Path, failure.LineNumber, inner));
+        }
+
         if (failure.Key is { } key)
         {
             return MapReduceException.ForKey(jobName, DecodeKey<TKey>(key), inner, failure.InputIndex);

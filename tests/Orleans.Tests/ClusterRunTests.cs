@@ -136,6 +136,37 @@ public sealed class ClusterRunTests(InMemoryClusterFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Bad_records_are_skipped_up_to_MaxBadRecords_as_in_the_local_runner()
+    {
+        var inputs = Enumerable.Range(0, 600).Select(i => i is 17 or 333 or 598 ? "boom" : "w" + (i % 9)).ToList();
+        var options = new MapReduceOptions { ChunkSize = 64, MaxBadRecords = 3 };
+        var expected = FailingMapper.Run(inputs, new MapReduceOptions { MaxBadRecords = 3 });
+
+        var actual = await Executor().RunAsync<FailingMapper.MapReduceJob, string, string, int>(inputs, options);
+
+        TestData.AssertSameEntries(expected, actual);
+        Assert.Equal([17L, 333L, 598L], actual.Statistics.SkippedRecords.Select(r => r.InputIndex).Order());
+        Assert.All(actual.Statistics.SkippedRecords, r => Assert.IsType<InvalidOperationException>(r.Exception));
+        Assert.Equal(600, actual.Statistics.InputsRead);
+    }
+
+    [Fact]
+    public async Task More_bad_records_than_MaxBadRecords_fail_the_run()
+    {
+        var inputs = Enumerable.Range(0, 600).Select(i => i is 17 or 333 or 598 ? "boom" : "w" + (i % 9)).ToList();
+        var local = Assert.Throws<MapReduceException>(() => FailingMapper.Run(inputs, new MapReduceOptions { MaxBadRecords = 2 }));
+
+        var remote = await Assert.ThrowsAsync<MapReduceException>(() =>
+            Executor().RunAsync<FailingMapper.MapReduceJob, string, string, int>(
+                inputs, new MapReduceOptions { ChunkSize = 64, MaxBadRecords = 2 }));
+
+        Assert.Contains("MaxBadRecords", remote.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxBadRecords", local.Message, StringComparison.Ordinal);
+        Assert.Equal(MapReducePhase.Map, remote.Phase);
+        Assert.IsType<InvalidOperationException>(remote.InnerException);
+    }
+
+    [Fact]
     public async Task A_throwing_mapper_over_text_names_the_file_and_line()
     {
         string directory = Directory.CreateTempSubdirectory("mrg-orleans-").FullName;

@@ -30,6 +30,7 @@ internal sealed class ClusterCoordinator(
     private readonly Stopwatch _clock = new();
     private readonly Lock _eventLock = new();
     private readonly HashSet<string> _suspects = [];
+    private readonly List<SkippedRecord> _skipped = [];
     private TimeSpan? _lastProgress;
     private long _inputsRead;
     private long _pairsEmitted;
@@ -58,6 +59,15 @@ internal sealed class ClusterCoordinator(
                 if (!accepted.Add(request.TaskId))
                 {
                     return; // unreachable: one runner per task id; kept as the rule the reduce side relies on
+                }
+
+                foreach (var skipped in output.Skipped)
+                {
+                    _skipped.Add(skipped.ToRecord());
+                    if (_skipped.Count > options.MaxBadRecords)
+                    {
+                        throw MapReduceException.ForTooManyBadRecords(jobName, options.MaxBadRecords, _skipped[^1]);
+                    }
                 }
 
                 _inputsRead += output.InputsRead;
@@ -110,6 +120,7 @@ internal sealed class ClusterCoordinator(
             InputsRead = _inputsRead,
             PairsEmitted = _pairsEmitted,
             BytesRead = _bytesRead,
+            SkippedRecords = _skipped,
             MapTime = mapTime,
             ReduceTime = total - mapTime,
         };

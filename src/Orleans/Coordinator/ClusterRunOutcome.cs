@@ -11,6 +11,8 @@ internal sealed class ClusterRunOutcome
 
     public required long BytesRead { get; init; }
 
+    public required IReadOnlyList<SkippedRecord> SkippedRecords { get; init; }
+
     public required TimeSpan MapTime { get; init; }
 
     public required TimeSpan ReduceTime { get; init; }

@@ -6,7 +6,7 @@ namespace MapReduceGen.Orleans.Coordinator;
 
 /// <summary>Cuts an input sequence into batches of <c>batchSize</c> inputs, each encoded once as a map task's input.</summary>
 internal sealed class SequenceTaskSource<TInput>(
-    IEnumerable<TInput> inputs, int batchSize, string jobName, Serializer serializer) : IMapTaskSource, IDisposable
+    IEnumerable<TInput> inputs, int batchSize, string jobName, int maxBadRecords, Serializer serializer) : IMapTaskSource, IDisposable
 {
     private IEnumerator<TInput>? _enumerator;
     private bool _ended;
@@ -58,6 +58,7 @@ internal sealed class SequenceTaskSource<TInput>(
             TaskId = _nextTaskId++,
             PartitionCount = partitionCount,
             FirstInputIndex = first,
+            MaxBadRecords = maxBadRecords,
             Inputs = serializer.SerializeToArray(batch.ToArray()),
         };
         description = string.Create(CultureInfo.InvariantCulture, $"inputs {first}..{first + batch.Count - 1}");

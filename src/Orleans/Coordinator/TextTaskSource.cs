@@ -4,7 +4,7 @@ using MapReduceGen.Orleans.Wire;
 namespace MapReduceGen.Orleans.Coordinator;
 
 /// <summary>One map task per byte-range split of the text files; the silos read the files themselves.</summary>
-internal sealed class TextTaskSource(TextSource source, long splitBytes, string jobName) : IMapTaskSource
+internal sealed class TextTaskSource(TextSource source, long splitBytes, string jobName, int maxBadRecords) : IMapTaskSource
 {
     private readonly IReadOnlyList<TextSplit> _splits = source.CreateSplits(splitBytes);
     private int _next;
@@ -27,6 +27,7 @@ internal sealed class TextTaskSource(TextSource source, long splitBytes, string 
             TaskId = _next++,
             PartitionCount = partitionCount,
             Split = TextSplitSpec.From(split),
+            MaxBadRecords = maxBadRecords,
         };
         description = string.Create(CultureInfo.InvariantCulture, $"{split.Path} bytes {split.Start}..{split.End}");
         return true;

@@ -7,7 +7,8 @@ namespace MapReduceGen.Orleans.Jobs;
 /// Runs one map task on a silo: reads its inputs (an in-memory batch or a text split), calls the job's mapper for
 /// each through an <see cref="Emitter{TKey, TValue}"/> into the task's <see cref="MapSink{TKey, TValue}"/>, and encodes
 /// the combined pairs per partition. User exceptions become a <see cref="TaskState.Failed"/> report naming the input
-/// (and the key, when a combine threw), as the local runner's <see cref="MapReduceException"/> does.
+/// (and the key, when a combine threw), as the local runner's <see cref="MapReduceException"/> does; with
+/// <see cref="MapReduceOptions.MaxBadRecords"/> above 0, a failing input's pairs are dropped and the input is listed.
 /// </summary>
 internal static class MapTaskRunner<TJob, TInput, TKey, TValue>
     where TJob : struct, IMapReduceJob<TInput, TKey, TValue>
@@ -21,8 +22,8 @@ internal static class MapTaskRunner<TJob, TInput, TKey, TValue>
             return Faulted($"Map task {request.TaskId} of job '{TJob.Name}' has no partitions.");
         }
 
-        var emitter = new Emitter<TKey, TValue>(sink);
-        long inputs;
+        var run = new MapTaskMapping<TJob, TInput, TKey, TValue>(request, serializer, sink);
+        long inputs = 0;
         long bytes = 0;
         if (request.Split is { } spec)
         {
@@ -34,29 +35,24 @@ internal static class MapTaskRunner<TJob, TInput, TKey, TValue>
 
             var split = spec.ToTextSplit();
             using var reader = new TextSplitReader();
-            inputs = 0;
             try
             {
                 reader.Reset(split);
                 while (reader.TryReadLine(out var line, out long lineStart))
                 {
-                    if ((inputs & 255) == 0)
+                    if ((inputs++ & 255) == 0)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                     }
 
-                    string text = line.ToString();
-                    try
-                    {
-                        TJob.Map((TInput)(object)text, emitter);
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
+                    if (!run.MapOne((TInput)(object)line.ToString(), out var error))
                     {
                         long number = TextSource.CountLineNumber(split.Path, lineStart);
-                        return Failed(sink, serializer, e, number - 1, split.Path, number);
+                        if (run.Fail(error, number - 1, split.Path, number) is { } failed)
+                        {
+                            return failed;
+                        }
                     }
-
-                    inputs++;
                 }
             }
             catch (IOException e)
@@ -74,7 +70,6 @@ internal static class MapTaskRunner<TJob, TInput, TKey, TValue>
         else if (request.Inputs is { } encoded)
         {
             TInput[] batch = serializer.Deserialize<TInput[]>(encoded) ?? [];
-            inputs = batch.Length;
             for (int i = 0; i < batch.Length; i++)
             {
                 if ((i & 255) == 0)
@@ -82,13 +77,11 @@ internal static class MapTaskRunner<TJob, TInput, TKey, TValue>
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                try
+                inputs++;
+                if (!run.MapOne(batch[i], out var error) &&
+                    run.Fail(error, request.FirstInputIndex + i, null, null) is { } failed)
                 {
-                    TJob.Map(batch[i], emitter);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    return Failed(sink, serializer, e, request.FirstInputIndex + i, null, null);
+                    return failed;
                 }
             }
         }
@@ -106,24 +99,10 @@ internal static class MapTaskRunner<TJob, TInput, TKey, TValue>
                 InputsRead = inputs,
                 PairsEmitted = sink.PairsEmitted,
                 BytesRead = bytes,
+                Skipped = [.. run.Skipped],
             },
         };
     }
-
-    private static MapTaskReport Failed(
-        MapSink<TKey, TValue> sink, Serializer serializer, Exception e, long inputIndex, string? path, long? lineNumber) =>
-        new()
-        {
-            State = TaskState.Failed,
-            Failure = new TaskFailure
-            {
-                Exception = e,
-                InputIndex = inputIndex,
-                Key = sink.CombineFailed ? serializer.SerializeToArray(sink.FailedKey) : null,
-                Path = path,
-                LineNumber = lineNumber,
-            },
-        };
 
     private static MapTaskReport Faulted(string message) =>
         new() { State = TaskState.Faulted, Failure = TaskFailure.Configuration(message) };

@@ -21,4 +21,8 @@ internal sealed class MapTaskOutput
     /// <summary>Bytes of text read.</summary>
     [Id(3)]
     public long BytesRead { get; init; }
+
+    /// <summary>The inputs that were skipped because their mapping threw.</summary>
+    [Id(4)]
+    public SkippedInput[] Skipped { get; init; } = [];
 }

@@ -29,4 +29,8 @@ internal sealed class MapTaskRequest
     /// <summary>A text split to read (string-input jobs); or <see langword="null"/>.</summary>
     [Id(5)]
     public TextSplitSpec? Split { get; init; }
+
+    /// <summary><see cref="MapReduceOptions.MaxBadRecords"/>: above 0, inputs whose mapping throws are skipped.</summary>
+    [Id(6)]
+    public int MaxBadRecords { get; init; }
 }

@@ -33,6 +33,13 @@ internal sealed class TaskFailure
     [Id(5)]
     public long? LineNumber { get; init; }
 
+    /// <summary>
+    /// The task skipped more bad inputs than <see cref="MapReduceOptions.MaxBadRecords"/> allows; the other members
+    /// describe the last one.
+    /// </summary>
+    [Id(6)]
+    public bool TooManyBadRecords { get; init; }
+
     /// <summary>Creates a configuration failure.</summary>
     public static TaskFailure Configuration(string message) => new() { Message = message };
 }
