@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Measures Sample.WordCount's job on 1, 2 and 3 local Orleans silos (separate processes on 127.0.0.1) against the
+# local runner, on the same input: best and median of REPEAT alternating runs after two warm-ups each. Stops everything
+# it started.
+#
+#   scripts/cluster-bench.sh [PATH...]     default: ../shared/corpus/kjvbible.txt copied COPIES times (or generated text)
+#
+# Environment: SILO_PORT (11211), GATEWAY_PORT (30100), REPEAT (3), COPIES (8), SPLIT_BYTES (0 = automatic).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+SILO_PORT=${SILO_PORT:-11211}
+GATEWAY_PORT=${GATEWAY_PORT:-30100}
+REPEAT=${REPEAT:-3}
+COPIES=${COPIES:-8}
+SPLIT_BYTES=${SPLIT_BYTES:-0}
+WORK=$(mktemp -d)
+PIDS=()
+
+stop_silos() {
+    for pid in "${PIDS[@]}"; do
+        if kill -0 "$pid" 2>/dev/null; then
+            kill "$pid" 2>/dev/null || true
+            wait "$pid" 2>/dev/null || true
+        fi
+    done
+    PIDS=()
+}
+trap 'stop_silos; rm -rf "$WORK"' EXIT
+
+if [ "$#" -gt 0 ]; then
+    INPUTS=("$@")
+else
+    mkdir -p "$WORK/text"
+    if [ -f ../shared/corpus/kjvbible.txt ]; then
+        for i in $(seq 1 "$COPIES"); do cp ../shared/corpus/kjvbible.txt "$WORK/text/copy$i.txt"; done
+    else
+        for i in $(seq 1 "$COPIES"); do
+            awk -v seed="$i" 'BEGIN { srand(seed); split("map reduce silo grain cluster fault tolerance partition key value the of and a worker master split", w, " ");
+                for (l = 0; l < 100000; l++) { line = ""; n = int(rand() * 12); for (j = 0; j < n; j++) line = line w[int(rand() * 17) + 1] " "; print line } }' > "$WORK/text/part$i.txt"
+        done
+    fi
+    INPUTS=("$WORK/text")
+fi
+
+dotnet build bench/ClusterDemo -c Release -v quiet -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
+DEMO=(dotnet bench/ClusterDemo/bin/Release/net10.0/ClusterDemo.dll)
+
+start_silo() { # index
+    local index=$1 log="$WORK/silo$1.log"
+    "${DEMO[@]}" silo --silo-port $((SILO_PORT + index)) --gateway-port $((GATEWAY_PORT + index)) --primary-port "$SILO_PORT" >"$log" 2>&1 &
+    PIDS+=($!)
+    for _ in $(seq 1 120); do
+        grep -q "silo ready" "$log" && return 0
+        kill -0 "${PIDS[-1]}" 2>/dev/null || { cat "$log" >&2; exit 1; }
+        sleep 0.5
+    done
+    echo "silo $index did not start" >&2; exit 1
+}
+
+for silos in 1 2 3; do
+    gateways=""
+    for ((i = 0; i < silos; i++)); do
+        start_silo "$i"
+        gateways+="${gateways:+,}$((GATEWAY_PORT + i))"
+    done
+    printf '%d silo(s): ' "$silos"
+    "${DEMO[@]}" client --gateways "$gateways" --repeat "$REPEAT" --split-bytes "$SPLIT_BYTES" "${INPUTS[@]}"
+    stop_silos
+done

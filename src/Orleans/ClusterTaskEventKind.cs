@@ -1,0 +1,17 @@
+namespace MapReduceGen.Orleans;
+
+/// <summary>What happened to a task of a cluster run.</summary>
+public enum ClusterTaskEventKind
+{
+    /// <summary>An attempt of the task started on a silo.</summary>
+    Started = 0,
+
+    /// <summary>The task completed; its output was accepted (once: later attempts' output is never used).</summary>
+    Completed = 1,
+
+    /// <summary>
+    /// An attempt was abandoned (its silo did not answer within the task timeout, failed, or lost the task) and the
+    /// task will be executed again.
+    /// </summary>
+    Retrying = 2,
+}

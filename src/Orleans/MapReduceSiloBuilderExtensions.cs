@@ -1,0 +1,62 @@
+using MapReduceGen.Orleans.Grains;
+using MapReduceGen.Orleans.Jobs;
+using MapReduceGen.Orleans.Placement;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Serialization;
+
+namespace MapReduceGen.Orleans;
+
+/// <summary>
+/// Registers jobs on a silo. A silo runs only registered jobs: the registration stores strongly typed code
+/// specialised for the generated job struct (no reflection), found by the job's name when a task arrives.
+/// </summary>
+public static class MapReduceSiloBuilderExtensions
+{
+    /// <summary>Registers a fold job (reducer <c>TValue R(TValue, TValue)</c>) on this silo.</summary>
+    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
+    /// <typeparam name="TInput">The mapper's input type.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value (and result) type.</typeparam>
+    /// <param name="builder">The silo builder.</param>
+    /// <returns>The builder.</returns>
+    public static ISiloBuilder AddMapReduceJob<TJob, TInput, TKey, TValue>(this ISiloBuilder builder)
+        where TJob : struct, IFoldJob<TInput, TKey, TValue>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddCore(builder.Services);
+        builder.Services.AddSingleton<IClusterJobHandler>(new FoldJobHandler<TJob, TInput, TKey, TValue>());
+        return builder;
+    }
+
+    /// <summary>Registers a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) on this silo.</summary>
+    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
+    /// <typeparam name="TInput">The mapper's input type.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The type of the values the mapper emits.</typeparam>
+    /// <typeparam name="TResult">The reducer's result type.</typeparam>
+    /// <param name="builder">The silo builder.</param>
+    /// <returns>The builder.</returns>
+    public static ISiloBuilder AddMapReduceJob<TJob, TInput, TKey, TValue, TResult>(this ISiloBuilder builder)
+        where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddCore(builder.Services);
+        builder.Services.AddSingleton<IClusterJobHandler>(new GroupJobHandler<TJob, TInput, TKey, TValue, TResult>());
+        return builder;
+    }
+
+    private static void AddCore(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(ClusterJobRegistry)))
+        {
+            return;
+        }
+
+        services.TryAddSingleton<ClusterJobRegistry>();
+        services.AddPlacementDirector<TaskPlacement, TaskPlacementDirector>();
+        services.AddSerializer(serializer => serializer.AddAssembly(typeof(IMapTaskGrain).Assembly));
+    }
+}

@@ -1,0 +1,36 @@
+namespace MapReduceGen.Orleans.Wire;
+
+/// <summary>One map task as the coordinator ships it: the job, the partitioning, and the input split.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("MapReduceGen.Orleans.MapTaskRequest")]
+internal sealed class MapTaskRequest
+{
+    /// <summary>The job's name (<see cref="IMapReduceJob{TInput, TKey, TValue}.Name"/>), the key of the silo's registry.</summary>
+    [Id(0)]
+    public string JobName { get; init; } = string.Empty;
+
+    /// <summary>The task's id in the run (the same for every attempt).</summary>
+    [Id(1)]
+    public int TaskId { get; init; }
+
+    /// <summary>The number of reduce partitions.</summary>
+    [Id(2)]
+    public int PartitionCount { get; init; }
+
+    /// <summary>The index of the first input of an in-memory batch in the whole input.</summary>
+    [Id(3)]
+    public long FirstInputIndex { get; init; }
+
+    /// <summary>An in-memory batch: the inputs, encoded by the job's input codec; or <see langword="null"/>.</summary>
+    [Id(4)]
+    public byte[]? Inputs { get; init; }
+
+    /// <summary>A text split to read (string-input jobs); or <see langword="null"/>.</summary>
+    [Id(5)]
+    public TextSplitSpec? Split { get; init; }
+
+    /// <summary><see cref="MapReduceOptions.MaxBadRecords"/>: above 0, inputs whose mapping throws are skipped.</summary>
+    [Id(6)]
+    public int MaxBadRecords { get; init; }
+}

@@ -1,0 +1,45 @@
+namespace MapReduceGen.Orleans.Wire;
+
+/// <summary>What went wrong in a task, carried back to the coordinator as data.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("MapReduceGen.Orleans.TaskFailure")]
+internal sealed class TaskFailure
+{
+    /// <summary>The message for a <see cref="TaskState.Faulted"/> task (configuration errors).</summary>
+    [Id(0)]
+    public string Message { get; init; } = string.Empty;
+
+    /// <summary>
+    /// What user code threw. Orleans carries exceptions of <c>System.*</c> and <c>Microsoft.*</c> types with their
+    /// type; others arrive as Orleans' fallback exception with the original type name and message.
+    /// </summary>
+    [Id(1)]
+    public Exception? Exception { get; init; }
+
+    /// <summary>The failing input's index (sequences: in the whole input; text: the line's index in its split).</summary>
+    [Id(2)]
+    public long? InputIndex { get; init; }
+
+    /// <summary>The failing key, encoded with the job's key codec, when a combine or reduce threw.</summary>
+    [Id(3)]
+    public byte[]? Key { get; init; }
+
+    /// <summary>For text inputs: the file of the failing line.</summary>
+    [Id(4)]
+    public string? Path { get; init; }
+
+    /// <summary>For text inputs: the 1-based line number of the failing line.</summary>
+    [Id(5)]
+    public long? LineNumber { get; init; }
+
+    /// <summary>
+    /// The task skipped more bad inputs than <see cref="MapReduceOptions.MaxBadRecords"/> allows; the other members
+    /// describe the last one.
+    /// </summary>
+    [Id(6)]
+    public bool TooManyBadRecords { get; init; }
+
+    /// <summary>Creates a configuration failure.</summary>
+    public static TaskFailure Configuration(string message) => new() { Message = message };
+}

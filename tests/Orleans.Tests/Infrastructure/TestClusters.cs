@@ -1,0 +1,37 @@
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+
+namespace MapReduceGen.Orleans.Tests.Infrastructure;
+
+/// <summary>Starts three-silo test clusters.</summary>
+public static class TestClusters
+{
+    public static async Task<TestCluster> StartAsync(ConnectionTransportType transport)
+    {
+        // Gated jobs block pool threads on purpose; keep enough threads for the silos' own work.
+        ThreadPool.GetMinThreads(out int workers, out int io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
+
+        var builder = new TestClusterBuilder(3);
+        builder.Options.ConnectionTransport = transport;
+        builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
+        builder.AddClientBuilderConfigurator<TestClientConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    /// <summary>Lets Orleans serialize <see cref="Jobs.CityKey"/>, a record without Orleans attributes, as JSON.</summary>
+    public static void JsonForCityKey(ISerializerBuilder serializer) =>
+        serializer.AddJsonSerializer(isSupported: type => type == typeof(Jobs.CityKey));
+
+    /// <summary>Short timeouts, so the tests notice a killed silo in seconds, and enough attempts to be sure.</summary>
+    public static ClusterExecutionOptions FastFailover(Action<ClusterTaskEvent>? onEvent = null) => new()
+    {
+        TaskTimeout = TimeSpan.FromSeconds(2),
+        PollInterval = TimeSpan.FromMilliseconds(250),
+        MaxTaskAttempts = 10,
+        TaskEvent = onEvent,
+    };
+}

@@ -1,0 +1,24 @@
+using MapReduceGen.Orleans.Tests.Jobs;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+using Sample.WordCount;
+
+namespace MapReduceGen.Orleans.Tests.Infrastructure;
+
+/// <summary>Registers the test jobs on every silo, as a real deployment registers its jobs at silo startup.</summary>
+public sealed class TestSiloConfigurator : ISiloConfigurator
+{
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        siloBuilder
+            .AddMapReduceJob<WordCountJob.MapReduceJob, string, string, int>()
+            .AddMapReduceJob<GatedWordCount.MapReduceJob, string, string, int>()
+            .AddMapReduceJob<SalesByRegion.MapReduceJob, Sale, RegionYear, long, SalesSummary>()
+            .AddMapReduceJob<GatedSalesByRegion.MapReduceJob, Sale, RegionYear, long, SalesSummary>()
+            .AddMapReduceJob<FailingMapper.MapReduceJob, string, string, int>()
+            .AddMapReduceJob<PlainKeyJob.MapReduceJob, string, PlainKey, int>()
+            .AddMapReduceJob<CityCount.MapReduceJob, string, CityKey, int>()
+            .AddMapReduceJob<ClientOnlyKeyJob.MapReduceJob, string, ClientOnlyKey, int>();
+        siloBuilder.Services.AddSerializer(TestClusters.JsonForCityKey);
+    }
+}

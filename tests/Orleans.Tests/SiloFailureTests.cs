@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using MapReduceGen.Orleans.Tests.Infrastructure;
+using MapReduceGen.Orleans.Tests.Jobs;
+using Orleans.TestingHost;
+using Sample.WordCount;
+
+namespace MapReduceGen.Orleans.Tests;
+
+/// <summary>
+/// A silo dies in the middle of a job (MapReduce paper, section 3.3): its map tasks are re-executed elsewhere, a
+/// partition it held is rebuilt, and the job still returns the exact result, with no output counted twice. Each test
+/// starts its own three-silo cluster, since it kills one.
+/// </summary>
+public sealed class SiloFailureTests
+{
+    [Theory]
+    [InlineData(ConnectionTransportType.InMemory)]
+    [InlineData(ConnectionTransportType.TcpSocket)]
+    public async Task Killing_a_silo_that_runs_map_tasks_still_gives_the_exact_result(ConnectionTransportType transport)
+    {
+        await using var cluster = await TestClusters.StartAsync(transport);
+        var lines = TestData.Lines(2000, seed: 21);
+        var expected = WordCountJob.Run(lines);
+        var events = new ConcurrentQueue<ClusterTaskEvent>();
+        var secondaries = cluster.SecondarySilos.ToDictionary(s => s.SiloAddress.ToString());
+        var victimFound = new TaskCompletionSource<SiloHandle>(TaskCreationOptions.RunContinuationsAsynchronously);
+        TestGates.Map.Close();
+        try
+        {
+            // Every map task blocks in the mapper until the gate opens: the victim is killed while it holds some.
+            var run = cluster.Client.MapReduce(TestClusters.FastFailover(e =>
+                {
+                    events.Enqueue(e);
+                    if (e is { Kind: ClusterTaskEventKind.Started, Phase: MapReducePhase.Map, Silo: { } silo } &&
+                        secondaries.TryGetValue(silo, out var handle))
+                    {
+                        victimFound.TrySetResult(handle);
+                    }
+                }))
+                .RunAsync<GatedWordCount.MapReduceJob, string, string, int>(lines, new MapReduceOptions { ChunkSize = 50 });
+            var victim = await victimFound.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+            await cluster.KillSiloAsync(victim);
+            TestGates.Map.Open();
+            var actual = await run.WaitAsync(TimeSpan.FromSeconds(120));
+
+            TestData.AssertSameEntries(expected, actual);
+            Assert.Equal(lines.Count, actual.Statistics.InputsRead);
+            Assert.Equal(expected.Statistics.PairsEmitted, actual.Statistics.PairsEmitted);
+            string victimAddress = victim.SiloAddress.ToString();
+            Assert.Contains(events, e => e is { Kind: ClusterTaskEventKind.Retrying, Phase: MapReducePhase.Map } && e.Silo == victimAddress);
+            Assert.Equal(40, events.Count(e => e is { Kind: ClusterTaskEventKind.Completed, Phase: MapReducePhase.Map }));
+            Assert.DoesNotContain(events, e => e.Kind == ClusterTaskEventKind.Completed && e.Silo == victimAddress && e.Phase == MapReducePhase.Reduce);
+        }
+        finally
+        {
+            TestGates.Map.Open();
+        }
+    }
+
+    [Fact]
+    public async Task Killing_the_silo_of_a_reduce_task_rebuilds_its_partition_and_gives_the_exact_result()
+    {
+        await using var cluster = await TestClusters.StartAsync(ConnectionTransportType.InMemory);
+        var sales = TestData.Sales(3000, seed: 22);
+        var expected = SalesByRegion.Run(sales);
+        var events = new ConcurrentQueue<ClusterTaskEvent>();
+        var secondaries = cluster.SecondarySilos.ToDictionary(s => s.SiloAddress.ToString());
+        var victimFound = new TaskCompletionSource<SiloHandle>(TaskCreationOptions.RunContinuationsAsynchronously);
+        TestGates.Reduce.Close();
+        try
+        {
+            var run = cluster.Client.MapReduce(TestClusters.FastFailover(e =>
+                {
+                    events.Enqueue(e);
+                    if (e is { Kind: ClusterTaskEventKind.Started, Phase: MapReducePhase.Reduce, Silo: { } silo } &&
+                        secondaries.TryGetValue(silo, out var handle))
+                    {
+                        victimFound.TrySetResult(handle);
+                    }
+                }))
+                .RunAsync<GatedSalesByRegion.MapReduceJob, Sale, RegionYear, long, SalesSummary>(
+                    sales, new MapReduceOptions { ChunkSize = 200, PartitionCount = 12 });
+            var victim = await victimFound.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+            await cluster.KillSiloAsync(victim);
+            TestGates.Reduce.Open();
+            var actual = await run.WaitAsync(TimeSpan.FromSeconds(120));
+
+            TestData.AssertSameEntries(expected, actual);
+            Assert.Equal(sales.Count, actual.Statistics.PairsEmitted);
+            string victimAddress = victim.SiloAddress.ToString();
+            Assert.Contains(events, e => e is { Kind: ClusterTaskEventKind.Retrying, Phase: MapReducePhase.Reduce } && e.Silo == victimAddress);
+        }
+        finally
+        {
+            TestGates.Reduce.Open();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using MapReduceGen.Orleans.Placement;
+using MapReduceGen.Orleans.Tests.Infrastructure;
+using Orleans.Runtime.Placement;
+
+namespace MapReduceGen.Orleans.Tests;
+
+/// <summary>Re-executed tasks are placed away from the silos the coordinator suspects.</summary>
+public sealed class TaskPlacementTests
+{
+    private static readonly SiloAddress[] Silos =
+    [
+        SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 11111), 1),
+        SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 11112), 1),
+        SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 11113), 1),
+    ];
+
+    [Fact]
+    public async Task Suspected_silos_are_never_chosen_while_another_silo_is_trusted()
+    {
+        var director = new TaskPlacementDirector();
+        var target = Target($"{Silos[0]}|{Silos[2]}");
+
+        for (int i = 0; i < 50; i++)
+        {
+            Assert.Equal(Silos[1], await director.OnAddActivation(TaskPlacement.Instance, target, new FixedPlacementContext(Silos)));
+        }
+    }
+
+    [Fact]
+    public async Task Without_suspects_or_when_all_are_suspected_every_silo_is_used()
+    {
+        var director = new TaskPlacementDirector();
+        foreach (var target in new[] { Target(null), Target(string.Join('|', Silos.Select(s => s.ToString()))) })
+        {
+            var chosen = new HashSet<SiloAddress>();
+            for (int i = 0; i < 200; i++)
+            {
+                chosen.Add(await director.OnAddActivation(TaskPlacement.Instance, target, new FixedPlacementContext(Silos)));
+            }
+
+            Assert.Equal(3, chosen.Count);
+        }
+    }
+
+    private static PlacementTarget Target(string? avoid) =>
+        new(
+            GrainId.Create("test", "task"),
+            avoid is null ? [] : new Dictionary<string, object> { [TaskPlacementDirector.AvoidKey] = avoid },
+            default,
+            0);
+}
