@@ -117,11 +117,23 @@ public sealed class FaultInjectionTests
     {
         var random = new Random(504);
         int cancelled = 0;
-        FaultInput[] inputs = FaultInput.Plain(30_000, 500);
+        FaultInput[] inputs = FaultInput.Plain(200_000, 500);
         long total = inputs.Sum(i => i.Amount);
+
+        // Cancel at a random moment within the time a whole run takes on this machine, measured here (after
+        // warm-up), so that the moments fall before, during and after the map and reduce phases whatever the load.
+        var runTimes = new List<TimeSpan>();
+        for (int warmUp = 0; warmUp < 5; warmUp++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            RunEither(warmUp % 2 == 0, inputs, new MapReduceOptions { MaxDegreeOfParallelism = 2 });
+            runTimes.Add(clock.Elapsed);
+        }
+
+        TimeSpan runTime = runTimes.Order().ElementAt(runTimes.Count / 2);
         for (int round = 0; round < 60; round++)
         {
-            using var cts = new CancellationTokenSource(TimeSpan.FromMicroseconds(random.Next(0, 4000)));
+            using var cts = new CancellationTokenSource(runTime * random.NextDouble());
             bool fold = random.Next(2) == 0;
             MapReduceOptions options = RandomOptions(random);
             options.CancellationToken = cts.Token;
