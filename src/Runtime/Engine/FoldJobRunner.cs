@@ -24,6 +24,35 @@ internal static class FoldJobRunner<TJob, TInput, TKey, TValue>
         return Run(o => new TextMapInput<TInput>(source, o), options, cancellationToken);
     }
 
+    public static MapReduceResult<TKey, TValue> RunUtf8<TMapper>(
+        TextSource source, MapReduceOptions? options, CancellationToken cancellationToken)
+        where TMapper : IUtf8TextMapper<TKey, TValue>
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Run(
+            o => new TextMapInput<TInput>(
+                source,
+                o,
+                static (worker, reader) => ((FoldWorker<TJob, TInput, TKey, TValue>)worker).MapUtf8Lines<TMapper, TextSplitReader>(reader)),
+            options,
+            cancellationToken);
+    }
+
+    public static MapReduceResult<TKey, TValue> RunUtf8<TMapper>(
+        Stream stream, string name, MapReduceOptions? options, CancellationToken cancellationToken)
+        where TMapper : IUtf8TextMapper<TKey, TValue>
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        return Run(
+            _ => new Utf8StreamMapInput<TInput>(
+                stream,
+                name,
+                static (worker, blocks) => ((FoldWorker<TJob, TInput, TKey, TValue>)worker).MapUtf8Lines<TMapper, IUtf8LineBlocks>(blocks)),
+            options,
+            cancellationToken);
+    }
+
     private static MapReduceResult<TKey, TValue> Run(
         Func<MapReduceOptions, MapInput<TInput>> openInput, MapReduceOptions? options, CancellationToken cancellationToken) =>
         JobExecution.Execute<TInput, TKey, TValue, TJob, FoldWorker<TJob, TInput, TKey, TValue>>(

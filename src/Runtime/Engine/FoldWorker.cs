@@ -75,6 +75,17 @@ internal sealed class FoldWorker<TJob, TInput, TKey, TValue> : MapWorker<TJob, T
         PairCount++;
     }
 
+    public override void EmitUtf8(ReadOnlySpan<byte> utf8Key, TValue value)
+    {
+        if (typeof(TKey) != typeof(string))
+        {
+            base.EmitUtf8(utf8Key, value);
+            return;
+        }
+
+        Emit(DecodeKey(utf8Key), value);
+    }
+
     private KeyTable<TKey, TValue, TJob> TableFor(int hash)
     {
         int partition = PartitionCount == 1 ? 0 : Partitioning.Select(hash, PartitionCount);

@@ -10,10 +10,18 @@ internal sealed class TextMapInput<TInput> : MapInput<TInput>
     private readonly TextSource _source;
     private readonly int _maximumWorkers;
     private IReadOnlyList<TextSplit>? _splits;
+    private readonly Action<IInputMapper<TInput>, TextSplitReader> _mapSplit;
     private int _nextSplit = -1;
 
-    public TextMapInput(TextSource source, MapReduceOptions options)
+    /// <summary>Creates the input.</summary>
+    /// <param name="source">The files.</param>
+    /// <param name="options">The run's options.</param>
+    /// <param name="mapSplit">
+    /// How a worker maps one split; <see langword="null"/> for line by line (<see cref="IInputMapper{TInput}.MapLines"/>).
+    /// </param>
+    public TextMapInput(TextSource source, MapReduceOptions options, Action<IInputMapper<TInput>, TextSplitReader>? mapSplit = null)
     {
+        _mapSplit = mapSplit ?? (static (worker, reader) => worker.MapLines(reader));
         if (typeof(TInput) != typeof(string))
         {
             throw new NotSupportedException($"Text sources feed lines to mappers whose input is string, not {typeof(TInput)}.");
@@ -53,7 +61,7 @@ internal sealed class TextMapInput<TInput> : MapInput<TInput>
             }
 
             _source.SplitStarted?.Invoke(workerIndex, split);
-            worker.MapLines(reader);
+            _mapSplit(worker, reader);
             if (reader.SawInvalidUtf8)
             {
                 _source.InvalidUtf8Found?.Invoke(split.Path);
