@@ -10,9 +10,10 @@ internal static class StandardInput
         // Standard input redirected from a regular file (countwords < file) is read as that file: split and mapped
         // by all workers with positioned reads.
         const string Self = "/proc/self/fd/0";
-        if (OperatingSystem.IsLinux() && IsRegularFile(Self))
+        if (OperatingSystem.IsLinux() && IsRegularFile(Self)
+            && File.ResolveLinkTarget(Self, returnFinalTarget: true)?.FullName is string path && File.Exists(path))
         {
-            TextSource file = TextSource.FromFiles(Self);
+            TextSource file = TextSource.FromFiles(path);
             return useLines
                 ? CountWordsJob.Run(file, options)
                 : MapReduceEngine.RunFoldUtf8<CountWordsJob.MapReduceJob, CountWordsJob, string, int>(file, options);

@@ -29,6 +29,7 @@ internal static class FoldJobRunner<TJob, TInput, TKey, TValue>
         where TMapper : IUtf8TextMapper<TKey, TValue>
     {
         ArgumentNullException.ThrowIfNull(source);
+        ThrowIfSkippingBadRecords(options);
         return Run(
             o => new TextMapInput<TInput>(
                 source,
@@ -44,6 +45,7 @@ internal static class FoldJobRunner<TJob, TInput, TKey, TValue>
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
+        ThrowIfSkippingBadRecords(options);
         return Run(
             _ => new Utf8StreamMapInput<TInput>(
                 stream,
@@ -62,6 +64,16 @@ internal static class FoldJobRunner<TJob, TInput, TKey, TValue>
             static (state, partitions) => new FoldWorker<TJob, TInput, TKey, TValue>(state, partitions),
             MergePartition,
             cancellationToken);
+
+    private static void ThrowIfSkippingBadRecords(MapReduceOptions? options)
+    {
+        if (options is { MaxBadRecords: > 0 })
+        {
+            throw new NotSupportedException(
+                "MaxBadRecords cannot be used with a UTF-8 block mapper (RunFoldUtf8): a block holds many lines, so one bad " +
+                "line cannot be skipped alone. Run the job's line mapper (Run with a TextSource) to skip bad records.");
+        }
+    }
 
     /// <summary>Folds every worker's table of one partition into the largest of them.</summary>
     private static KeyTable<TKey, TValue, TJob> MergePartition(

@@ -298,17 +298,36 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
             return Finish();
         }
 
-        // Find the last terminator in the buffer, reading on (and growing the buffer) while there is none.
+        // Find the last usable terminator in the buffer, reading on (and growing the buffer) while there is none. A
+        // '\r' that is the buffer's last byte may be the first half of "\r\n": it ends a block only at the data's end.
         int last;
-        while ((last = _bytes.AsSpan(_head, _tail - _head).LastIndexOfAny((byte)'\n', (byte)'\r')) < 0)
+        while (true)
         {
-            if (_tail == _readLimit && _head == 0)
+            ReadOnlySpan<byte> buffered = _bytes.AsSpan(_head, _tail - _head);
+            last = buffered.LastIndexOfAny((byte)'\n', (byte)'\r');
+            if (last >= 0 && last == buffered.Length - 1 && buffered[last] == (byte)'\r')
             {
-                GrowForLongLine();
+                int before = buffered[..last].LastIndexOfAny((byte)'\n', (byte)'\r');
+                if (before >= 0)
+                {
+                    last = before;
+                    break;
+                }
+            }
+            else if (last >= 0)
+            {
+                break;
             }
 
-            if (!Fill())
+            int lastRelative = last;
+            if (!ReadMore())
             {
+                if (lastRelative >= 0)
+                {
+                    last = lastRelative; // the data ends with that '\r'
+                    break;
+                }
+
                 // The data ends inside this (last) line: hand out the rest.
                 lines = _bytes.AsSpan(_head, _tail - _head);
                 blockStartOffset = start;
@@ -325,6 +344,18 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
             // the byte before the end (the line after it starts at or after the end).
             int from = (int)Math.Max(_head, _end - 1 - _bufferOffset);
             blockEnd = from + _bytes.AsSpan(from, blockEnd + 1 - from).IndexOfAny((byte)'\n', (byte)'\r');
+            if (_bytes[blockEnd] == (byte)'\r' && blockEnd == _tail - 1)
+            {
+                // Whether a '\n' follows decides where the terminator ends.
+                int relative = blockEnd - _head;
+                ReadMore();
+                blockEnd = _head + relative;
+            }
+
+            if (_bytes[blockEnd] == (byte)'\r' && blockEnd + 1 < _tail && _bytes[blockEnd + 1] == (byte)'\n')
+            {
+                blockEnd++;
+            }
         }
 
         lines = _bytes.AsSpan(_head, blockEnd + 1 - _head);
@@ -332,6 +363,17 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         _skipLf = _bytes[blockEnd] == (byte)'\r';
         _head = blockEnd + 1;
         return true;
+    }
+
+    // Reads more bytes after the unconsumed ones, growing the buffer when they fill it. False at the end of the data.
+    private bool ReadMore()
+    {
+        if (_head == 0 && _tail == Math.Min(_bytes.Length, _readLimit))
+        {
+            GrowForLongLine();
+        }
+
+        return Fill();
     }
 
     /// <summary>Closes the current file and gives the buffers back to the pool.</summary>
