@@ -82,7 +82,7 @@ internal static class FoldJobRunner<TJob, TInput, TKey, TValue>
         KeyTable<TKey, TValue, TJob>? target = null;
         foreach (FoldWorker<TJob, TInput, TKey, TValue>? worker in workers)
         {
-            KeyTable<TKey, TValue, TJob>? table = worker?.Tables[partition];
+            KeyTable<TKey, TValue, TJob>? table = worker?.TableOf(partition);
             if (table is not null && (target is null || table.Count > target.Count))
             {
                 target = table;
@@ -96,7 +96,7 @@ internal static class FoldJobRunner<TJob, TInput, TKey, TValue>
 
         foreach (FoldWorker<TJob, TInput, TKey, TValue>? worker in workers)
         {
-            KeyTable<TKey, TValue, TJob>? table = worker?.Tables[partition];
+            KeyTable<TKey, TValue, TJob>? table = worker?.TableOf(partition);
             if (table is null || ReferenceEquals(table, target))
             {
                 continue;
