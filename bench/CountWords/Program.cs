@@ -51,7 +51,7 @@ if (cli.Stats)
         $"countwords: {s.PairsEmitted} words, {s.DistinctKeys} distinct, {s.WorkerCount} workers, {s.PartitionCount} partitions; " +
         $"map {s.MapTime.TotalMilliseconds:F1} ms, reduce {s.ReduceTime.TotalMilliseconds:F1} ms, sort {sortTime.TotalMilliseconds:F1} ms, " +
         $"total {clock.Elapsed.TotalMilliseconds:F1} ms, {GC.GetTotalAllocatedBytes() / 1024} KiB allocated, " +
-        $"peak working set {Environment.WorkingSet / (1024 * 1024)} MiB");
+        $"peak working set {PeakWorkingSetMiB()} MiB");
 }
 
 if (cli.Expect is not null)
@@ -67,6 +67,26 @@ if (cli.Expect is not null)
 }
 
 return 0;
+
+// The peak resident set (VmHWM) on Linux; elsewhere the current working set.
+static long PeakWorkingSetMiB()
+{
+    try
+    {
+        foreach (string line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), System.Globalization.CultureInfo.InvariantCulture) / 1024;
+            }
+        }
+    }
+    catch (IOException)
+    {
+    }
+
+    return Environment.WorkingSet / (1024 * 1024);
+}
 
 static MapReduceResult<string, int> Count(TextSource source, bool useLines, MapReduceOptions options) =>
     useLines

@@ -13,6 +13,9 @@ public class WordCountBenchmarks
     [Params(1, 2)]
     public int Workers { get; set; }
 
+    /// <summary>The input lines (after <see cref="Setup"/>).</summary>
+    public string[] Lines => _lines;
+
     [GlobalSetup]
     public void Setup() => _lines = BenchmarkInput.Lines;
 
