@@ -76,6 +76,7 @@ public sealed partial class CountWordsJob : IUtf8TextMapper<string, int>
     /// </summary>
     /// <param name="lines">Whole lines of UTF-8 text with their terminators.</param>
     /// <param name="emitter">Where the pairs go.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MapLines(ReadOnlySpan<byte> lines, Emitter<string, int> emitter)
     {
         Span<char> word = stackalloc char[16];

@@ -93,6 +93,9 @@ internal sealed class FoldWorker<TJob, TInput, TKey, TValue> : MapWorker<TJob, T
         PairCount++;
     }
 
+    // The map loop's hot methods are compiled optimised at once: waiting for tier-up would run the first hundreds of
+    // milliseconds of a JIT process in unoptimised code (Native AOT ignores the flag).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Emit(ReadOnlySpan<char> key, TValue value)
     {
         if (typeof(TKey) != typeof(string))
@@ -121,6 +124,7 @@ internal sealed class FoldWorker<TJob, TInput, TKey, TValue> : MapWorker<TJob, T
         PairCount++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EmitUtf8(ReadOnlySpan<byte> utf8Key, TValue value)
     {
         if (typeof(TKey) != typeof(string))
