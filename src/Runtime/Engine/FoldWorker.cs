@@ -41,6 +41,12 @@ internal sealed class FoldWorker<TJob, TInput, TKey, TValue> : MapWorker<TJob, T
         return _tables[partition];
     }
 
+    /// <summary>How many keys this worker holds in a partition (without turning a string table into a key table).</summary>
+    public int CountOf(int partition) => _stringTables?[partition]?.Count ?? _tables[partition]?.Count ?? 0;
+
+    /// <summary>This worker's string-key table of a partition while it has not been turned into a key table.</summary>
+    public StringKeyTable<TValue>? StringTableOf(int partition) => _stringTables?[partition];
+
     public override void Emit(TKey key, TValue value)
     {
         if (key is null)

@@ -37,6 +37,9 @@ internal sealed class StringKeyTable<TValue>
 
     public int Count => _count;
 
+    /// <summary>Every slot, used or not (a used slot has a key).</summary>
+    public ReadOnlySpan<Slot> Slots => _slots;
+
     /// <summary>
     /// Finds the key, adding it with a default accumulator when absent (using <paramref name="keyString"/> as the key
     /// when given, otherwise a new string of the characters).
@@ -173,7 +176,8 @@ internal sealed class StringKeyTable<TValue>
         _growAt = capacity / 2;
     }
 
-    private struct Slot
+    /// <summary>One slot of the table; empty when <see cref="Key"/> is <see langword="null"/>.</summary>
+    internal struct Slot
     {
         public string? Key;
         public ulong Low;

@@ -58,6 +58,34 @@ public sealed class StringKeyTableTests
         Assert.Equal(4, counts.Count);
     }
 
+    [Theory]
+    [InlineData(2, 0)]
+    [InlineData(3, 5)]
+    [InlineData(2, 1)]
+    public void FoldJob_SeveralWorkers_CountEveryPairOnce(int workers, int partitions)
+    {
+        var lines = new string[3000];
+        var expected = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string[] words = ["w" + (i % 7), "shared", "long-word-" + (i % 50), "u" + i];
+            lines[i] = string.Join(' ', words);
+            foreach (string word in words)
+            {
+                expected[word] = expected.GetValueOrDefault(word) + 1;
+            }
+        }
+
+        MapReduceResult<string, int> counts = SlowWordCountJob.Run(
+            lines, new MapReduceOptions { MaxDegreeOfParallelism = workers, PartitionCount = partitions, ChunkSize = 1 });
+
+        Assert.Equal(expected.Count, counts.Count);
+        foreach (KeyValuePair<string, int> pair in expected)
+        {
+            Assert.Equal(pair.Value, counts[pair.Key]);
+        }
+    }
+
     private readonly struct OrdinalKeys : IKeyEquality<string>
     {
         public static int GetKeyHash(string key) => StableHash.Of(key);
