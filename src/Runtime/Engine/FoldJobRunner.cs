@@ -140,6 +140,8 @@ internal static class FoldJobRunner<TJob, TInput, TKey, TValue>
                     return target;
                 }
             }
+
+            worker.ReleaseStringTable(partition);
         }
 
         foreach (FoldWorker<TJob, TInput, TKey, TValue>? worker in workers)

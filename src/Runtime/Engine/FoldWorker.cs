@@ -36,6 +36,7 @@ internal sealed class FoldWorker<TJob, TInput, TKey, TValue> : MapWorker<TJob, T
         {
             _tables[partition] = strings.ToKeyTable<TKey, TJob>();
             _stringTables[partition] = null;
+            strings.Release();
         }
 
         return _tables[partition];
@@ -46,6 +47,16 @@ internal sealed class FoldWorker<TJob, TInput, TKey, TValue> : MapWorker<TJob, T
 
     /// <summary>This worker's string-key table of a partition while it has not been turned into a key table.</summary>
     public StringKeyTable<TValue>? StringTableOf(int partition) => _stringTables?[partition];
+
+    /// <summary>Drops this worker's string-key table of a partition once merged, giving its memory back to the pool.</summary>
+    public void ReleaseStringTable(int partition)
+    {
+        if (_stringTables?[partition] is { } strings)
+        {
+            _stringTables[partition] = null;
+            strings.Release();
+        }
+    }
 
     public override void Emit(TKey key, TValue value)
     {

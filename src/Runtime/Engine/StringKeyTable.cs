@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -11,6 +12,13 @@ namespace MapReduceGen;
 /// keys are confirmed against the string. When the map phase ends the table is turned into a
 /// <see cref="KeyTable{TKey, TSlot, TKeys}"/> for the merge and the result.
 /// </summary>
+/// <remarks>
+/// The slot arrays (megabytes for a large vocabulary) come from <see cref="ArrayPool{T}.Shared"/> and go back to it,
+/// cleared, when the table grows and when <see cref="Release"/> is called after the merge: repeated runs in one
+/// process reuse them instead of making the GC allocate, zero, decommit and fault in fresh large-object memory on
+/// every run (with several workers that churn, not the map, was what limited scaling). Only this class uses the pool
+/// of its private slot type, and it always clears what it returns, so rented arrays are clear.
+/// </remarks>
 /// <typeparam name="TValue">The accumulator type.</typeparam>
 internal sealed class StringKeyTable<TValue>
 {
@@ -18,6 +26,7 @@ internal sealed class StringKeyTable<TValue>
     private const int InlineChars = 7;
 
     private Slot[] _slots;
+    private int _capacity;
     private int _count;
     private int _mask;
     private int _growAt;
@@ -30,7 +39,8 @@ internal sealed class StringKeyTable<TValue>
             throw new PlatformNotSupportedException("StringKeyTable assumes a little-endian machine.");
         }
 
-        _slots = new Slot[MinimumCapacity];
+        _slots = ArrayPool<Slot>.Shared.Rent(MinimumCapacity);
+        _capacity = MinimumCapacity;
         _mask = MinimumCapacity - 1;
         _growAt = MinimumCapacity / 2;
     }
@@ -38,7 +48,7 @@ internal sealed class StringKeyTable<TValue>
     public int Count => _count;
 
     /// <summary>Every slot, used or not (a used slot has a key).</summary>
-    public ReadOnlySpan<Slot> Slots => _slots;
+    public ReadOnlySpan<Slot> Slots => _slots.AsSpan(0, _capacity);
 
     /// <summary>
     /// Finds the key, adding it with a default accumulator when absent (using <paramref name="keyString"/> as the key
@@ -78,7 +88,7 @@ internal sealed class StringKeyTable<TValue>
         where TKeys : struct, IKeyEquality<TKey>
     {
         var table = new KeyTable<TKey, TValue, TKeys>(_count);
-        foreach (ref readonly Slot slot in _slots.AsSpan())
+        foreach (ref readonly Slot slot in Slots)
         {
             if (slot.Key is not null)
             {
@@ -149,13 +159,29 @@ internal sealed class StringKeyTable<TValue>
         return ref slot.Value;
     }
 
+    /// <summary>Gives the slots back to the pool; the table is empty afterwards.</summary>
+    public void Release()
+    {
+        Slot[] slots = _slots;
+        _slots = [];
+        _capacity = 0;
+        _count = 0;
+        _mask = 0;
+        _growAt = 0;
+        if (slots.Length > 0)
+        {
+            ArrayPool<Slot>.Shared.Return(slots, clearArray: true);
+        }
+    }
+
     private void Grow()
     {
         Slot[] old = _slots;
-        int capacity = checked(old.Length * 2);
-        var slots = new Slot[capacity];
+        int oldCapacity = _capacity;
+        int capacity = checked(Math.Max(MinimumCapacity, oldCapacity * 2));
+        Slot[] slots = ArrayPool<Slot>.Shared.Rent(capacity);
         int mask = capacity - 1;
-        foreach (ref readonly Slot slot in old.AsSpan())
+        foreach (ref readonly Slot slot in old.AsSpan(0, oldCapacity))
         {
             if (slot.Key is null)
             {
@@ -171,7 +197,13 @@ internal sealed class StringKeyTable<TValue>
             slots[index] = slot;
         }
 
+        if (old.Length > 0)
+        {
+            ArrayPool<Slot>.Shared.Return(old, clearArray: true);
+        }
+
         _slots = slots;
+        _capacity = capacity;
         _mask = mask;
         _growAt = capacity / 2;
     }
