@@ -44,12 +44,14 @@ using (var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encod
     OutputWriter.Write(output, sorted);
 }
 
+TimeSpan writeTime = clock.Elapsed - countTime - sortTime;
 if (cli.Stats)
 {
     MapReduceStatistics s = counts.Statistics;
     Console.Error.WriteLine(
         $"countwords: {s.PairsEmitted} words, {s.DistinctKeys} distinct, {s.WorkerCount} workers, {s.PartitionCount} partitions; " +
-        $"map {s.MapTime.TotalMilliseconds:F1} ms, reduce {s.ReduceTime.TotalMilliseconds:F1} ms, sort {sortTime.TotalMilliseconds:F1} ms, " +
+        $"map {s.MapTime.TotalMilliseconds:F1} ms, reduce {s.ReduceTime.TotalMilliseconds:F1} ms, sort {sortTime.TotalMilliseconds:F1} ms, write {writeTime.TotalMilliseconds:F1} ms, " +
+        $"since process start {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms, " +
         $"total {clock.Elapsed.TotalMilliseconds:F1} ms, {GC.GetTotalAllocatedBytes() / 1024} KiB allocated, " +
         $"peak working set {PeakWorkingSetMiB()} MiB");
 }
