@@ -37,7 +37,7 @@ catch (TextSourceException ex)
 }
 
 TimeSpan countTime = clock.Elapsed;
-IReadOnlyList<KeyValuePair<string, int>> sorted = counts.Top(counts.Count);
+IReadOnlyList<KeyValuePair<string, int>> sorted = OutputWriter.SortByCount(counts);
 TimeSpan sortTime = clock.Elapsed - countTime;
 using (var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16))
 {
