@@ -13,4 +13,16 @@ public static class EmitterExtensions
     /// <param name="value">The value.</param>
     public static void Emit<TValue>(this Emitter<string, TValue> emitter, ReadOnlySpan<char> key, TValue value) =>
         emitter.Sink.Emit(key, value);
+
+    /// <summary>
+    /// Emits a pair whose string key is given as UTF-8 bytes (invalid sequences read as U+FFFD, as
+    /// <see cref="System.Text.Encoding.UTF8"/> decodes them): the worker allocates a string only the first time it
+    /// meets that key, and hashes and compares ASCII keys without decoding them to a string.
+    /// </summary>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <param name="emitter">The emitter the runner passed to the mapper.</param>
+    /// <param name="utf8Key">The key's UTF-8 bytes.</param>
+    /// <param name="value">The value.</param>
+    public static void EmitUtf8<TValue>(this Emitter<string, TValue> emitter, ReadOnlySpan<byte> utf8Key, TValue value) =>
+        emitter.Sink.EmitUtf8(utf8Key, value);
 }

@@ -30,4 +30,22 @@ public abstract class EmitterSink<TKey, TValue>
 
         Emit((TKey)(object)key.ToString(), value);
     }
+
+    /// <summary>
+    /// Receives one pair whose key is given as UTF-8 bytes; only called when <typeparamref name="TKey"/> is
+    /// <see cref="string"/>. The default implementation decodes the key (invalid sequences as U+FFFD) and calls
+    /// <see cref="Emit(ReadOnlySpan{char}, TValue)"/>; tables override it to allocate only for keys they have not seen.
+    /// </summary>
+    /// <param name="utf8Key">The key's UTF-8 bytes.</param>
+    /// <param name="value">The value.</param>
+    public virtual void EmitUtf8(ReadOnlySpan<byte> utf8Key, TValue value)
+    {
+        if (typeof(TKey) != typeof(string))
+        {
+            throw new NotSupportedException(
+                $"A UTF-8 key can only be emitted when the key type is string, not {typeof(TKey)}.");
+        }
+
+        Emit(System.Text.Encoding.UTF8.GetString(utf8Key).AsSpan(), value);
+    }
 }

@@ -191,4 +191,45 @@ public static class MapReduceEngine
             inputs,
             (drained, token) => GroupJobRunner<TJob, TInput, TKey, TValue, TResult>.Run(drained, options, token),
             cancellationToken);
+
+    /// <summary>
+    /// Runs a fold job over the lines of text files on all cores, mapping raw UTF-8 blocks of whole lines with
+    /// <typeparamref name="TMapper"/> instead of the job's string mapper: no line is decoded or allocated.
+    /// </summary>
+    /// <typeparam name="TJob">The generated job struct: its reducer, key hashing and name are used (its mapper is not).</typeparam>
+    /// <typeparam name="TMapper">The UTF-8 mapper, usually the job class itself.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value and result type.</typeparam>
+    /// <param name="source">The files; large ones are split at line boundaries and read by all workers.</param>
+    /// <param name="options">Settings, or <see langword="null"/> for defaults.</param>
+    /// <param name="cancellationToken">Stops the run, as <see cref="MapReduceOptions.CancellationToken"/> does.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="MapReduceException">User code threw (the exception names the file and the line where the failing block starts), or a file could not be read.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public static MapReduceResult<TKey, TValue> RunFoldUtf8<TJob, TMapper, TKey, TValue>(
+        TextSource source, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IFoldJob<string, TKey, TValue>
+        where TMapper : IUtf8TextMapper<TKey, TValue> =>
+        FoldJobRunner<TJob, string, TKey, TValue>.RunUtf8<TMapper>(source, options, cancellationToken);
+
+    /// <summary>
+    /// Runs a fold job over the lines of a stream (standard input, a pipe) on all cores, mapping raw UTF-8 blocks of
+    /// whole lines with <typeparamref name="TMapper"/>: workers take turns copying the next block (about 1 MiB) out of
+    /// the stream and map their blocks in parallel. The stream is read to its end and not disposed.
+    /// </summary>
+    /// <typeparam name="TJob">The generated job struct: its reducer, key hashing and name are used (its mapper is not).</typeparam>
+    /// <typeparam name="TMapper">The UTF-8 mapper, usually the job class itself.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value and result type.</typeparam>
+    /// <param name="stream">A readable stream of UTF-8 text (a leading byte order mark is skipped).</param>
+    /// <param name="options">Settings, or <see langword="null"/> for defaults.</param>
+    /// <param name="cancellationToken">Stops the run, as <see cref="MapReduceOptions.CancellationToken"/> does.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="MapReduceException">User code threw, or the stream could not be read.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public static MapReduceResult<TKey, TValue> RunFoldUtf8<TJob, TMapper, TKey, TValue>(
+        Stream stream, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IFoldJob<string, TKey, TValue>
+        where TMapper : IUtf8TextMapper<TKey, TValue> =>
+        FoldJobRunner<TJob, string, TKey, TValue>.RunUtf8<TMapper>(stream, "-", options, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 
 namespace MapReduceGen;
 
@@ -24,6 +25,37 @@ internal static class FoldJobRunner<TJob, TInput, TKey, TValue>
         return Run(o => new TextMapInput<TInput>(source, o), options, cancellationToken);
     }
 
+    public static MapReduceResult<TKey, TValue> RunUtf8<TMapper>(
+        TextSource source, MapReduceOptions? options, CancellationToken cancellationToken)
+        where TMapper : IUtf8TextMapper<TKey, TValue>
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ThrowIfSkippingBadRecords(options);
+        return Run(
+            o => new TextMapInput<TInput>(
+                source,
+                o,
+                static (worker, reader) => ((FoldWorker<TJob, TInput, TKey, TValue>)worker).MapUtf8Lines<TMapper, TextSplitReader>(reader)),
+            options,
+            cancellationToken);
+    }
+
+    public static MapReduceResult<TKey, TValue> RunUtf8<TMapper>(
+        Stream stream, string name, MapReduceOptions? options, CancellationToken cancellationToken)
+        where TMapper : IUtf8TextMapper<TKey, TValue>
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        ThrowIfSkippingBadRecords(options);
+        return Run(
+            _ => new Utf8StreamMapInput<TInput>(
+                stream,
+                name,
+                static (worker, blocks) => ((FoldWorker<TJob, TInput, TKey, TValue>)worker).MapUtf8Lines<TMapper, IUtf8LineBlocks>(blocks)),
+            options,
+            cancellationToken);
+    }
+
     private static MapReduceResult<TKey, TValue> Run(
         Func<MapReduceOptions, MapInput<TInput>> openInput, MapReduceOptions? options, CancellationToken cancellationToken) =>
         JobExecution.Execute<TInput, TKey, TValue, TJob, FoldWorker<TJob, TInput, TKey, TValue>>(
@@ -34,20 +66,36 @@ internal static class FoldJobRunner<TJob, TInput, TKey, TValue>
             MergePartition,
             cancellationToken);
 
-    /// <summary>Folds every worker's table of one partition into the largest of them.</summary>
+    private static void ThrowIfSkippingBadRecords(MapReduceOptions? options)
+    {
+        if (options is { MaxBadRecords: > 0 })
+        {
+            throw new NotSupportedException(
+                "MaxBadRecords cannot be used with a UTF-8 block mapper (RunFoldUtf8): a block holds many lines, so one bad " +
+                "line cannot be skipped alone. Run the job's line mapper (Run with a TextSource) to skip bad records.");
+        }
+    }
+
+    /// <summary>
+    /// Folds every worker's table of one partition into the largest of them (only that one is turned from a string
+    /// table into a key table; the others are read where they are).
+    /// </summary>
     private static KeyTable<TKey, TValue, TJob> MergePartition(
         FoldWorker<TJob, TInput, TKey, TValue>?[] workers, int partition, RunState state)
     {
-        KeyTable<TKey, TValue, TJob>? target = null;
+        FoldWorker<TJob, TInput, TKey, TValue>? largest = null;
+        int largestCount = 0;
         foreach (FoldWorker<TJob, TInput, TKey, TValue>? worker in workers)
         {
-            KeyTable<TKey, TValue, TJob>? table = worker?.Tables[partition];
-            if (table is not null && (target is null || table.Count > target.Count))
+            int count = worker?.CountOf(partition) ?? 0;
+            if (count > largestCount)
             {
-                target = table;
+                largest = worker;
+                largestCount = count;
             }
         }
 
+        KeyTable<TKey, TValue, TJob>? target = largest?.TableOf(partition);
         if (target is null)
         {
             return new KeyTable<TKey, TValue, TJob>();
@@ -55,8 +103,56 @@ internal static class FoldJobRunner<TJob, TInput, TKey, TValue>
 
         foreach (FoldWorker<TJob, TInput, TKey, TValue>? worker in workers)
         {
-            KeyTable<TKey, TValue, TJob>? table = worker?.Tables[partition];
-            if (table is null || ReferenceEquals(table, target))
+            if (worker is null || ReferenceEquals(worker, largest) || worker.StringTableOf(partition) is not { } strings)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<StringKeyTable<TValue>.Slot> slots = strings.Slots;
+            for (int i = 0; i < slots.Length; i++)
+            {
+                if (i % StopCheckInterval == 0 && state.StopRequested)
+                {
+                    return target;
+                }
+
+                ref readonly StringKeyTable<TValue>.Slot entry = ref slots[i];
+                if (entry.Key is null)
+                {
+                    continue;
+                }
+
+                TKey key = Unsafe.As<string, TKey>(ref Unsafe.AsRef(in entry.Key));
+                ref TValue slot = ref target.GetSlot(key, entry.Hash, out bool added);
+                if (added)
+                {
+                    slot = entry.Value;
+                    continue;
+                }
+
+                try
+                {
+                    slot = TJob.Combine(slot, entry.Value);
+                }
+                catch (Exception ex)
+                {
+                    state.Fail(MapReduceException.ForKey(TJob.Name, key, ex));
+                    return target;
+                }
+            }
+
+            worker.ReleaseStringTable(partition);
+        }
+
+        foreach (FoldWorker<TJob, TInput, TKey, TValue>? worker in workers)
+        {
+            if (worker is null || ReferenceEquals(worker, largest) || worker.StringTableOf(partition) is not null)
+            {
+                continue; // nothing, the target, or a string table merged above
+            }
+
+            KeyTable<TKey, TValue, TJob>? table = worker.TableOf(partition);
+            if (table is null)
             {
                 continue;
             }

@@ -40,6 +40,17 @@ internal sealed class GroupWorker<TJob, TInput, TKey, TValue, TResult> : MapWork
         PairCount++;
     }
 
+    public override void EmitUtf8(ReadOnlySpan<byte> utf8Key, TValue value)
+    {
+        if (typeof(TKey) != typeof(string))
+        {
+            base.EmitUtf8(utf8Key, value);
+            return;
+        }
+
+        Emit(DecodeKey(utf8Key), value);
+    }
+
     private GroupTable<TKey, TValue, TJob> TableFor(int hash)
     {
         int partition = PartitionCount == 1 ? 0 : Partitioning.Select(hash, PartitionCount);

@@ -121,6 +121,9 @@ internal sealed class KeyTable<TKey, TSlot, TKeys>
         }
     }
 
+    /// <summary>Adds a key known to be absent (no equality checks), returning its slot.</summary>
+    public ref TSlot AddUnique(TKey key, int hash) => ref Add(key, hash, FindEmptyBucket(hash));
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private ref TSlot Add(TKey key, int hash, int bucket)
     {

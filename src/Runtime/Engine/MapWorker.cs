@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+
 namespace MapReduceGen;
 
 /// <summary>
@@ -8,6 +12,7 @@ internal abstract class MapWorker<TJob, TInput, TKey, TValue> : EmitterSink<TKey
     where TJob : struct, IMapReduceJob<TInput, TKey, TValue>
 {
     private StagingSink<TKey, TValue>? _staging;
+    private char[] _keyChars = new char[128];
 
     protected MapWorker(RunState state, int partitionCount)
     {
@@ -134,22 +139,102 @@ internal abstract class MapWorker<TJob, TInput, TKey, TValue> : EmitterSink<TKey
         }
     }
 
+    /// <summary>
+    /// Maps every line of the reader's split as raw UTF-8 blocks with <typeparamref name="TMapper"/> (no decoding, no
+    /// string per line). A failure names the file and the line where the failing block starts.
+    /// </summary>
+    public void MapUtf8Lines<TMapper, TBlocks>(TBlocks reader)
+        where TMapper : IUtf8TextMapper<TKey, TValue>
+        where TBlocks : IUtf8LineBlocks
+    {
+        var emitter = new Emitter<TKey, TValue>(this);
+        long blocks = 0;
+        long bytesReported = 0;
+        long blockStart = 0;
+        try
+        {
+            while (reader.TryReadLines(out ReadOnlySpan<byte> lines, out blockStart))
+            {
+                if (State.StopRequested)
+                {
+                    return;
+                }
+
+                if ((++blocks & 0xF) == 0)
+                {
+                    long bytes = reader.BytesConsumed;
+                    State.AddProgress(0, 0, bytes - bytesReported);
+                    bytesReported = bytes;
+                }
+
+                TMapper.MapLines(lines, emitter);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            State.Fail(MapReduceException.ForFile(TJob.Name, reader.Path, ex));
+        }
+        catch (Exception ex)
+        {
+            if (ex is CombineFailure combine)
+            {
+                State.Fail(MapReduceException.ForKey(TJob.Name, combine.Key, combine.InnerException!));
+                return;
+            }
+
+            long? number = reader.IsFile ? LineNumberAt(reader.Path, blockStart) : null;
+            State.Fail(MapReduceException.ForInput(TJob.Name, (number ?? 0) - 1, ex, reader.Path, number));
+        }
+        finally
+        {
+            State.AddProgress(0, TakePairCount(), reader.BytesConsumed - bytesReported);
+        }
+    }
+
+    /// <summary>
+    /// Decodes a UTF-8 key into this worker's key buffer (ASCII by widening; otherwise invalid sequences become
+    /// U+FFFD, as <see cref="Encoding.UTF8"/> does). The characters are valid until the next call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected ReadOnlySpan<char> DecodeKey(ReadOnlySpan<byte> utf8Key)
+    {
+        char[] chars = _keyChars;
+        if (utf8Key.Length <= chars.Length
+            && System.Text.Ascii.ToUtf16(utf8Key, chars, out int written) == OperationStatus.Done)
+        {
+            return chars.AsSpan(0, written);
+        }
+
+        return DecodeNonAsciiKey(utf8Key);
+    }
+
+    private ReadOnlySpan<char> DecodeNonAsciiKey(ReadOnlySpan<byte> utf8Key)
+    {
+        if (_keyChars.Length < utf8Key.Length)
+        {
+            _keyChars = new char[Math.Max(utf8Key.Length, _keyChars.Length * 2)];
+        }
+
+        // UTF-8 never takes fewer bytes than UTF-16 takes units, even with U+FFFD replacements.
+        int written = Encoding.UTF8.GetChars(utf8Key, _keyChars);
+        return _keyChars.AsSpan(0, written);
+    }
+
     private StagingSink<TKey, TValue> Staging => _staging ??= new StagingSink<TKey, TValue>();
 
     /// <summary>
     /// The 1-based number of the line the reader returned last: counted by the reader when its split starts the
     /// file (or is a stream), otherwise found by rereading the file's prefix (failure path only).
     /// </summary>
-    private static long? LineNumber(TextSplitReader reader, long lineStart)
-    {
-        if (reader.Split.Start == 0)
-        {
-            return reader.LinesRead;
-        }
+    private static long? LineNumber(TextSplitReader reader, long lineStart) =>
+        reader.Split.Start == 0 ? reader.LinesRead : LineNumberAt(reader.Path, lineStart);
 
+    /// <summary>The 1-based number of the line starting at a byte offset of a file (rereads the file's prefix).</summary>
+    private static long? LineNumberAt(string path, long lineStart)
+    {
         try
         {
-            return TextSource.CountLineNumber(reader.Path, lineStart);
+            return TextSource.CountLineNumber(path, lineStart);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

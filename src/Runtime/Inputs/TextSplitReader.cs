@@ -29,7 +29,7 @@ namespace MapReduceGen;
 /// valid until the next call on the reader.
 /// </para>
 /// </remarks>
-public sealed class TextSplitReader : IDisposable
+public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 {
     /// <summary>The default size of the byte buffer: 64 KiB.</summary>
     public const int DefaultBufferSize = 64 * 1024;
@@ -41,6 +41,7 @@ public sealed class TextSplitReader : IDisposable
     private const int RetainedCharBufferSize = 1024 * 1024;
 
     private readonly int _bufferSize;
+    private int _readLimit;     // how much of _bytes Fill may use: _bufferSize, more while a block holds a long line
     private byte[] _bytes;
     private char[] _chars;
     private int _head;          // index in _bytes of the next unconsumed byte
@@ -75,6 +76,7 @@ public sealed class TextSplitReader : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bufferSize, MinimumBufferSize);
         _bufferSize = bufferSize;
+        _readLimit = bufferSize;
         _bytes = ArrayPool<byte>.Shared.Rent(bufferSize);
         _chars = ArrayPool<char>.Shared.Rent(bufferSize);
         _done = true;
@@ -104,6 +106,8 @@ public sealed class TextSplitReader : IDisposable
             return _done ? Split.Length : Math.Clamp(_bufferOffset + _head - _start, 0, Split.Length);
         }
     }
+
+    bool IUtf8LineBlocks.IsFile => !_readingStream;
 
     /// <summary>Whether invalid UTF-8 was met (and replaced by U+FFFD) in the lines read from the current split.</summary>
     public bool SawInvalidUtf8 => _sawInvalid;
@@ -275,6 +279,133 @@ public sealed class TextSplitReader : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Reads the next block of whole owned lines as raw UTF-8 bytes, without decoding them: as many complete lines as
+    /// the byte buffer holds (at least one; the buffer grows for a line longer than it), each with its terminator
+    /// except possibly the last line of the data. A byte order mark at the start of a file is not part of the block.
+    /// Bytes are not validated as UTF-8, and <see cref="LinesRead"/> does not count these lines.
+    /// </summary>
+    /// <param name="lines">The lines; valid until the next call on this reader.</param>
+    /// <param name="blockStartOffset">The byte offset in the file where the block's first line starts (0 for the first line, even after a byte order mark).</param>
+    /// <returns><see langword="false"/> when the split has no more lines.</returns>
+    public bool TryReadLines(out ReadOnlySpan<byte> lines, out long blockStartOffset)
+    {
+        lines = default;
+        blockStartOffset = 0;
+        if (_done)
+        {
+            return false;
+        }
+
+        if (_skipLf)
+        {
+            if (_head == _tail && !Fill())
+            {
+                return Finish();
+            }
+
+            if (_bytes[_head] == (byte)'\n')
+            {
+                _head++;
+            }
+
+            _skipLf = false;
+        }
+
+        long start = _bufferOffset + _head;
+        if (_atFirstLine)
+        {
+            _atFirstLine = false;
+            start = 0;
+        }
+        else if (start >= _end)
+        {
+            return Finish();
+        }
+
+        if (_head == _tail && !Fill())
+        {
+            return Finish();
+        }
+
+        // Find the last usable terminator in the buffer, reading on (and growing the buffer) while there is none. A
+        // '\r' that is the buffer's last byte may be the first half of "\r\n": it ends a block only at the data's end.
+        int last;
+        while (true)
+        {
+            ReadOnlySpan<byte> buffered = _bytes.AsSpan(_head, _tail - _head);
+            last = buffered.LastIndexOfAny((byte)'\n', (byte)'\r');
+            if (last >= 0 && last == buffered.Length - 1 && buffered[last] == (byte)'\r')
+            {
+                int before = buffered[..last].LastIndexOfAny((byte)'\n', (byte)'\r');
+                if (before >= 0)
+                {
+                    last = before;
+                    break;
+                }
+            }
+            else if (last >= 0)
+            {
+                break;
+            }
+
+            int lastRelative = last;
+            if (!ReadMore())
+            {
+                if (lastRelative >= 0)
+                {
+                    last = lastRelative; // the data ends with that '\r'
+                    break;
+                }
+
+                // The data ends inside this (last) line: hand out the rest.
+                lines = _bytes.AsSpan(_head, _tail - _head);
+                blockStartOffset = start;
+                _head = _tail;
+                _done = true;
+                return true;
+            }
+        }
+
+        int blockEnd = _head + last; // index of the block's last terminator
+        if (!_readingStream && _bufferOffset + blockEnd >= _end - 1)
+        {
+            // Lines starting at or after the split's end are not owned: cut after the first terminator at or past
+            // the byte before the end (the line after it starts at or after the end).
+            int from = (int)Math.Max(_head, _end - 1 - _bufferOffset);
+            blockEnd = from + _bytes.AsSpan(from, blockEnd + 1 - from).IndexOfAny((byte)'\n', (byte)'\r');
+            if (_bytes[blockEnd] == (byte)'\r' && blockEnd == _tail - 1)
+            {
+                // Whether a '\n' follows decides where the terminator ends.
+                int relative = blockEnd - _head;
+                ReadMore();
+                blockEnd = _head + relative;
+            }
+
+            if (_bytes[blockEnd] == (byte)'\r' && blockEnd + 1 < _tail && _bytes[blockEnd + 1] == (byte)'\n')
+            {
+                blockEnd++;
+            }
+        }
+
+        lines = _bytes.AsSpan(_head, blockEnd + 1 - _head);
+        blockStartOffset = start;
+        _skipLf = _bytes[blockEnd] == (byte)'\r';
+        _head = blockEnd + 1;
+        return true;
+    }
+
+    // Reads more bytes after the unconsumed ones, growing the buffer when they fill it. False at the end of the data.
+    private bool ReadMore()
+    {
+        if (_head == 0 && _tail == Math.Min(_bytes.Length, _readLimit))
+        {
+            GrowForLongLine();
+        }
+
+        return Fill();
+    }
+
     /// <summary>Closes the current file and gives the buffers back to the pool.</summary>
     public void Dispose()
     {
@@ -325,6 +456,13 @@ public sealed class TextSplitReader : IDisposable
         _sawInvalid = false;
         _linesRead = 0;
         _readingStream = false;
+        if (_readLimit != _bufferSize)
+        {
+            ArrayPool<byte>.Shared.Return(_bytes);
+            _bytes = ArrayPool<byte>.Shared.Rent(_bufferSize);
+            _readLimit = _bufferSize;
+        }
+
         if (_chars.Length > RetainedCharBufferSize)
         {
             ArrayPool<char>.Shared.Return(_chars);
@@ -415,6 +553,22 @@ public sealed class TextSplitReader : IDisposable
         }
     }
 
+    // A block needs a whole line in the buffer: double it when one line fills it.
+    private void GrowForLongLine()
+    {
+        int size = (int)Math.Min(Array.MaxLength, 2L * _readLimit);
+        if (size <= _readLimit)
+        {
+            throw new InvalidOperationException($"A line of '{_path}' is longer than {_readLimit} bytes.");
+        }
+
+        byte[] larger = ArrayPool<byte>.Shared.Rent(size);
+        _bytes.AsSpan(0, _tail).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_bytes);
+        _bytes = larger;
+        _readLimit = size;
+    }
+
     private void EnsureCharCapacity(int used, int needed)
     {
         if (needed <= _chars.Length)
@@ -446,7 +600,7 @@ public sealed class TextSplitReader : IDisposable
             _tail = remaining;
         }
 
-        int space = Math.Min(_bytes.Length, _bufferSize) - _tail;
+        int space = Math.Min(_bytes.Length, _readLimit) - _tail;
         if (space <= 0)
         {
             // Unreachable: at most three undecoded bytes are kept.
