@@ -13,12 +13,10 @@ internal sealed class FoldWorker<TJob, TInput, TKey, TValue> : MapWorker<TJob, T
 {
     private readonly KeyTable<TKey, TValue, TJob>?[] _tables;
     private readonly StringKeyTable<TValue>?[]? _stringTables;
-    private readonly int _partitions;
 
     public FoldWorker(RunState state, int partitionCount)
         : base(state, partitionCount)
     {
-        _partitions = partitionCount;
         _tables = new KeyTable<TKey, TValue, TJob>?[partitionCount];
         if (typeof(TKey) == typeof(string))
         {
@@ -157,7 +155,7 @@ internal sealed class FoldWorker<TJob, TInput, TKey, TValue> : MapWorker<TJob, T
     private ref TValue StringSlot(ReadOnlySpan<char> key, string? keyString, out bool added)
     {
         int hash = StableHash.Of(key);
-        int partition = _partitions == 1 ? 0 : Partitioning.Select(hash, _partitions);
+        int partition = PartitionCount == 1 ? 0 : Partitioning.Select(hash, PartitionCount);
         StringKeyTable<TValue> table = _stringTables![partition] ?? NewStringTable(partition);
         return ref table.GetSlot(key, keyString, hash, out added);
     }
@@ -167,7 +165,7 @@ internal sealed class FoldWorker<TJob, TInput, TKey, TValue> : MapWorker<TJob, T
 
     private KeyTable<TKey, TValue, TJob> TableFor(int hash)
     {
-        int partition = _partitions == 1 ? 0 : Partitioning.Select(hash, _partitions);
+        int partition = PartitionCount == 1 ? 0 : Partitioning.Select(hash, PartitionCount);
         return _tables[partition] ??= new KeyTable<TKey, TValue, TJob>();
     }
 }
