@@ -213,40 +213,9 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     {
         line = default;
         lineStartOffset = 0;
-        if (_done)
+        if (!TryStartLine(out long start))
         {
             return false;
-        }
-
-        if (_skipLf)
-        {
-            if (_head == _tail && !Fill())
-            {
-                return Finish();
-            }
-
-            if (_bytes[_head] == (byte)'\n')
-            {
-                _head++;
-            }
-
-            _skipLf = false;
-        }
-
-        long start = _bufferOffset + _head;
-        if (_atFirstLine)
-        {
-            _atFirstLine = false;
-            start = 0;
-        }
-        else if (start >= _end)
-        {
-            return Finish();
-        }
-
-        if (_head == _tail && !Fill())
-        {
-            return Finish(); // the data ends here: no line starts at its very end
         }
 
         int charCount = 0;
@@ -292,40 +261,9 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     {
         lines = default;
         blockStartOffset = 0;
-        if (_done)
+        if (!TryStartLine(out long start))
         {
             return false;
-        }
-
-        if (_skipLf)
-        {
-            if (_head == _tail && !Fill())
-            {
-                return Finish();
-            }
-
-            if (_bytes[_head] == (byte)'\n')
-            {
-                _head++;
-            }
-
-            _skipLf = false;
-        }
-
-        long start = _bufferOffset + _head;
-        if (_atFirstLine)
-        {
-            _atFirstLine = false;
-            start = 0;
-        }
-        else if (start >= _end)
-        {
-            return Finish();
-        }
-
-        if (_head == _tail && !Fill())
-        {
-            return Finish();
         }
 
         // Find the last usable terminator in the buffer, reading on (and growing the buffer) while there is none. A
@@ -625,6 +563,50 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         _done = true;
         CloseSource();
         return false;
+    }
+
+    /// <summary>
+    /// Gets ready to read the next owned line: drops the <c>\n</c> of a <c>\r\n</c> whose <c>\r</c> ended the previous
+    /// line, and finds where the line starts.
+    /// </summary>
+    /// <param name="start">The byte offset where the line starts (0 for the first line, even after a byte order mark).</param>
+    /// <returns><see langword="false"/> when the split owns no more lines.</returns>
+    private bool TryStartLine(out long start)
+    {
+        start = 0;
+        if (_done)
+        {
+            return false;
+        }
+
+        if (_skipLf)
+        {
+            if (_head == _tail && !Fill())
+            {
+                return Finish();
+            }
+
+            if (_bytes[_head] == (byte)'\n')
+            {
+                _head++;
+            }
+
+            _skipLf = false;
+        }
+
+        start = _bufferOffset + _head;
+        if (_atFirstLine)
+        {
+            _atFirstLine = false;
+            start = 0;
+        }
+        else if (start >= _end)
+        {
+            return Finish();
+        }
+
+        // The data ends here: no line starts at its very end.
+        return _head != _tail || Fill() || Finish();
     }
 
     private void CloseSource()
