@@ -76,6 +76,45 @@ public sealed class ClusterRunTests(InMemoryClusterFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task The_generated_cluster_members_register_and_run_a_job_without_type_arguments()
+    {
+        // SalesByRegion is registered with its generated AddToSilo (TestSiloConfigurator) and run with its generated
+        // RunOnClusterAsync: the generator spells the job's type arguments because this project references
+        // MapReduceGen.Orleans.
+        var sales = TestData.Sales(2000, seed: 6);
+        var expected = SalesByRegion.Run(sales);
+
+        MapReduceResult<RegionYear, SalesSummary> actual = await SalesByRegion.RunOnClusterAsync(
+            Executor(), sales, new MapReduceOptions { ChunkSize = 200 });
+
+        TestData.AssertSameEntries(expected, actual);
+        Assert.Equal(sales.Count, actual.Statistics.InputsRead);
+        await Assert.ThrowsAsync<ArgumentNullException>(() => SalesByRegion.RunOnClusterAsync(null!, sales));
+    }
+
+    [Fact]
+    public async Task The_generated_text_overload_runs_a_line_job_over_files_on_the_cluster()
+    {
+        string directory = Directory.CreateTempSubdirectory("mrg-orleans-").FullName;
+        try
+        {
+            string[] cities = ["France", "Japan", "Peru"];
+            File.WriteAllLines(
+                Path.Combine(directory, "cities.txt"), Enumerable.Range(0, 600).Select(i => $"{cities[i % 3]}/city{i % 7}"));
+            var expected = CityCount.Run(TextSource.FromPaths(directory));
+
+            MapReduceResult<CityKey, int> actual = await CityCount.RunOnClusterAsync(Executor(), TextSource.FromPaths(directory));
+
+            TestData.AssertSameEntries(expected, actual);
+            Assert.Equal(21, actual.Count);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_plain_record_key_works_through_a_codec_registered_on_silos_and_client()
     {
         string[] cities = ["France", "Japan", "Peru"];

@@ -36,6 +36,12 @@ namespace MapReduceGen.Generator.Emitting
             }
 
             WriteRunMembers(writer, job);
+            if (job.ClusterMembers)
+            {
+                writer.WriteLine();
+                WriteClusterMembers(writer, job);
+            }
+
             writer.WriteLine();
             WriteJobStruct(writer, job);
 
@@ -103,6 +109,64 @@ namespace MapReduceGen.Generator.Emitting
             WriteRunMethod(
                 writer, job, isAsync: true, text: true, Source, "source", SourceDoc, Text,
                 "Runs the job over the lines of text files on the ThreadPool, without blocking the caller.");
+        }
+
+        /// <summary>
+        /// Writes the members that run the job on a Microsoft Orleans cluster (the project references
+        /// MapReduceGen.Orleans): <c>AddToSilo</c> registers the job on a silo, <c>RunOnClusterAsync</c> runs it, with
+        /// the job's type arguments spelled out once, here.
+        /// </summary>
+        private static void WriteClusterMembers(SourceWriter writer, JobModel job)
+        {
+            string typeArguments = job.ReducerShape == ReducerShape.Fold
+                ? $"MapReduceJob, {job.InputType}, {job.KeyType}, {job.ValueType}"
+                : $"MapReduceJob, {job.InputType}, {job.KeyType}, {job.ValueType}, {job.ResultType}";
+            string textTypeArguments = job.ReducerShape == ReducerShape.Fold
+                ? $"MapReduceJob, {job.KeyType}, {job.ValueType}"
+                : $"MapReduceJob, {job.KeyType}, {job.ValueType}, {job.ResultType}";
+            string task = $"global::System.Threading.Tasks.Task<{ResultType(job)}>";
+
+            writer.WriteLine("/// <summary>Registers this job on an Orleans silo, so the cluster can run its map and reduce tasks.</summary>");
+            writer.WriteLine("/// <param name=\"silo\">The silo being configured.</param>");
+            writer.WriteLine("/// <returns>The same silo builder.</returns>");
+            writer.WriteLine(Attribute());
+            writer.WriteLine($"{job.Accessibility} static global::Orleans.Hosting.ISiloBuilder AddToSilo(global::Orleans.Hosting.ISiloBuilder silo)");
+            writer.WriteLine($"    => global::MapReduceGen.Orleans.MapReduceSiloBuilderExtensions.AddMapReduceJob<{typeArguments}>(silo);");
+            WriteClusterRun(
+                writer, job, task, $"global::System.Collections.Generic.IEnumerable<{job.InputType}>", "inputs",
+                "The inputs; read once, batch by batch, as map tasks are handed out.", typeArguments);
+            if (job.InputIsString)
+            {
+                WriteClusterRun(
+                    writer, job, task, "global::MapReduceGen.TextSource", "source",
+                    "The files, read by the silos (every silo must see them at the same paths).", textTypeArguments);
+            }
+        }
+
+        private static void WriteClusterRun(
+            SourceWriter writer, JobModel job, string task, string inputType, string inputName, string inputDoc, string typeArguments)
+        {
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>");
+            writer.WriteLine("/// Runs the job on a Microsoft Orleans cluster whose silos registered it (<c>AddToSilo</c>): one map task per");
+            writer.WriteLine("/// split, one reduce grain per partition, tasks of a failed silo run again elsewhere. The result is the one");
+            writer.WriteLine("/// <c>Run</c> gives.");
+            writer.WriteLine("/// </summary>");
+            writer.WriteLine("/// <param name=\"cluster\">The executor of a cluster client (<c>client.MapReduce()</c>).</param>");
+            writer.WriteLine($"/// <param name=\"{inputName}\">{inputDoc}</param>");
+            writer.WriteLine("/// <param name=\"options\">Partitions, inputs per map task, cancellation and progress; <see langword=\"null\"/> for defaults.</param>");
+            writer.WriteLine("/// <param name=\"cancellationToken\">Stops the run.</param>");
+            writer.WriteLine("/// <returns>Every key with its result, and the run's statistics.</returns>");
+            writer.WriteLine("/// <exception cref=\"global::MapReduceGen.MapReduceException\">The mapper, the reducer or the inputs threw.</exception>");
+            writer.WriteLine("/// <exception cref=\"global::MapReduceGen.Orleans.MapReduceClusterException\">The cluster cannot run the job.</exception>");
+            writer.WriteLine("/// <exception cref=\"global::System.OperationCanceledException\">The run was cancelled.</exception>");
+            writer.WriteLine(Attribute());
+            writer.WriteLine($"{job.Accessibility} static {task} RunOnClusterAsync(");
+            writer.WriteLine("    global::MapReduceGen.Orleans.MapReduceClusterExecutor cluster,");
+            writer.WriteLine($"    {inputType} {inputName},");
+            writer.WriteLine("    global::MapReduceGen.MapReduceOptions? options = null,");
+            writer.WriteLine("    global::System.Threading.CancellationToken cancellationToken = default)");
+            writer.WriteLine($"    => (cluster ?? throw new global::System.ArgumentNullException(nameof(cluster))).RunAsync<{typeArguments}>({inputName}, options, cancellationToken);");
         }
 
         /// <summary>Writes one <c>Run</c> or <c>RunAsync</c> overload that hands its input to the engine.</summary>

@@ -60,5 +60,11 @@ namespace MapReduceGen.Generator.Model
 
         /// <summary>Whether the input type is <see cref="string"/> (lines of text: text sources apply).</summary>
         public bool InputIsString { get; init; }
+
+        /// <summary>
+        /// Whether to add <c>RunOnClusterAsync</c> and <c>AddToSilo</c>: the project references MapReduceGen.Orleans and
+        /// the key type is not nullable (the cluster requires <c>TKey : notnull</c>).
+        /// </summary>
+        public bool ClusterMembers { get; init; }
     }
 }

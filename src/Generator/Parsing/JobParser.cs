@@ -325,6 +325,7 @@ namespace MapReduceGen.Generator.Parsing
                 KeyEqualityExpression = KeyCodeBuilder.Equality(key!),
                 KeyIsString = key!.SpecialType == SpecialType.System_String,
                 InputIsString = input!.SpecialType == SpecialType.System_String,
+                ClusterMembers = known.HasClusterBackend && !IsNullable(key!),
             };
         }
 
@@ -641,6 +642,10 @@ namespace MapReduceGen.Generator.Parsing
             INamedTypeSymbol named => named.TypeArguments.Any(t => ContainsKind(t, kind)),
             _ => false,
         };
+
+        private static bool IsNullable(ITypeSymbol type) =>
+            type.NullableAnnotation == NullableAnnotation.Annotated ||
+            type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
 
         private static bool ContainsErrorType(ITypeSymbol type) => type switch
         {

@@ -18,6 +18,8 @@ namespace MapReduceGen.Generator.Parsing
             IEnumerable = compilation.GetTypeByMetadataName("System.Collections.Generic.IEnumerable`1");
             IEquatable = compilation.GetTypeByMetadataName("System.IEquatable`1");
             ValueTuple2 = compilation.GetTypeByMetadataName("System.ValueTuple`2");
+            ClusterExecutor = compilation.GetTypeByMetadataName("MapReduceGen.Orleans.MapReduceClusterExecutor");
+            SiloBuilder = compilation.GetTypeByMetadataName("Orleans.Hosting.ISiloBuilder");
         }
 
         public INamedTypeSymbol? MapperAttribute { get; }
@@ -35,6 +37,15 @@ namespace MapReduceGen.Generator.Parsing
         public INamedTypeSymbol? IEquatable { get; }
 
         public INamedTypeSymbol? ValueTuple2 { get; }
+
+        /// <summary>The cluster backend's executor, when the project references MapReduceGen.Orleans.</summary>
+        public INamedTypeSymbol? ClusterExecutor { get; }
+
+        /// <summary>Orleans' silo builder, when the project references Orleans' hosting.</summary>
+        public INamedTypeSymbol? SiloBuilder { get; }
+
+        /// <summary>Whether jobs get the cluster members (<c>RunOnClusterAsync</c>, <c>AddToSilo</c>).</summary>
+        public bool HasClusterBackend => ClusterExecutor is not null && SiloBuilder is not null;
 
         /// <summary>False when the runtime is not referenced: then nothing is a job.</summary>
         public bool IsComplete =>
