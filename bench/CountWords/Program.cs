@@ -93,4 +93,4 @@ static long PeakWorkingSetMiB()
 static MapReduceResult<string, int> Count(TextSource source, bool useLines, MapReduceOptions options) =>
     useLines
         ? CountWordsJob.Run(source, options)
-        : MapReduceEngine.RunFoldUtf8<CountWordsJob.MapReduceJob, CountWordsJob, string, int>(source, options);
+        : CountWordsJob.RunUtf8(source, options);

@@ -16,13 +16,13 @@ internal static class StandardInput
             TextSource file = TextSource.FromFiles(path);
             return useLines
                 ? CountWordsJob.Run(file, options)
-                : MapReduceEngine.RunFoldUtf8<CountWordsJob.MapReduceJob, CountWordsJob, string, int>(file, options);
+                : CountWordsJob.RunUtf8(file, options);
         }
 
         using Stream input = Console.OpenStandardInput(1 << 16);
         return useLines
             ? CountWordsJob.Run(StreamLines(input), options)
-            : MapReduceEngine.RunFoldUtf8<CountWordsJob.MapReduceJob, CountWordsJob, string, int>(input, options);
+            : CountWordsJob.RunUtf8(input, options);
     }
 
     private static bool IsRegularFile(string path)

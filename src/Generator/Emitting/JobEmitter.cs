@@ -36,6 +36,12 @@ namespace MapReduceGen.Generator.Emitting
             }
 
             WriteRunMembers(writer, job);
+            if (job.Utf8Members)
+            {
+                writer.WriteLine();
+                WriteUtf8Members(writer, job);
+            }
+
             if (job.ClusterMembers)
             {
                 writer.WriteLine();
@@ -109,6 +115,44 @@ namespace MapReduceGen.Generator.Emitting
             WriteRunMethod(
                 writer, job, isAsync: true, text: true, Source, "source", SourceDoc, Text,
                 "Runs the job over the lines of text files on the ThreadPool, without blocking the caller.");
+        }
+
+        /// <summary>
+        /// Writes <c>RunUtf8</c> for a line job whose class also maps raw UTF-8 blocks (<c>IUtf8TextMapper</c>): the
+        /// same job, read without decoding or allocating a string per line.
+        /// </summary>
+        private static void WriteUtf8Members(SourceWriter writer, JobModel job)
+        {
+            string call = $"global::MapReduceGen.MapReduceEngine.RunFoldUtf8<MapReduceJob, {FullyQualifiedJobClass(job)}, {job.KeyType}, {job.ValueType}>";
+            (string Type, string Name, string Doc)[] inputs =
+            {
+                ("global::MapReduceGen.TextSource", "source", "The files, directories and glob patterns to read; large files are split at line boundaries."),
+                ("global::System.IO.Stream", "stream", "A stream of UTF-8 text, read to its end in blocks (not disposed)."),
+            };
+            for (int i = 0; i < inputs.Length; i++)
+            {
+                if (i > 0)
+                {
+                    writer.WriteLine();
+                }
+
+                writer.WriteLine("/// <summary>");
+                writer.WriteLine($"/// Runs the job over text with the class's UTF-8 block mapper (<c>MapLines</c>) instead of <c>{job.MapperName}</c>: blocks of");
+                writer.WriteLine("/// whole lines straight from the read buffer, with no line decoded or allocated as a string.");
+                writer.WriteLine("/// </summary>");
+                writer.WriteLine($"/// <param name=\"{inputs[i].Name}\">{inputs[i].Doc}</param>");
+                writer.WriteLine("/// <param name=\"options\">Parallelism, partitions, cancellation and progress; <see langword=\"null\"/> for defaults.</param>");
+                writer.WriteLine("/// <param name=\"cancellationToken\">Stops the run, as <see cref=\"global::MapReduceGen.MapReduceOptions.CancellationToken\"/> does.</param>");
+                writer.WriteLine("/// <returns>Every key with its result, and the run's statistics.</returns>");
+                writer.WriteLine("/// <exception cref=\"global::MapReduceGen.MapReduceException\">The mapper or the reducer threw, or a file could not be read.</exception>");
+                writer.WriteLine("/// <exception cref=\"global::System.OperationCanceledException\">The run was cancelled.</exception>");
+                writer.WriteLine(Attribute());
+                writer.WriteLine($"{job.Accessibility} static {ResultType(job)} RunUtf8(");
+                writer.WriteLine($"    {inputs[i].Type} {inputs[i].Name},");
+                writer.WriteLine("    global::MapReduceGen.MapReduceOptions? options = null,");
+                writer.WriteLine("    global::System.Threading.CancellationToken cancellationToken = default)");
+                writer.WriteLine($"    => {call}({inputs[i].Name}, options, cancellationToken);");
+            }
         }
 
         /// <summary>

@@ -62,6 +62,12 @@ namespace MapReduceGen.Generator.Model
         public bool InputIsString { get; init; }
 
         /// <summary>
+        /// Whether to add <c>RunUtf8</c>: a fold job over lines whose class also implements
+        /// <c>IUtf8TextMapper&lt;TKey, TValue&gt;</c> (a mapper of raw UTF-8 blocks of lines).
+        /// </summary>
+        public bool Utf8Members { get; init; }
+
+        /// <summary>
         /// Whether to add <c>RunOnClusterAsync</c> and <c>AddToSilo</c>: the project references MapReduceGen.Orleans and
         /// the key type is not nullable (the cluster requires <c>TKey : notnull</c>).
         /// </summary>

@@ -326,6 +326,8 @@ namespace MapReduceGen.Generator.Parsing
                 KeyIsString = key!.SpecialType == SpecialType.System_String,
                 InputIsString = input!.SpecialType == SpecialType.System_String,
                 ClusterMembers = known.HasClusterBackend && !IsNullable(key!),
+                Utf8Members = reducerShape == ReducerShape.Fold && input!.SpecialType == SpecialType.System_String &&
+                    ImplementsUtf8Mapper(jobType, key!, value!, known),
             };
         }
 
@@ -642,6 +644,12 @@ namespace MapReduceGen.Generator.Parsing
             INamedTypeSymbol named => named.TypeArguments.Any(t => ContainsKind(t, kind)),
             _ => false,
         };
+
+        private static bool ImplementsUtf8Mapper(INamedTypeSymbol jobType, ITypeSymbol key, ITypeSymbol value, KnownTypes known) =>
+            known.Utf8TextMapper is not null &&
+            jobType.AllInterfaces.Any(i =>
+                SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, known.Utf8TextMapper) &&
+                SameType(i.TypeArguments[0], key) && SameType(i.TypeArguments[1], value));
 
         private static bool IsNullable(ITypeSymbol type) =>
             type.NullableAnnotation == NullableAnnotation.Annotated ||

@@ -18,6 +18,7 @@ namespace MapReduceGen.Generator.Parsing
             IEnumerable = compilation.GetTypeByMetadataName("System.Collections.Generic.IEnumerable`1");
             IEquatable = compilation.GetTypeByMetadataName("System.IEquatable`1");
             ValueTuple2 = compilation.GetTypeByMetadataName("System.ValueTuple`2");
+            Utf8TextMapper = compilation.GetTypeByMetadataName("MapReduceGen.IUtf8TextMapper`2");
             ClusterExecutor = compilation.GetTypeByMetadataName("MapReduceGen.Orleans.MapReduceClusterExecutor");
             SiloBuilder = compilation.GetTypeByMetadataName("Orleans.Hosting.ISiloBuilder");
         }
@@ -37,6 +38,9 @@ namespace MapReduceGen.Generator.Parsing
         public INamedTypeSymbol? IEquatable { get; }
 
         public INamedTypeSymbol? ValueTuple2 { get; }
+
+        /// <summary>The UTF-8 block mapper interface a line job may also implement.</summary>
+        public INamedTypeSymbol? Utf8TextMapper { get; }
 
         /// <summary>The cluster backend's executor, when the project references MapReduceGen.Orleans.</summary>
         public INamedTypeSymbol? ClusterExecutor { get; }

@@ -70,7 +70,7 @@ public sealed class Utf8PathTests : IDisposable
 
         MapReduceResult<string, int> expected = Utf8WordCountJob.Run(source, options);
         MapReduceResult<string, int> actual =
-            MapReduceEngine.RunFoldUtf8<Utf8WordCountJob.MapReduceJob, Utf8WordCountJob, string, int>(source, options);
+            Utf8WordCountJob.RunUtf8(source, options);
 
         Assert.Equal(Sorted(expected), Sorted(actual));
         Assert.Equal(400, actual["beta"] / 3 * 2);
@@ -87,7 +87,7 @@ public sealed class Utf8PathTests : IDisposable
         MapReduceResult<string, int> expected = Utf8WordCountJob.Run(TextSource.FromFiles(path));
 
         using var stream = new ChoppyStream(bytes);
-        MapReduceResult<string, int> actual = MapReduceEngine.RunFoldUtf8<Utf8WordCountJob.MapReduceJob, Utf8WordCountJob, string, int>(
+        MapReduceResult<string, int> actual = Utf8WordCountJob.RunUtf8(
             stream, new MapReduceOptions { MaxDegreeOfParallelism = 2 });
 
         Assert.Equal(Sorted(expected), Sorted(actual));
@@ -104,7 +104,7 @@ public sealed class Utf8PathTests : IDisposable
 
         MapReduceResult<string, int> expected = Utf8WordCountJob.Run(source);
         MapReduceResult<string, int> actual =
-            MapReduceEngine.RunFoldUtf8<Utf8WordCountJob.MapReduceJob, Utf8WordCountJob, string, int>(source);
+            Utf8WordCountJob.RunUtf8(source);
 
         Assert.Equal(Sorted(expected), Sorted(actual));
         Assert.Equal(1, actual["ok\uFFFD"]);
@@ -118,7 +118,7 @@ public sealed class Utf8PathTests : IDisposable
         string path = _temp.WriteFile("fail.txt", "one two\nthree boom\n");
 
         var error = Assert.Throws<MapReduceException>(() =>
-            MapReduceEngine.RunFoldUtf8<Utf8WordCountJob.MapReduceJob, Utf8WordCountJob, string, int>(TextSource.FromFiles(path)));
+            Utf8WordCountJob.RunUtf8(TextSource.FromFiles(path)));
 
         Assert.Equal(MapReducePhase.Map, error.Phase);
         Assert.Equal(path, error.Path);
