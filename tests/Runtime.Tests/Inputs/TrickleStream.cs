@@ -1,9 +1,13 @@
 namespace MapReduceGen.Runtime.Tests.Inputs;
 
-/// <summary>A non-seekable stream that returns at most one byte per read, like a slow pipe.</summary>
-internal sealed class TrickleStream(byte[] bytes) : Stream
+/// <summary>
+/// A non-seekable stream that returns short reads, like a slow pipe: one byte per read, or as many as
+/// <c>readSize(n)</c> says for the n-th read.
+/// </summary>
+internal sealed class TrickleStream(byte[] bytes, Func<int, int>? readSize = null) : Stream
 {
     private int _position;
+    private int _reads;
 
     public override bool CanRead => true;
 
@@ -28,8 +32,10 @@ internal sealed class TrickleStream(byte[] bytes) : Stream
             return 0;
         }
 
-        buffer[0] = bytes[_position++];
-        return 1;
+        int size = Math.Min(Math.Min(buffer.Length, bytes.Length - _position), Math.Max(1, readSize?.Invoke(_reads++) ?? 1));
+        bytes.AsSpan(_position, size).CopyTo(buffer);
+        _position += size;
+        return size;
     }
 
     public override void Flush()

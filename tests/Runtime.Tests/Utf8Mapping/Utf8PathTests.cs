@@ -86,7 +86,7 @@ public sealed class Utf8PathTests : IDisposable
         string path = _temp.WriteFile("big.txt", bytes);
         MapReduceResult<string, int> expected = Utf8WordCountJob.Run(TextSource.FromFiles(path));
 
-        using var stream = new ChoppyStream(bytes);
+        using var stream = new TrickleStream(bytes, read => 1 + (read * 7919 % 70_001));
         MapReduceResult<string, int> actual = Utf8WordCountJob.RunUtf8(
             stream, new MapReduceOptions { MaxDegreeOfParallelism = 2 });
 
@@ -128,45 +128,4 @@ public sealed class Utf8PathTests : IDisposable
 
     private static List<KeyValuePair<string, int>> Sorted(MapReduceResult<string, int> result) =>
         [.. result.OrderBy(pair => pair.Key, StringComparer.Ordinal)];
-
-    /// <summary>A non-seekable stream returning reads of varying small sizes.</summary>
-    private sealed class ChoppyStream(byte[] bytes) : Stream
-    {
-        private int _position;
-        private int _turn;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            int size = Math.Min(Math.Min(buffer.Length, bytes.Length - _position), 1 + (_turn++ * 7919 % 70_001));
-            bytes.AsSpan(_position, size).CopyTo(buffer);
-            _position += size;
-            return size;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }
