@@ -37,8 +37,7 @@ else
         for i in $(seq 1 "$COPIES"); do cp ../shared/corpus/kjvbible.txt "$WORK/text/copy$i.txt"; done
     else
         for i in $(seq 1 "$COPIES"); do
-            awk -v seed="$i" 'BEGIN { srand(seed); split("map reduce silo grain cluster fault tolerance partition key value the of and a worker master split", w, " ");
-                for (l = 0; l < 100000; l++) { line = ""; n = int(rand() * 12); for (j = 0; j < n; j++) line = line w[int(rand() * 17) + 1] " "; print line } }' > "$WORK/text/part$i.txt"
+            scripts/generate-text.sh "$i" 100000 > "$WORK/text/part$i.txt"
         done
     fi
     INPUTS=("$WORK/text")

@@ -37,8 +37,7 @@ else
     echo "(../shared/corpus not found: generating text)" >&2
     mkdir -p "$WORK/text"
     for i in 1 2 3 4; do
-        awk -v seed="$i" 'BEGIN { srand(seed); split("map reduce silo grain cluster fault tolerance partition key value the of and a worker master split", w, " ");
-            for (l = 0; l < 40000; l++) { line = ""; n = int(rand() * 12); for (j = 0; j < n; j++) line = line w[int(rand() * 17) + 1] " "; print line } }' > "$WORK/text/part$i.txt"
+        scripts/generate-text.sh "$i" 40000 > "$WORK/text/part$i.txt"
     done
     INPUTS=("$WORK/text")
 fi
