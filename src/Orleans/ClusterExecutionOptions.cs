@@ -8,7 +8,7 @@ public sealed class ClusterExecutionOptions
 {
     private TimeSpan _taskTimeout = TimeSpan.FromSeconds(5);
     private TimeSpan _pollInterval = TimeSpan.FromSeconds(1);
-    private int _maxTaskAttempts = 4;
+    private int _maxTaskAttempts = 8;
     private int _maxConcurrentTasks;
 
     /// <summary>
@@ -36,7 +36,9 @@ public sealed class ClusterExecutionOptions
 
     /// <summary>
     /// How many times a task is tried before the run fails (each attempt is a fresh grain activation, which Orleans
-    /// places on a live silo). Default 4. Failures of user code are not retried: they would fail the same way.
+    /// places on a live silo). Default 8: with the growing delay between attempts (0.25 s doubling up to
+    /// <see cref="TaskTimeout"/>) a task's retries span about 20 s, longer than Orleans' membership takes to declare a
+    /// dead silo dead. Failures of user code are not retried: they would fail the same way.
     /// </summary>
     public int MaxTaskAttempts
     {

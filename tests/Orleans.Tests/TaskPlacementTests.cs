@@ -1,4 +1,5 @@
 using System.Net;
+using MapReduceGen.Orleans.Coordinator;
 using MapReduceGen.Orleans.Placement;
 using MapReduceGen.Orleans.Tests.Infrastructure;
 using Orleans.Runtime.Placement;
@@ -14,6 +15,20 @@ public sealed class TaskPlacementTests
         SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 11112), 1),
         SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 11113), 1),
     ];
+
+    [Fact]
+    public void A_silo_that_refused_an_attempt_s_connection_is_named_in_the_same_form_placement_compares()
+    {
+        // An attempt whose first call fails never learns where it was placed; Orleans names the silo only in the
+        // message. The coordinator suspects it in SiloAddress.ToString() form, which the placement director compares.
+        SiloAddress dead = Silos[1];
+        var error = new InvalidOperationException(
+            "Exception while sending message",
+            new IOException($"Unable to connect to {dead}, will retry after 505.8451ms"));
+
+        Assert.Equal(dead.ToString(), ClusterCoordinator.SiloNamedIn(error));
+        Assert.Null(ClusterCoordinator.SiloNamedIn(new TimeoutException("The task did not answer in time.")));
+    }
 
     [Fact]
     public async Task Suspected_silos_are_never_chosen_while_another_silo_is_trusted()

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
@@ -14,7 +15,7 @@ namespace MapReduceGen.Orleans.Coordinator;
 /// to one reduce grain and gathers the results. Map outputs stay here until their partition is reduced, so a reduce
 /// grain lost with its silo is rebuilt from them under a new key without re-running any map task.
 /// </summary>
-internal sealed class ClusterCoordinator(
+internal sealed partial class ClusterCoordinator(
     IGrainFactory grains,
     ClusterExecutionOptions cluster,
     MapReduceOptions options,
@@ -215,7 +216,7 @@ internal sealed class ClusterCoordinator(
             catch (Exception e) when (IsRetryable(e, token))
             {
                 last = e;
-                Suspect(silo);
+                Suspect(silo ?? SiloNamedIn(e));
                 Forget(grain.Release());
                 if (attempt < cluster.MaxTaskAttempts)
                 {
@@ -274,7 +275,7 @@ internal sealed class ClusterCoordinator(
             catch (Exception e) when (IsRetryable(e, token))
             {
                 last = e;
-                Suspect(silo);
+                Suspect(silo ?? SiloNamedIn(e));
                 Forget(grain.Release());
                 if (attempt < cluster.MaxTaskAttempts)
                 {
@@ -359,8 +360,31 @@ internal sealed class ClusterCoordinator(
         e is not (MapReduceException or MapReduceClusterException) &&
         !(e is OperationCanceledException && token.IsCancellationRequested);
 
+    // 0.25 s, 0.5 s, 1 s, ... up to TaskTimeout: with the default 8 attempts the retries of one task span about 20 s,
+    // longer than Orleans' membership takes to declare a dead silo dead (about 15 s by default), so a task whose
+    // placements keep landing on a dead silo outlives the time that silo still counts as active.
     private TimeSpan RetryDelay(int attempt) =>
-        TimeSpan.FromMilliseconds(Math.Min(100 * Math.Pow(2, attempt - 1), cluster.TaskTimeout.TotalMilliseconds));
+        TimeSpan.FromMilliseconds(Math.Min(250 * Math.Pow(2, attempt - 1), cluster.TaskTimeout.TotalMilliseconds));
+
+    // When an attempt fails before its grain said where it runs (the placed silo refused the connection), Orleans
+    // names that silo only in the message ("Unable to connect to S127.0.0.1:11112:154606118"): suspect it too, or
+    // placement would keep choosing it while membership still counts it as active.
+    internal static string? SiloNamedIn(Exception e)
+    {
+        for (Exception? current = e; current is not null; current = current.InnerException)
+        {
+            Match match = SiloAddressPattern().Match(current.Message);
+            if (match.Success)
+            {
+                return match.Value;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"S\d{1,3}(\.\d{1,3}){3}:\d+:\d+|S\[[0-9A-Fa-f:.]+\]:\d+:\d+")]
+    private static partial Regex SiloAddressPattern();
 
     // A silo on which an attempt failed is avoided by later placements for the rest of the run (the placement
     // director falls back to every silo if all are suspected): Orleans' membership may count a dead silo as active
