@@ -3,6 +3,7 @@ using MapReduceGen.Orleans.Coordinator;
 using MapReduceGen.Orleans.Jobs;
 using MapReduceGen.Orleans.Wire;
 using Orleans.Serialization;
+using MapReduceGen.Engine;
 
 namespace MapReduceGen.Orleans;
 

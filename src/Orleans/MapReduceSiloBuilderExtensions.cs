@@ -4,6 +4,7 @@ using MapReduceGen.Orleans.Placement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
+using MapReduceGen.Engine;
 
 namespace MapReduceGen.Orleans;
 

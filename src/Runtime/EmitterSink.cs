@@ -1,8 +1,8 @@
 namespace MapReduceGen;
 
 /// <summary>
-/// The receiving end of an <see cref="Emitter{TKey, TValue}"/>. The local runner's workers derive from it; another
-/// executor (a cluster map task, a test) can derive from it to collect pairs from a generated job's mapper.
+/// The receiving end of an <see cref="Emitter{TKey, TValue}"/>. The runners' map workers derive from it; derive from it
+/// to collect the pairs of a mapper in a unit test (<c>MyJob.Map(input, new Emitter&lt;K, V&gt;(collector))</c>).
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type.</typeparam>
@@ -34,7 +34,7 @@ public abstract class EmitterSink<TKey, TValue>
     /// <summary>
     /// Receives one pair whose key is given as UTF-8 bytes; only called when <typeparamref name="TKey"/> is
     /// <see cref="string"/>. The default implementation decodes the key (invalid sequences as U+FFFD) and calls
-    /// <see cref="Emit(ReadOnlySpan{char}, TValue)"/>; tables override it to allocate only for keys they have not seen.
+    /// <see cref="Emit(ReadOnlySpan{char}, TValue)"/>; tables override it to store the bytes as they are.
     /// </summary>
     /// <param name="utf8Key">The key's UTF-8 bytes.</param>
     /// <param name="value">The value.</param>

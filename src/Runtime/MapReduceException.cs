@@ -63,6 +63,9 @@ public sealed class MapReduceException : Exception
     /// <summary>For text sources: the 1-based line number of the failing line.</summary>
     public long? LineNumber { get; }
 
+    /// <summary>Whether the run failed because more inputs failed than <see cref="MapReduceOptions.MaxBadRecords"/> allows.</summary>
+    internal bool IsTooManyBadRecords { get; private init; }
+
     /// <summary>Creates the exception for a failure while mapping an input.</summary>
     /// <param name="jobName">The job.</param>
     /// <param name="inputIndex">The failing input's index.</param>
@@ -111,7 +114,10 @@ public sealed class MapReduceException : Exception
         return new(
             jobName, MapReducePhase.Map, last.InputIndex, null, last.Path, last.LineNumber,
             $"more than {limit.ToString(CultureInfo.InvariantCulture)} inputs failed (MaxBadRecords); the last one",
-            last.Exception);
+            last.Exception)
+        {
+            IsTooManyBadRecords = true,
+        };
     }
 
     private static string Describe(

@@ -17,8 +17,8 @@ public sealed class ReduceGrainTests(InMemoryClusterFixture fixture) : IClassFix
     public async Task A_map_tasks_chunk_delivered_twice_is_counted_once()
     {
         var grain = fixture.Cluster.GrainFactory.GetGrain<IReduceTaskGrain>($"{Guid.NewGuid():N}/r0/1");
-        byte[] first = PartitionEncoder.EncodePairs(Serializer, new[] { "alpha", "beta" }, new[] { 2, 5 });
-        byte[] second = PartitionEncoder.EncodePairs(Serializer, new[] { "alpha" }, new[] { 10 });
+        byte[] first = MapChunks.Folded<WordCountJob.MapReduceJob>(Serializer, ("alpha", 2), ("beta", 5));
+        byte[] second = MapChunks.Folded<WordCountJob.MapReduceJob>(Serializer, ("alpha", 10));
 
         await grain.Add(WordCountJob.MapReduceJob.Name, [7], [first]);
         await grain.Add(WordCountJob.MapReduceJob.Name, [7, 8], [first, second]); // task 7's chunk again (resent)
@@ -38,7 +38,7 @@ public sealed class ReduceGrainTests(InMemoryClusterFixture fixture) : IClassFix
     public async Task A_fresh_activation_that_missed_chunks_reports_the_partition_lost()
     {
         var grain = fixture.Cluster.GrainFactory.GetGrain<IReduceTaskGrain>($"{Guid.NewGuid():N}/r3/1");
-        await grain.Add(WordCountJob.MapReduceJob.Name, [1], [PartitionEncoder.EncodePairs(Serializer, new[] { "x" }, new[] { 1 })]);
+        await grain.Add(WordCountJob.MapReduceJob.Name, [1], [MapChunks.Folded<WordCountJob.MapReduceJob>(Serializer, ("x", 1))]);
 
         var started = await grain.Start(WordCountJob.MapReduceJob.Name, expectedChunks: 3);
         var polled = await fixture.Cluster.GrainFactory.GetGrain<IReduceTaskGrain>($"{Guid.NewGuid():N}/r3/1").Poll(TimeSpan.Zero);

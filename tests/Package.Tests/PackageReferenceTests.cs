@@ -1,5 +1,6 @@
 using System.Reflection;
 using MapReduceGen;
+using MapReduceGen.Engine;
 using Package.Consumer.Jobs;
 
 namespace Package.Tests;

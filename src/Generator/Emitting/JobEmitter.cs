@@ -69,35 +69,42 @@ namespace MapReduceGen.Generator.Emitting
         private static string ResultType(JobModel job) =>
             $"global::MapReduceGen.MapReduceResult<{job.KeyType}, {job.ResultType}>";
 
-        private static string EngineCall(JobModel job, bool async, bool text = false)
+        private const string Engine = "global::MapReduceGen.Engine.";
+
+        /// <summary>The engine entry point for the job's reducer shape, with the job's type arguments.</summary>
+        private static string EngineCall(JobModel job, bool async, string inputType)
         {
             string method = job.ReducerShape == ReducerShape.Fold ? "RunFold" : "RunGroup";
-            string input = text ? "" : job.InputType + ", ";
             string typeArguments = job.ReducerShape == ReducerShape.Fold
-                ? $"MapReduceJob, {input}{job.KeyType}, {job.ValueType}"
-                : $"MapReduceJob, {input}{job.KeyType}, {job.ValueType}, {job.ResultType}";
-            return $"global::MapReduceGen.MapReduceEngine.{method}{(async ? "Async" : "")}<{typeArguments}>";
+                ? $"MapReduceJob, {inputType}, {job.KeyType}, {job.ValueType}"
+                : $"MapReduceJob, {inputType}, {job.KeyType}, {job.ValueType}, {job.ResultType}";
+            return $"{Engine}MapReduceEngine.{method}{(async ? "Async" : "")}<{typeArguments}>";
         }
+
+        /// <summary>The method of <c>DirectEmit</c> that emits a pair for the job's reducer shape.</summary>
+        private static string DirectEmitMethod(JobModel job) =>
+            $"{Engine}DirectEmit.{(job.ReducerShape == ReducerShape.Fold ? "Fold" : "Collect")}";
 
         private static void WriteRunMembers(SourceWriter writer, JobModel job)
         {
             const string Sequence = "The mapper, the reducer or the inputs threw.";
             string inputs = $"global::System.Collections.Generic.IEnumerable<{job.InputType}>";
+            string sequence = $"{Engine}JobInputs.Sequence(inputs)";
             WriteRunMethod(
-                writer, job, isAsync: false, text: false, inputs, "inputs", "The inputs; enumerated once.", Sequence,
+                writer, job, isAsync: false, sequence, job.InputType, inputs, "inputs", "The inputs; enumerated once.", Sequence,
                 $"Runs the job: maps every input with <c>{job.MapperName}</c> on all cores and reduces each key with",
                 $"<c>{job.ReducerName}</c>.");
             writer.WriteLine();
             WriteRunMethod(
-                writer, job, isAsync: true, text: false, inputs, "inputs", "The inputs; enumerated once.", Sequence,
+                writer, job, isAsync: true, sequence, job.InputType, inputs, "inputs", "The inputs; enumerated once.", Sequence,
                 "Runs the job on the ThreadPool, as <c>Run</c> does, without blocking the caller.");
             writer.WriteLine();
             WriteRunMethod(
-                writer, job, isAsync: true, text: false,
+                writer, job, isAsync: true, $"{Engine}JobInputs.AsyncSequence(inputs)", job.InputType,
                 $"global::System.Collections.Generic.IAsyncEnumerable<{job.InputType}>", "inputs", "The inputs; enumerated once.",
                 "The mapper, the reducer or the sequence threw.",
                 "Runs the job over an asynchronous sequence: it is awaited into a bounded buffer that the workers drain, so no",
-                "worker blocks on its I/O and memory stays bounded.");
+                "thread blocks on its I/O, memory stays bounded, and a cancelled run returns whatever the sequence does.");
             if (!job.InputIsString)
             {
                 return;
@@ -107,13 +114,14 @@ namespace MapReduceGen.Generator.Emitting
             const string SourceDoc = "The files, directories and glob patterns to read.";
             const string Text = "The mapper or the reducer threw (it names the file and line), or a file could not be read.";
             writer.WriteLine();
+            string lines = $"{Engine}JobInputs.Lines(source)";
             WriteRunMethod(
-                writer, job, isAsync: false, text: true, Source, "source", SourceDoc, Text,
+                writer, job, isAsync: false, lines, "string", Source, "source", SourceDoc, Text,
                 "Runs the job over the lines of text files: large files are split into byte ranges that end at line",
                 "boundaries and mapped by all workers at once, without reading any file whole.");
             writer.WriteLine();
             WriteRunMethod(
-                writer, job, isAsync: true, text: true, Source, "source", SourceDoc, Text,
+                writer, job, isAsync: true, lines, "string", Source, "source", SourceDoc, Text,
                 "Runs the job over the lines of text files on the ThreadPool, without blocking the caller.");
         }
 
@@ -123,11 +131,14 @@ namespace MapReduceGen.Generator.Emitting
         /// </summary>
         private static void WriteUtf8Members(SourceWriter writer, JobModel job)
         {
-            string call = $"global::MapReduceGen.MapReduceEngine.RunFoldUtf8<MapReduceJob, {FullyQualifiedJobClass(job)}, {job.KeyType}, {job.ValueType}>";
-            (string Type, string Name, string Doc)[] inputs =
+            string call = EngineCall(job, async: false, "string");
+            string mapper = $"{FullyQualifiedJobClass(job)}, {job.KeyType}, {job.ValueType}";
+            (string Type, string Name, string Doc, string Input)[] inputs =
             {
-                ("global::MapReduceGen.TextSource", "source", "The files, directories and glob patterns to read; large files are split at line boundaries."),
-                ("global::System.IO.Stream", "stream", "A stream of UTF-8 text, read to its end in blocks (not disposed)."),
+                ("global::MapReduceGen.TextSource", "source", "The files, directories and glob patterns to read; large files are split at line boundaries.",
+                    $"{Engine}JobInputs.Utf8Lines<{mapper}>(source)"),
+                ("global::System.IO.Stream", "stream", "A stream of UTF-8 text, read to its end in blocks (not disposed).",
+                    $"{Engine}JobInputs.Utf8Stream<{mapper}>(stream)"),
             };
             for (int i = 0; i < inputs.Length; i++)
             {
@@ -151,7 +162,7 @@ namespace MapReduceGen.Generator.Emitting
                 writer.WriteLine($"    {inputs[i].Type} {inputs[i].Name},");
                 writer.WriteLine("    global::MapReduceGen.MapReduceOptions? options = null,");
                 writer.WriteLine("    global::System.Threading.CancellationToken cancellationToken = default)");
-                writer.WriteLine($"    => {call}({inputs[i].Name}, options, cancellationToken);");
+                writer.WriteLine($"    => {call}({inputs[i].Input}, options, cancellationToken);");
             }
         }
 
@@ -215,7 +226,7 @@ namespace MapReduceGen.Generator.Emitting
 
         /// <summary>Writes one <c>Run</c> or <c>RunAsync</c> overload that hands its input to the engine.</summary>
         private static void WriteRunMethod(
-            SourceWriter writer, JobModel job, bool isAsync, bool text,
+            SourceWriter writer, JobModel job, bool isAsync, string jobInput, string engineInputType,
             string inputType, string inputName, string inputDoc, string exceptionDoc, params string[] summary)
         {
             writer.WriteLine("/// <summary>");
@@ -243,12 +254,12 @@ namespace MapReduceGen.Generator.Emitting
             {
                 writer.WriteLine("    global::MapReduceGen.MapReduceOptions? options = null,");
                 writer.WriteLine("    global::System.Threading.CancellationToken cancellationToken = default)");
-                writer.WriteLine($"    => {EngineCall(job, async: true, text)}({inputName}, options, cancellationToken);");
+                writer.WriteLine($"    => {EngineCall(job, async: true, engineInputType)}({jobInput}, options, cancellationToken);");
             }
             else
             {
                 writer.WriteLine("    global::MapReduceGen.MapReduceOptions? options = null)");
-                writer.WriteLine($"    => {EngineCall(job, async: false, text)}({inputName}, options);");
+                writer.WriteLine($"    => {EngineCall(job, async: false, engineInputType)}({jobInput}, options);");
             }
         }
 
@@ -273,8 +284,8 @@ namespace MapReduceGen.Generator.Emitting
             // Fully qualified: inside the struct a simple name could bind to one of its own members (Name, Map, ...).
             string jobClass = FullyQualifiedJobClass(job);
             string jobInterface = job.ReducerShape == ReducerShape.Fold
-                ? $"global::MapReduceGen.IFoldJob<{job.InputType}, {job.KeyType}, {job.ValueType}>"
-                : $"global::MapReduceGen.IGroupJob<{job.InputType}, {job.KeyType}, {job.ValueType}, {job.ResultType}>";
+                ? $"{Engine}IFoldJob<{job.InputType}, {job.KeyType}, {job.ValueType}>"
+                : $"{Engine}IGroupJob<{job.InputType}, {job.KeyType}, {job.ValueType}, {job.ResultType}>";
             writer.WriteLine("/// <summary>");
             writer.WriteLine($"/// The job as executors see it: static members that call <c>{job.MapperName}</c> and");
             writer.WriteLine($"/// <c>{job.ReducerName}</c> directly, and the key's stable hash and equality. Executors are generic over");
@@ -297,7 +308,7 @@ namespace MapReduceGen.Generator.Emitting
                 writer.OpenBlock();
                 writer.WriteLine($"foreach (var pair in {jobClass}.{job.MapperName}(input){(job.MapperReturnsNullable ? "!" : "")})");
                 writer.OpenBlock();
-                writer.WriteLine("emitter.Emit(pair.Item1, pair.Item2);");
+                writer.WriteLine($"{DirectEmitMethod(job)}<MapReduceJob, {job.KeyType}, {job.ValueType}>(emitter, pair.Item1, pair.Item2);");
                 writer.CloseBlock();
                 writer.CloseBlock();
             }

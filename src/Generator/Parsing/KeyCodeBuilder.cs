@@ -11,7 +11,7 @@ namespace MapReduceGen.Generator.Parsing
     /// </summary>
     internal static class KeyCodeBuilder
     {
-        private const string StableHash = "global::MapReduceGen.StableHash";
+        private const string StableHash = "global::MapReduceGen.Engine.StableHash";
         private const int MaxDepth = 4;
 
         public static string Equality(ITypeSymbol keyType)

@@ -6,7 +6,7 @@ namespace MapReduceGen.Orleans.Wire;
 [Alias("MapReduceGen.Orleans.MapTaskRequest")]
 internal sealed class MapTaskRequest
 {
-    /// <summary>The job's name (<see cref="IMapReduceJob{TInput, TKey, TValue}.Name"/>), the key of the silo's registry.</summary>
+    /// <summary>The job's name (<see cref="Engine.IMapReduceJob{TInput, TKey, TValue}.Name"/>), the key of the silo's registry.</summary>
     [Id(0)]
     public string JobName { get; init; } = string.Empty;
 

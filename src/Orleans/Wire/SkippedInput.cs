@@ -23,6 +23,14 @@ internal sealed class SkippedInput
     public Exception? Exception { get; init; }
 
     /// <summary>The runtime's record of it.</summary>
+    public static SkippedInput From(SkippedRecord record) => new()
+    {
+        InputIndex = record.InputIndex,
+        Path = record.Path,
+        LineNumber = record.LineNumber,
+        Exception = record.Exception,
+    };
+
     public SkippedRecord ToRecord() =>
         new(InputIndex, Path, LineNumber, Exception ?? new InvalidOperationException("The mapper threw."));
 }

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace MapReduceGen;
+namespace MapReduceGen.Engine;
 
 /// <summary>
 /// What the workers of one run share: the first failure, the stop signal, the counters behind statistics and
 /// progress, and skipped bad records.
 /// </summary>
-internal sealed class RunState
+internal sealed class RunState : IDisposable
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly object _skipGate = new();
@@ -14,6 +14,7 @@ internal sealed class RunState
     private readonly CancellationToken _extraToken;
     private Exception? _failure;
     private volatile bool _stop;
+    private readonly CancellationTokenSource _stopSource;
     private long _inputsRead;
     private long _pairsEmitted;
     private long _bytesRead;
@@ -33,6 +34,8 @@ internal sealed class RunState
         {
             CancellationToken = extraToken.CanBeCanceled ? extraToken : options.CancellationToken;
         }
+
+        _stopSource = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
     }
 
     public string JobName { get; }
@@ -42,6 +45,12 @@ internal sealed class RunState
     public CancellationToken CancellationToken { get; }
 
     public CancellationTokenSource? LinkedSource { get; }
+
+    /// <summary>
+    /// Cancelled when the run must stop (a failure or a cancellation): what awaiting workers wait on, so they wake at
+    /// once.
+    /// </summary>
+    public CancellationToken StopToken => _stopSource.Token;
 
     public MapReducePhase Phase { get; set; }
 
@@ -98,6 +107,14 @@ internal sealed class RunState
     {
         Interlocked.CompareExchange(ref _failure, failure, null);
         _stop = true;
+        try
+        {
+            _stopSource.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The run is over.
+        }
     }
 
     /// <summary>
@@ -152,4 +169,11 @@ internal sealed class RunState
 
     public MapReduceProgress Snapshot() =>
         new(Phase, InputsRead, PairsEmitted, BytesRead, TotalBytes, PartitionsReduced, PartitionCount, Elapsed);
+
+    /// <summary>Releases the run's token sources (the registrations on the caller's tokens).</summary>
+    public void Dispose()
+    {
+        _stopSource.Dispose();
+        LinkedSource?.Dispose();
+    }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using Microsoft.Win32.SafeHandles;
+using MapReduceGen.Engine.Inputs;
 
 namespace MapReduceGen;
 

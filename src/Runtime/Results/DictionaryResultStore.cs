@@ -1,15 +1,15 @@
-namespace MapReduceGen;
+namespace MapReduceGen.Engine.Results;
 
 /// <summary>A result built from entries another executor gathered, looked up with the key type's default equality.</summary>
 internal sealed class DictionaryResultStore<TKey, TResult> : ResultStore<TKey, TResult>
     where TKey : notnull
 {
-    private readonly KeyEntry<TKey, TResult>[] _entries;
+    private readonly KeyValuePair<TKey, TResult>[] _entries;
     private readonly Dictionary<TKey, int> _index;
 
     public DictionaryResultStore(IEnumerable<KeyValuePair<TKey, TResult>> entries)
     {
-        var list = new List<KeyEntry<TKey, TResult>>();
+        var list = new List<KeyValuePair<TKey, TResult>>();
         _index = [];
         foreach (KeyValuePair<TKey, TResult> pair in entries)
         {
@@ -18,7 +18,7 @@ internal sealed class DictionaryResultStore<TKey, TResult> : ResultStore<TKey, T
                 throw new ArgumentException($"The key '{pair.Key}' appears more than once.", nameof(entries));
             }
 
-            list.Add(new KeyEntry<TKey, TResult> { Key = pair.Key, Slot = pair.Value });
+            list.Add(pair);
         }
 
         _entries = [.. list];
@@ -28,13 +28,17 @@ internal sealed class DictionaryResultStore<TKey, TResult> : ResultStore<TKey, T
 
     public override long Count => _entries.Length;
 
-    public override ReadOnlySpan<KeyEntry<TKey, TResult>> GetPartition(int partition) => _entries;
+    public override int PartitionLength(int partition) => _entries.Length;
+
+    public override TKey KeyAt(int partition, int index) => _entries[index].Key;
+
+    public override TResult ResultAt(int partition, int index) => _entries[index].Value;
 
     public override bool TryGetValue(TKey key, out TResult value)
     {
         if (key is not null && _index.TryGetValue(key, out int index))
         {
-            value = _entries[index].Slot;
+            value = _entries[index].Value;
             return true;
         }
 

@@ -1,3 +1,5 @@
+using MapReduceGen.Engine.Results;
+
 namespace MapReduceGen;
 
 /// <summary>Creates results for executors other than the local runner (a cluster backend, tests).</summary>

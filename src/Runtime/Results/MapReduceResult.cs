@@ -1,4 +1,5 @@
 using System.Collections;
+using MapReduceGen.Engine.Results;
 
 namespace MapReduceGen;
 
@@ -108,11 +109,7 @@ public sealed class MapReduceResult<TKey, TResult> : IReadOnlyDictionary<TKey, T
         /// <summary>The current entry.</summary>
         public readonly KeyValuePair<TKey, TResult> Current
         {
-            get
-            {
-                ref readonly KeyEntry<TKey, TResult> entry = ref _store.GetPartition(_partition)[_index];
-                return new KeyValuePair<TKey, TResult>(entry.Key, entry.Slot);
-            }
+            get => new(_store.KeyAt(_partition, _index), _store.ResultAt(_partition, _index));
         }
 
         /// <summary>Moves to the next entry.</summary>
@@ -121,7 +118,7 @@ public sealed class MapReduceResult<TKey, TResult> : IReadOnlyDictionary<TKey, T
         {
             while (_partition < _store.PartitionCount)
             {
-                if (++_index < _store.GetPartition(_partition).Length)
+                if (++_index < _store.PartitionLength(_partition))
                 {
                     return true;
                 }

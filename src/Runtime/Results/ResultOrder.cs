@@ -1,4 +1,4 @@
-namespace MapReduceGen;
+namespace MapReduceGen.Engine.Results;
 
 /// <summary>
 /// The order of <see cref="MapReduceResult{TKey, TResult}.Top(int)"/>: larger results first, ties by key ascending
@@ -14,13 +14,6 @@ internal static class ResultOrder<TKey, TResult>
     public static readonly bool ResultsAreComparable =
         typeof(IComparable<TResult>).IsAssignableFrom(typeof(TResult)) ||
         typeof(IComparable).IsAssignableFrom(typeof(TResult));
-
-    /// <summary>Negative when <paramref name="left"/> comes first.</summary>
-    public static int Compare(in KeyEntry<TKey, TResult> left, in KeyEntry<TKey, TResult> right)
-    {
-        int byResult = Comparer<TResult>.Default.Compare(right.Slot, left.Slot);
-        return byResult != 0 ? byResult : CompareKeys(left.Key, right.Key);
-    }
 
     public static int CompareKeys(TKey left, TKey right)
     {

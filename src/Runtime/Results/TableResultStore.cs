@@ -1,47 +1,98 @@
-namespace MapReduceGen;
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using MapReduceGen.Engine.Keys;
+using MapReduceGen.Engine.Reduce;
+
+namespace MapReduceGen.Engine.Results;
 
 /// <summary>
-/// A result kept in the run's own per-partition tables: no copy at the end of a run, and lookups hash with the
-/// job's stable hash and probe one partition's table.
+/// A result kept in the run's own per-partition tables: nothing is copied at the end of a run. Lookups hash the key
+/// with its stable hash, pick the partition and probe that table. String keys stay UTF-8 until asked for (each
+/// <see cref="KeyAt"/> makes a string), and compare without being made.
 /// </summary>
-internal sealed class TableResultStore<TKey, TResult, TKeys> : ResultStore<TKey, TResult>
-    where TKeys : struct, IKeyEquality<TKey>
+internal sealed class TableResultStore<TKey, TStored, TOps, TSlot, TResult> : ResultStore<TKey, TResult>
+    where TOps : struct, IKeyOps<TStored>
 {
-    private readonly KeyTable<TKey, TResult, TKeys>[] _tables;
+    private readonly PartitionResult<TStored, TSlot, TOps, TResult>[] _partitions;
     private readonly long _count;
 
-    public TableResultStore(KeyTable<TKey, TResult, TKeys>[] tables)
+    public TableResultStore(PartitionResult<TStored, TSlot, TOps, TResult>[] partitions)
     {
-        _tables = tables;
-        foreach (KeyTable<TKey, TResult, TKeys> table in tables)
+        _partitions = partitions;
+        foreach (PartitionResult<TStored, TSlot, TOps, TResult> partition in partitions)
         {
-            _count += table.Count;
+            _count += partition.Count;
         }
     }
 
-    public override int PartitionCount => _tables.Length;
+    public override int PartitionCount => _partitions.Length;
 
     public override long Count => _count;
 
-    public override ReadOnlySpan<KeyEntry<TKey, TResult>> GetPartition(int partition) => _tables[partition].Entries;
+    public override int PartitionLength(int partition) => _partitions[partition].Count;
+
+    public override TKey KeyAt(int partition, int index) =>
+        StoredKeys.ToKey<TKey, TStored>(_partitions[partition].Keys.EntryAt(index).Key);
+
+    public override TResult ResultAt(int partition, int index)
+    {
+        PartitionResult<TStored, TSlot, TOps, TResult> part = _partitions[partition];
+        return part.Results is { } results
+            ? results[index]
+            : Unsafe.As<TSlot, TResult>(ref part.Keys.EntryAt(index).Slot);
+    }
+
+    /// <summary>The UTF-8 bytes of a string key (only when keys are stored as UTF-8).</summary>
+    public ReadOnlySpan<byte> Utf8KeyAt(int partition, int index) =>
+        Unsafe.As<TStored, Utf8Key>(ref _partitions[partition].Keys.EntryAt(index).Key).Span;
+
+    public override int CompareKeys(int partition, int index, int otherPartition, int otherIndex)
+    {
+        if (typeof(TStored) == typeof(Utf8Key))
+        {
+            return Utf8Text.CompareOrdinal(Utf8KeyAt(partition, index), Utf8KeyAt(otherPartition, otherIndex));
+        }
+
+        return base.CompareKeys(partition, index, otherPartition, otherIndex);
+    }
 
     public override bool TryGetValue(TKey key, out TResult value)
     {
-        if (key is null)
+        if (key is not null && Find(key, out int partition, out int index))
         {
-            value = default!;
-            return false;
-        }
-
-        int hash = TKeys.GetKeyHash(key);
-        KeyTable<TKey, TResult, TKeys> table = _tables[_tables.Length == 1 ? 0 : Partitioning.Select(hash, _tables.Length)];
-        if (table.TryFind(key, hash, out int index))
-        {
-            value = table.Entries[index].Slot;
+            value = ResultAt(partition, index);
             return true;
         }
 
         value = default!;
         return false;
     }
+
+    private bool Find(TKey key, out int partition, out int index)
+    {
+        if (typeof(TStored) == typeof(Utf8Key))
+        {
+            string text = Unsafe.As<string>(key)!;
+            byte[] rented = ArrayPool<byte>.Shared.Rent(Utf8Text.MaxEncodedLength(text.Length));
+            try
+            {
+                ReadOnlySpan<byte> utf8 = rented.AsSpan(0, Utf8Text.Encode(text, rented));
+                int hash = StableHash.OfUtf8(utf8);
+                partition = PartitionOf(hash);
+                var table = Unsafe.As<Tables.KeyTable<Utf8Key, TSlot, Utf8KeyOps>>(_partitions[partition].Keys);
+                return table.TryFind(new Utf8Probe(utf8, null), hash, out index);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
+        TStored stored = Unsafe.As<TKey, TStored>(ref key);
+        int stableHash = default(TOps).StableHash(stored);
+        partition = PartitionOf(stableHash);
+        return _partitions[partition].Keys.TryFind(new ObjectProbe<TStored, TOps>(stored, default), stableHash, out index);
+    }
+
+    private int PartitionOf(int hash) => _partitions.Length == 1 ? 0 : Partitioning.Select(hash, _partitions.Length);
 }

@@ -1,8 +1,8 @@
-namespace MapReduceGen;
+namespace MapReduceGen.Engine.Results;
 
 /// <summary>
-/// Picks the <c>count</c> best entries with a bounded heap: O(n log count) time and O(count) memory, never
-/// sorting the whole result.
+/// Picks the <c>count</c> best entries with a bounded heap of entry positions: O(n log count) time and O(count)
+/// memory, never sorting the whole result and never making a key that does not make the cut.
 /// </summary>
 internal static class TopSelector
 {
@@ -20,73 +20,73 @@ internal static class TopSelector
             return [];
         }
 
+        var order = new EntryOrder<TKey, TResult>(store);
+
         // A heap whose root is the worst entry kept so far.
-        var heap = new KeyEntry<TKey, TResult>[size];
+        var heap = new EntryPosition<TResult>[size];
         int filled = 0;
         for (int p = 0; p < store.PartitionCount; p++)
         {
-            foreach (ref readonly KeyEntry<TKey, TResult> entry in store.GetPartition(p))
+            int length = store.PartitionLength(p);
+            for (int i = 0; i < length; i++)
             {
+                var position = new EntryPosition<TResult>(p, i, store.ResultAt(p, i));
                 if (filled < size)
                 {
-                    heap[filled] = entry;
-                    SiftUp(heap, filled++);
+                    heap[filled] = position;
+                    SiftUp(heap, filled++, order);
                 }
-                else if (ResultOrder<TKey, TResult>.Compare(entry, heap[0]) < 0)
+                else if (order.Compare(position, heap[0]) < 0)
                 {
-                    heap[0] = entry;
-                    SiftDown(heap, 0, size);
+                    heap[0] = position;
+                    SiftDown(heap, 0, size, order);
                 }
             }
         }
 
-        Array.Sort(heap, static (a, b) => ResultOrder<TKey, TResult>.Compare(a, b));
+        Array.Sort(heap, order.Compare);
         var top = new KeyValuePair<TKey, TResult>[size];
         for (int i = 0; i < size; i++)
         {
-            top[i] = new KeyValuePair<TKey, TResult>(heap[i].Key, heap[i].Slot);
+            top[i] = new KeyValuePair<TKey, TResult>(store.KeyAt(heap[i].Partition, heap[i].Index), heap[i].Result);
         }
 
         return top;
-    }
 
-    // "Worse" entries rise to the root.
-    private static bool Worse<TKey, TResult>(in KeyEntry<TKey, TResult> a, in KeyEntry<TKey, TResult> b) =>
-        ResultOrder<TKey, TResult>.Compare(a, b) > 0;
-
-    private static void SiftUp<TKey, TResult>(KeyEntry<TKey, TResult>[] heap, int index)
-    {
-        while (index > 0)
+        static void SiftUp(EntryPosition<TResult>[] heap, int index, EntryOrder<TKey, TResult> order)
         {
-            int parent = (index - 1) / 2;
-            if (!Worse(heap[index], heap[parent]))
+            while (index > 0)
             {
-                return;
-            }
+                int parent = (index - 1) / 2;
+                if (order.Compare(heap[index], heap[parent]) <= 0)
+                {
+                    return;
+                }
 
-            (heap[index], heap[parent]) = (heap[parent], heap[index]);
-            index = parent;
+                (heap[index], heap[parent]) = (heap[parent], heap[index]);
+                index = parent;
+            }
         }
-    }
 
-    private static void SiftDown<TKey, TResult>(KeyEntry<TKey, TResult>[] heap, int index, int size)
-    {
-        while (true)
+        static void SiftDown(EntryPosition<TResult>[] heap, int index, int size, EntryOrder<TKey, TResult> order)
         {
-            int left = (2 * index) + 1;
-            if (left >= size)
+            while (true)
             {
-                return;
-            }
+                int left = (2 * index) + 1;
+                if (left >= size)
+                {
+                    return;
+                }
 
-            int worst = left + 1 < size && Worse(heap[left + 1], heap[left]) ? left + 1 : left;
-            if (!Worse(heap[worst], heap[index]))
-            {
-                return;
-            }
+                int worst = left + 1 < size && order.Compare(heap[left + 1], heap[left]) > 0 ? left + 1 : left;
+                if (order.Compare(heap[worst], heap[index]) <= 0)
+                {
+                    return;
+                }
 
-            (heap[index], heap[worst]) = (heap[worst], heap[index]);
-            index = worst;
+                (heap[index], heap[worst]) = (heap[worst], heap[index]);
+                index = worst;
+            }
         }
     }
 }

@@ -19,7 +19,7 @@ namespace Snapshots
         public static global::MapReduceGen.MapReduceResult<string, long> Run(
             global::System.Collections.Generic.IEnumerable<string> inputs,
             global::MapReduceGen.MapReduceOptions? options = null)
-            => global::MapReduceGen.MapReduceEngine.RunGroup<MapReduceJob, string, string, int, long>(inputs, options);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunGroup<MapReduceJob, string, string, int, long>(global::MapReduceGen.Engine.JobInputs.Sequence(inputs), options);
 
         /// <summary>
         /// Runs the job on the ThreadPool, as <c>Run</c> does, without blocking the caller.
@@ -35,11 +35,11 @@ namespace Snapshots
             global::System.Collections.Generic.IEnumerable<string> inputs,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.MapReduceEngine.RunGroupAsync<MapReduceJob, string, string, int, long>(inputs, options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunGroupAsync<MapReduceJob, string, string, int, long>(global::MapReduceGen.Engine.JobInputs.Sequence(inputs), options, cancellationToken);
 
         /// <summary>
         /// Runs the job over an asynchronous sequence: it is awaited into a bounded buffer that the workers drain, so no
-        /// worker blocks on its I/O and memory stays bounded.
+        /// thread blocks on its I/O, memory stays bounded, and a cancelled run returns whatever the sequence does.
         /// </summary>
         /// <param name="inputs">The inputs; enumerated once.</param>
         /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
@@ -52,7 +52,7 @@ namespace Snapshots
             global::System.Collections.Generic.IAsyncEnumerable<string> inputs,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.MapReduceEngine.RunGroupAsync<MapReduceJob, string, string, int, long>(inputs, options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunGroupAsync<MapReduceJob, string, string, int, long>(global::MapReduceGen.Engine.JobInputs.AsyncSequence(inputs), options, cancellationToken);
 
         /// <summary>
         /// Runs the job over the lines of text files: large files are split into byte ranges that end at line
@@ -67,7 +67,7 @@ namespace Snapshots
         public static global::MapReduceGen.MapReduceResult<string, long> Run(
             global::MapReduceGen.TextSource source,
             global::MapReduceGen.MapReduceOptions? options = null)
-            => global::MapReduceGen.MapReduceEngine.RunGroup<MapReduceJob, string, int, long>(source, options);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunGroup<MapReduceJob, string, string, int, long>(global::MapReduceGen.Engine.JobInputs.Lines(source), options);
 
         /// <summary>
         /// Runs the job over the lines of text files on the ThreadPool, without blocking the caller.
@@ -83,7 +83,7 @@ namespace Snapshots
             global::MapReduceGen.TextSource source,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.MapReduceEngine.RunGroupAsync<MapReduceJob, string, int, long>(source, options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunGroupAsync<MapReduceJob, string, string, int, long>(global::MapReduceGen.Engine.JobInputs.Lines(source), options, cancellationToken);
 
         /// <summary>
         /// The job as executors see it: static members that call <c>Map</c> and
@@ -91,7 +91,7 @@ namespace Snapshots
         /// this struct, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
-        public readonly struct MapReduceJob : global::MapReduceGen.IGroupJob<string, string, int, long>
+        public readonly struct MapReduceJob : global::MapReduceGen.Engine.IGroupJob<string, string, int, long>
         {
             /// <inheritdoc/>
             public static string Name => "Snapshots.WordJob";
@@ -106,7 +106,7 @@ namespace Snapshots
 
             /// <inheritdoc/>
             public static int GetKeyHash(string key)
-                => global::MapReduceGen.StableHash.Of(key);
+                => global::MapReduceGen.Engine.StableHash.Of(key);
 
             /// <inheritdoc/>
             public static bool KeysEqual(string left, string right)

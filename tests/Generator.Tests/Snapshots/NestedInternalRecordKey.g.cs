@@ -21,7 +21,7 @@ partial record Outer
             internal static global::MapReduceGen.MapReduceResult<global::Cell, (int, double)> Run(
                 global::System.Collections.Generic.IEnumerable<int> inputs,
                 global::MapReduceGen.MapReduceOptions? options = null)
-                => global::MapReduceGen.MapReduceEngine.RunFold<MapReduceJob, int, global::Cell, (int, double)>(inputs, options);
+                => global::MapReduceGen.Engine.MapReduceEngine.RunFold<MapReduceJob, int, global::Cell, (int, double)>(global::MapReduceGen.Engine.JobInputs.Sequence(inputs), options);
 
             /// <summary>
             /// Runs the job on the ThreadPool, as <c>Run</c> does, without blocking the caller.
@@ -37,11 +37,11 @@ partial record Outer
                 global::System.Collections.Generic.IEnumerable<int> inputs,
                 global::MapReduceGen.MapReduceOptions? options = null,
                 global::System.Threading.CancellationToken cancellationToken = default)
-                => global::MapReduceGen.MapReduceEngine.RunFoldAsync<MapReduceJob, int, global::Cell, (int, double)>(inputs, options, cancellationToken);
+                => global::MapReduceGen.Engine.MapReduceEngine.RunFoldAsync<MapReduceJob, int, global::Cell, (int, double)>(global::MapReduceGen.Engine.JobInputs.Sequence(inputs), options, cancellationToken);
 
             /// <summary>
             /// Runs the job over an asynchronous sequence: it is awaited into a bounded buffer that the workers drain, so no
-            /// worker blocks on its I/O and memory stays bounded.
+            /// thread blocks on its I/O, memory stays bounded, and a cancelled run returns whatever the sequence does.
             /// </summary>
             /// <param name="inputs">The inputs; enumerated once.</param>
             /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
@@ -54,7 +54,7 @@ partial record Outer
                 global::System.Collections.Generic.IAsyncEnumerable<int> inputs,
                 global::MapReduceGen.MapReduceOptions? options = null,
                 global::System.Threading.CancellationToken cancellationToken = default)
-                => global::MapReduceGen.MapReduceEngine.RunFoldAsync<MapReduceJob, int, global::Cell, (int, double)>(inputs, options, cancellationToken);
+                => global::MapReduceGen.Engine.MapReduceEngine.RunFoldAsync<MapReduceJob, int, global::Cell, (int, double)>(global::MapReduceGen.Engine.JobInputs.AsyncSequence(inputs), options, cancellationToken);
 
             /// <summary>
             /// The job as executors see it: static members that call <c>Map</c> and
@@ -62,7 +62,7 @@ partial record Outer
             /// this struct, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
             /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
-            internal readonly struct MapReduceJob : global::MapReduceGen.IFoldJob<int, global::Cell, (int, double)>
+            internal readonly struct MapReduceJob : global::MapReduceGen.Engine.IFoldJob<int, global::Cell, (int, double)>
             {
                 /// <inheritdoc/>
                 public static string Name => "Outer.Middle.CellJob";
@@ -77,7 +77,7 @@ partial record Outer
 
                 /// <inheritdoc/>
                 public static int GetKeyHash(global::Cell key)
-                    => global::MapReduceGen.StableHash.Combine(global::MapReduceGen.StableHash.Of(unchecked((int)key.Row)), global::MapReduceGen.StableHash.Of(key.Column));
+                    => global::MapReduceGen.Engine.StableHash.Combine(global::MapReduceGen.Engine.StableHash.Of(unchecked((int)key.Row)), global::MapReduceGen.Engine.StableHash.Of(key.Column));
 
                 /// <inheritdoc/>
                 public static bool KeysEqual(global::Cell left, global::Cell right)

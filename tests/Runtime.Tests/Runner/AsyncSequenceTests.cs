@@ -41,7 +41,7 @@ public sealed class AsyncSequenceTests
     public async Task A_failing_sequence_fails_the_run_with_no_result()
     {
         var error = await Assert.ThrowsAsync<MapReduceException>(
-            () => MapReduceEngine.RunFoldAsync<WordCountJob.MapReduceJob, string, string, int>(FailsAfter(500)).WaitAsync(Bound));
+            () => WordCountJob.RunAsync(FailsAfter(500)).WaitAsync(Bound));
 
         Assert.Equal(MapReducePhase.Map, error.Phase);
         Assert.Equal(500, error.InputIndex);
@@ -52,7 +52,7 @@ public sealed class AsyncSequenceTests
     public async Task A_failing_mapper_stops_the_producer_and_throws()
     {
         var error = await Assert.ThrowsAsync<MapReduceException>(
-            () => MapReduceEngine.RunFoldAsync<BoomWordJob.MapReduceJob, string, string, long>(Endless("boom")).WaitAsync(Bound));
+            () => BoomWordJob.RunAsync(Endless("boom")).WaitAsync(Bound));
 
         Assert.IsType<BadLineException>(error.InnerException);
     }
@@ -63,8 +63,7 @@ public sealed class AsyncSequenceTests
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => MapReduceEngine.RunFoldAsync<WordCountJob.MapReduceJob, string, string, int>(
-                Endless("a b"), cancellationToken: cancel.Token).WaitAsync(Bound));
+            () => WordCountJob.RunAsync(Endless("a b"), cancellationToken: cancel.Token).WaitAsync(Bound));
     }
 
     private static async IAsyncEnumerable<string> Slowly(IEnumerable<string> lines)

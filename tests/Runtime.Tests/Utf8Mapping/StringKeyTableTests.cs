@@ -1,3 +1,8 @@
+using MapReduceGen.Engine;
+using MapReduceGen.Engine.Keys;
+using MapReduceGen.Engine.Map;
+using MapReduceGen.Engine.Tables;
+
 namespace MapReduceGen.Runtime.Tests.Utf8Mapping;
 
 public sealed class StringKeyTableTests
@@ -18,30 +23,40 @@ public sealed class StringKeyTableTests
     }
 
     [Fact]
-    public void Counts_EveryKey_Separately_AndKeepsTheGivenString()
+    public void Counts_EveryKey_Separately_WhetherGivenAsString_Characters_OrUtf8()
     {
-        var table = new StringKeyTable<int>();
+        var sink = new MapSink<CountKeys, string, int, int, FoldMapSide<CountKeys, int>>();
         var expected = new Dictionary<string, int>(StringComparer.Ordinal);
         List<string> keys = TrickyKeys();
         for (int round = 0; round < 3; round++)
         {
             foreach (string key in keys)
             {
-                // Half by span, half with the string.
-                ref int slot = ref table.GetSlot(key.AsSpan(), round == 1 ? key : null, StableHash.Of(key), out bool added);
-                Assert.Equal(!expected.ContainsKey(key), added);
-                slot++;
+                switch (round)
+                {
+                    case 0:
+                        sink.Add(key, 1);
+                        break;
+                    case 1:
+                        sink.AddChars(key.AsSpan(), 1);
+                        break;
+                    default:
+                        sink.AddUtf8(System.Text.Encoding.UTF8.GetBytes(key), 1);
+                        break;
+                }
+
                 expected[key] = expected.GetValueOrDefault(key) + 1;
             }
         }
 
-        Assert.Equal(expected.Count, table.Count);
-        KeyTable<string, int, OrdinalKeys> dense = table.ToKeyTable<string, OrdinalKeys>();
-        Assert.Equal(expected.Count, dense.Count);
+        Assert.Equal(expected.Count, sink.KeyCount);
+        KeyTable<Utf8Key, int, Utf8KeyOps> table = sink.Table<Utf8Key, Utf8KeyOps>();
         foreach (KeyValuePair<string, int> pair in expected)
         {
-            Assert.True(dense.TryFind(pair.Key, StableHash.Of(pair.Key), out int index), pair.Key.Length > 20 ? "long key" : pair.Key);
-            Assert.Equal(pair.Value, dense.Entries[index].Slot);
+            byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(pair.Key);
+            Assert.True(table.TryFind(new Utf8Probe(utf8, null), StableHash.Of(pair.Key), out int index), pair.Key.Length > 20 ? "long key" : pair.Key);
+            Assert.Equal(pair.Value, table.Entries[index].Slot);
+            Assert.Equal(pair.Key, table.Entries[index].Key.ToString());
         }
     }
 
@@ -86,10 +101,12 @@ public sealed class StringKeyTableTests
         }
     }
 
-    private readonly struct OrdinalKeys : IKeyEquality<string>
+    private readonly struct CountKeys : IKeyEquality<string>, ICombiner<int>
     {
         public static int GetKeyHash(string key) => StableHash.Of(key);
 
         public static bool KeysEqual(string left, string right) => string.Equals(left, right, StringComparison.Ordinal);
+
+        public static int Combine(int left, int right) => left + right;
     }
 }

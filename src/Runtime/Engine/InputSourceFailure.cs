@@ -1,8 +1,0 @@
-namespace MapReduceGen;
-
-/// <summary>Carries an exception thrown by the input sequence, with the index of the input being read.</summary>
-internal sealed class InputSourceFailure(long inputIndex, Exception inner)
-    : Exception("The input sequence threw.", inner)
-{
-    public long InputIndex { get; } = inputIndex;
-}

@@ -1,0 +1,27 @@
+using System.ComponentModel;
+
+namespace MapReduceGen.Engine;
+
+/// <summary>
+/// Hashing and equality of a job's key type, as static members so that generic code specialised for a job (a
+/// struct type argument) calls them directly: no boxing, no comparer interface calls.
+/// </summary>
+/// <typeparam name="TKey">The key type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IKeyEquality<TKey>
+{
+    /// <summary>
+    /// A hash of <paramref name="key"/> that is stable across processes and machines (never
+    /// <see cref="string.GetHashCode()"/>), used to partition pairs and in the job's tables. For <see cref="string"/>
+    /// keys it must equal <see cref="StableHash.Of(ReadOnlySpan{char})"/>.
+    /// </summary>
+    /// <param name="key">The key (never <see langword="null"/>).</param>
+    /// <returns>The hash.</returns>
+    static abstract int GetKeyHash(TKey key);
+
+    /// <summary>Whether two keys are equal (ordinal for strings).</summary>
+    /// <param name="left">A key.</param>
+    /// <param name="right">Another key.</param>
+    /// <returns><see langword="true"/> when the keys are equal.</returns>
+    static abstract bool KeysEqual(TKey left, TKey right);
+}

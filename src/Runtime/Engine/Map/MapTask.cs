@@ -1,0 +1,271 @@
+using MapReduceGen.Engine.Inputs;
+using MapReduceGen.Engine.Keys;
+using MapReduceGen.Engine.Tables;
+
+namespace MapReduceGen.Engine.Map;
+
+/// <summary>
+/// One map task: a local run's map worker, or a cluster map task on a silo. It owns a <see cref="MapSink{TKeys, TKey, TValue, TSlot, TSide}"/> (its table) and
+/// drives the job's mapper over whatever the input hands it (chunks of a sequence, the lines of a text split, UTF-8
+/// blocks), recording failures and skipped bad records in the run state. When the map phase ends,
+/// <see cref="BuildOutput"/> turns its table into its partitioned output.
+/// </summary>
+internal sealed class MapTask<TJob, TInput, TKey, TValue, TSlot, TSide> : IInputMapper<TInput>, IUtf8BlockMapper<TKey, TValue>
+    where TJob : struct, IMapReduceJob<TInput, TKey, TValue>
+    where TSide : IMapSide<TValue, TSlot>
+{
+    private readonly MapSink<TJob, TKey, TValue, TSlot, TSide> _sink = new();
+    private StagingSink<TKey, TValue>? _staging;
+
+    public MapTask(RunState state)
+    {
+        State = state;
+    }
+
+    private RunState State { get; }
+
+    public MapSink<TJob, TKey, TValue, TSlot, TSide> Sink => _sink;
+
+    /// <summary>Ends this worker's map: its keys grouped by partition, ready for the reduce phase.</summary>
+    public MapOutput<TStored, TSlot, TValue> BuildOutput<TStored, TOps>(int partitionCount)
+        where TOps : struct, IKeyOps<TStored> =>
+        MapOutputBuilder.Build(_sink.Table<TStored, TOps>(), _sink.Values, partitionCount);
+
+    private long TakePairCount() => _sink.TakePairCount();
+
+    public void MapChunk(ReadOnlySpan<TInput> chunk, long firstIndex)
+    {
+        if (State.Options.MaxBadRecords > 0)
+        {
+            MapChunkSkippingBadRecords(chunk, firstIndex);
+            return;
+        }
+
+        int i = 0;
+        try
+        {
+            var emitter = new Emitter<TKey, TValue>(_sink);
+            for (; i < chunk.Length; i++)
+            {
+                if (State.StopRequested)
+                {
+                    return;
+                }
+
+                TJob.Map(chunk[i], emitter);
+            }
+        }
+        catch (Exception ex)
+        {
+            Fail(ex, firstIndex + i);
+        }
+        finally
+        {
+            State.AddProgress(i, TakePairCount());
+        }
+    }
+
+    public void MapLines(TextSplitReader reader)
+    {
+        var emitter = new Emitter<TKey, TValue>(State.Options.MaxBadRecords > 0 ? Staging : _sink);
+        long lines = 0;
+        long bytesReported = 0;
+        long lineStart = 0;
+        try
+        {
+            while (reader.TryReadLine(out ReadOnlySpan<char> span, out lineStart))
+            {
+                if ((lines & 0xFF) == 0)
+                {
+                    if (State.StopRequested)
+                    {
+                        return;
+                    }
+
+                    if ((lines & 0xFFF) == 0)
+                    {
+                        long bytes = reader.BytesConsumed;
+                        State.AddProgress(0, 0, bytes - bytesReported);
+                        bytesReported = bytes;
+                    }
+                }
+
+                var line = (TInput)(object)span.ToString();
+                lines++;
+                if (_staging is null)
+                {
+                    TJob.Map(line, emitter);
+                    continue;
+                }
+
+                _staging.Clear();
+                try
+                {
+                    TJob.Map(line, emitter);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !State.CancellationToken.IsCancellationRequested)
+                {
+                    long? number = LineNumber(reader, lineStart);
+                    if (!State.TrySkip(new SkippedRecord((number ?? 0) - 1, reader.Path, number, ex)))
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                _staging.ReplayInto(_sink);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            State.Fail(MapReduceException.ForFile(TJob.Name, reader.Path, ex));
+        }
+        catch (Exception ex)
+        {
+            if (ex is CombineFailure combine)
+            {
+                State.Fail(MapReduceException.ForKey(TJob.Name, combine.Key, combine.InnerException!));
+                return;
+            }
+
+            long? number = LineNumber(reader, lineStart);
+            State.Fail(MapReduceException.ForInput(TJob.Name, (number ?? 0) - 1, ex, reader.Path, number));
+        }
+        finally
+        {
+            State.AddProgress(lines, TakePairCount(), reader.BytesConsumed - bytesReported);
+        }
+    }
+
+    /// <summary>
+    /// Maps every line of the reader's split as raw UTF-8 blocks with <typeparamref name="TMapper"/> (no decoding, no
+    /// string per line). A failure names the file and the line where the failing block starts.
+    /// </summary>
+    public void MapUtf8Lines<TMapper, TBlocks>(TBlocks reader)
+        where TMapper : IUtf8TextMapper<TKey, TValue>
+        where TBlocks : IUtf8LineBlocks
+    {
+        var emitter = new Emitter<TKey, TValue>(_sink);
+        long blocks = 0;
+        long bytesReported = 0;
+        long blockStart = 0;
+        try
+        {
+            while (reader.TryReadLines(out ReadOnlySpan<byte> lines, out blockStart))
+            {
+                if (State.StopRequested)
+                {
+                    return;
+                }
+
+                if ((++blocks & 0xF) == 0)
+                {
+                    long bytes = reader.BytesConsumed;
+                    State.AddProgress(0, 0, bytes - bytesReported);
+                    bytesReported = bytes;
+                }
+
+                TMapper.MapLines(lines, emitter);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            State.Fail(MapReduceException.ForFile(TJob.Name, reader.Path, ex));
+        }
+        catch (Exception ex)
+        {
+            if (ex is CombineFailure combine)
+            {
+                State.Fail(MapReduceException.ForKey(TJob.Name, combine.Key, combine.InnerException!));
+                return;
+            }
+
+            long? number = reader.IsFile ? LineNumberAt(reader.Path, blockStart) : null;
+            State.Fail(MapReduceException.ForInput(TJob.Name, (number ?? 0) - 1, ex, reader.Path, number));
+        }
+        finally
+        {
+            State.AddProgress(0, TakePairCount(), reader.BytesConsumed - bytesReported);
+        }
+    }
+
+    private StagingSink<TKey, TValue> Staging => _staging ??= new StagingSink<TKey, TValue>();
+
+    /// <summary>
+    /// The 1-based number of the line the reader returned last: counted by the reader when its split starts the
+    /// file (or is a stream), otherwise found by rereading the file's prefix (failure path only).
+    /// </summary>
+    private static long? LineNumber(TextSplitReader reader, long lineStart) =>
+        reader.Split.Start == 0 ? reader.LinesRead : LineNumberAt(reader.Path, lineStart);
+
+    /// <summary>The 1-based number of the line starting at a byte offset of a file (rereads the file's prefix).</summary>
+    private static long? LineNumberAt(string path, long lineStart)
+    {
+        try
+        {
+            return TextSource.CountLineNumber(path, lineStart);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private void MapChunkSkippingBadRecords(ReadOnlySpan<TInput> chunk, long firstIndex)
+    {
+        // Pairs of one input are staged and only added when its mapping succeeds, so a skipped input leaves nothing.
+        var emitter = new Emitter<TKey, TValue>(Staging);
+        int done = 0;
+        try
+        {
+            for (int i = 0; i < chunk.Length; i++, done++)
+            {
+                if (State.StopRequested)
+                {
+                    return;
+                }
+
+                _staging!.Clear();
+                try
+                {
+                    TJob.Map(chunk[i], emitter);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !State.CancellationToken.IsCancellationRequested)
+                {
+                    if (!State.TrySkip(new SkippedRecord(firstIndex + i, null, null, ex)))
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                try
+                {
+                    _staging.ReplayInto(_sink);
+                }
+                catch (Exception ex)
+                {
+                    Fail(ex, firstIndex + i);
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            State.AddProgress(done, TakePairCount());
+        }
+    }
+
+    private void Fail(Exception ex, long inputIndex)
+    {
+        if (ex is CombineFailure combine)
+        {
+            State.Fail(MapReduceException.ForKey(TJob.Name, combine.Key, combine.InnerException!, inputIndex));
+            return;
+        }
+
+        State.Fail(MapReduceException.ForInput(TJob.Name, inputIndex, ex));
+    }
+}

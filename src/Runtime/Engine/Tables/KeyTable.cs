@@ -1,0 +1,256 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using MapReduceGen.Engine.Keys;
+
+namespace MapReduceGen.Engine.Tables;
+
+/// <summary>
+/// The engine's one hash table: every map worker, every partition merge and every result uses it. Open addressing
+/// with linear probing over a power-of-two bucket array (at most half full) that holds indexes into a dense array of
+/// entries; an entry is the stored key, its hash and its slot. Hashing and equality come from
+/// <typeparamref name="TOps"/>, a struct, so the JIT and Native AOT specialise the table for each key type: no
+/// boxing, no comparer interface calls.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Hash flooding: the table starts with the keys' stable hash, which anyone can make collide. It counts the probes
+/// beyond the first of every lookup; when they average more than <see cref="FloodedProbesPerLookup"/> per lookup (random
+/// keys average under 1.5 at this load), it rehashes every key with <see cref="IKeyOps{TStored}.KeyedHash"/>, keyed per
+/// process, and stays keyed. Entries then hold the keyed hash; <see cref="StableHashAt"/> still gives the stable one
+/// for partitioning.
+/// </para>
+/// <para>The dense entries keep insertion order and let the map phase hand a worker's keys to the reduce phase by
+/// partition without moving them between tables.</para>
+/// </remarks>
+/// <typeparam name="TStored">The stored key type.</typeparam>
+/// <typeparam name="TSlot">What each key holds: an accumulator, a value count, a result.</typeparam>
+/// <typeparam name="TOps">Hashing and equality of stored keys.</typeparam>
+internal sealed class KeyTable<TStored, TSlot, TOps>
+    where TOps : struct, IKeyOps<TStored>
+{
+    /// <summary>Extra probes per lookup, on average, above which the table is taken to be flooded.</summary>
+    internal const int FloodedProbesPerLookup = 4;
+
+    /// <summary>Extra probes before the first flood check: a few hundred colliding keys' worth.</summary>
+    internal const int FirstFloodCheck = 1 << 16;
+
+    private const int MinimumCapacity = 16;
+
+    private readonly TOps _ops;
+
+    // 0 marks an empty bucket; otherwise the entry index plus one.
+    private int[] _buckets;
+    private Entry<TStored, TSlot>[] _entries;
+    private int _count;
+    private int _mask;
+    private bool _keyed;
+    private long _lookups;
+    private long _probes;
+    private long _nextFloodCheck = FirstFloodCheck;
+
+    public KeyTable(TOps ops = default, int capacity = MinimumCapacity)
+    {
+        _ops = ops;
+        int entries = Math.Max(MinimumCapacity, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, capacity)));
+        _entries = new Entry<TStored, TSlot>[entries];
+        _buckets = new int[entries * 2];
+        _mask = _buckets.Length - 1;
+    }
+
+    public int Count => _count;
+
+    /// <summary>Whether the table switched to the per-process keyed hash because its probes grew too long.</summary>
+    public bool IsKeyed => _keyed;
+
+    public TOps Ops => _ops;
+
+    /// <summary>The entries in insertion order; valid until the next insertion.</summary>
+    public Span<Entry<TStored, TSlot>> Entries => _entries.AsSpan(0, _count);
+
+    /// <summary>The entry array itself (its first <see cref="Count"/> entries are used).</summary>
+    public Entry<TStored, TSlot>[] EntryArray => _entries;
+
+    /// <summary>Finds the key, adding it with a default slot when absent.</summary>
+    /// <param name="probe">The key as the caller has it.</param>
+    /// <param name="stableHash">The key's stable hash (<see cref="IKeyOps{TStored}.StableHash"/> of its stored form).</param>
+    /// <param name="added">Whether the key was absent and has been added.</param>
+    /// <param name="index">The key's entry index.</param>
+    /// <returns>The key's slot.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref TSlot GetSlot<TProbe>(scoped TProbe probe, int stableHash, out bool added, out int index)
+        where TProbe : IKeyProbe<TStored>, allows ref struct
+    {
+        _lookups++;
+        int hash = _keyed ? probe.KeyedHash() : stableHash;
+        Entry<TStored, TSlot>[] entries = _entries;
+        int[] buckets = _buckets;
+        int mask = _mask;
+        int bucket = hash & mask;
+        while (true)
+        {
+            int found = buckets[bucket] - 1;
+            if (found < 0)
+            {
+                break;
+            }
+
+            ref Entry<TStored, TSlot> entry = ref entries[found];
+            if (entry.Hash == hash && probe.Matches(in entry.Key))
+            {
+                added = false;
+                index = found;
+                return ref entry.Slot;
+            }
+
+            bucket = (bucket + 1) & mask;
+            if (++_probes > _nextFloodCheck)
+            {
+                return ref Restart(probe, stableHash, out added, out index);
+            }
+        }
+
+        added = true;
+        index = _count;
+        return ref Add(probe.Store(), hash, bucket);
+    }
+
+    /// <summary>Looks a key up without adding it.</summary>
+    public bool TryFind<TProbe>(scoped TProbe probe, int stableHash, out int index)
+        where TProbe : IKeyProbe<TStored>, allows ref struct
+    {
+        int hash = _keyed ? probe.KeyedHash() : stableHash;
+        int bucket = hash & _mask;
+        while (true)
+        {
+            int found = _buckets[bucket] - 1;
+            if (found < 0)
+            {
+                index = -1;
+                return false;
+            }
+
+            ref Entry<TStored, TSlot> entry = ref _entries[found];
+            if (entry.Hash == hash && probe.Matches(in entry.Key))
+            {
+                index = found;
+                return true;
+            }
+
+            bucket = (bucket + 1) & _mask;
+        }
+    }
+
+    /// <summary>Adds a key known to be absent (no equality checks), returning its slot.</summary>
+    public ref TSlot AddUnique(in TStored key, int stableHash)
+    {
+        int hash = _keyed ? _ops.KeyedHash(key) : stableHash;
+        return ref Add(key, hash, FindEmptyBucket(hash));
+    }
+
+    public ref Entry<TStored, TSlot> EntryAt(int index) => ref _entries[index];
+
+    /// <summary>The stable hash of an entry's key, whether or not the table is keyed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int StableHashAt(int index) => _keyed ? _ops.StableHash(_entries[index].Key) : _entries[index].Hash;
+
+    /// <summary>
+    /// Ends lookups: drops the bucket array and hands over the entries (the first <see cref="Count"/>), whose hashes
+    /// are all made stable. The table is empty afterwards.
+    /// </summary>
+    public Entry<TStored, TSlot>[] TakeEntries(out int count)
+    {
+        Entry<TStored, TSlot>[] entries = _entries;
+        count = _count;
+        if (_keyed)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                entries[i].Hash = _ops.StableHash(entries[i].Key);
+            }
+        }
+
+        _entries = [];
+        _buckets = new int[2];
+        _mask = 1;
+        _count = 0;
+        _keyed = false;
+        return entries;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ref TSlot Restart<TProbe>(scoped TProbe probe, int stableHash, out bool added, out int index)
+        where TProbe : IKeyProbe<TStored>, allows ref struct
+    {
+        if (!_keyed && _probes > FloodedProbesPerLookup * _lookups)
+        {
+            SwitchToKeyedHash();
+        }
+        else
+        {
+            // Not flooded (or already keyed, where nothing more can be done): look again after as many probes as
+            // lookups so far, so checks stay rare.
+            _nextFloodCheck = _probes + Math.Max(FirstFloodCheck, _lookups);
+        }
+
+        _lookups--;
+        return ref GetSlot(probe, stableHash, out added, out index);
+    }
+
+    private void SwitchToKeyedHash()
+    {
+        _keyed = true;
+        _nextFloodCheck = long.MaxValue;
+        for (int i = 0; i < _count; i++)
+        {
+            _entries[i].Hash = _ops.KeyedHash(_entries[i].Key);
+        }
+
+        Rebuild();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ref TSlot Add(TStored key, int hash, int bucket)
+    {
+        if (_count == _entries.Length)
+        {
+            Grow();
+            bucket = FindEmptyBucket(hash);
+        }
+
+        int index = _count++;
+        ref Entry<TStored, TSlot> entry = ref _entries[index];
+        entry.Key = key;
+        entry.Hash = hash;
+        _buckets[bucket] = index + 1;
+        return ref entry.Slot;
+    }
+
+    private void Grow()
+    {
+        int newSize = checked(_entries.Length * 2);
+        Array.Resize(ref _entries, newSize);
+        _buckets = new int[checked(newSize * 2)];
+        _mask = _buckets.Length - 1;
+        Rebuild();
+    }
+
+    private void Rebuild()
+    {
+        Array.Clear(_buckets);
+        for (int i = 0; i < _count; i++)
+        {
+            _buckets[FindEmptyBucket(_entries[i].Hash)] = i + 1;
+        }
+    }
+
+    private int FindEmptyBucket(int hash)
+    {
+        int bucket = hash & _mask;
+        while (_buckets[bucket] != 0)
+        {
+            bucket = (bucket + 1) & _mask;
+        }
+
+        return bucket;
+    }
+}
