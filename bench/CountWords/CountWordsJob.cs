@@ -69,18 +69,16 @@ public sealed partial class CountWordsJob : IUtf8TextMapper<string, int>
     public static int Reduce(int left, int right) => left + right;
 
     /// <summary>
-    /// The same rules on raw UTF-8. Each word is found, lower-cased and widened to UTF-16 with 16-byte vector
-    /// operations (no branch per byte), straight into a key buffer, so the table hashes and compares it without a
-    /// string; words of 16 bytes or more, words with a non-ASCII byte and the last bytes of the block take a scalar path
-    /// (a non-ASCII word is lower-cased as bytes and emitted as UTF-8, decoded as the line reader would decode it).
+    /// The same rules on raw UTF-8. Each word is found and lower-cased with 16-byte vector operations (no branch per
+    /// byte) into a small buffer and emitted as UTF-8, so the table hashes and compares its bytes as they are; words of
+    /// 16 bytes or more and the last bytes of the block take a scalar path.
     /// </summary>
     /// <param name="lines">Whole lines of UTF-8 text with their terminators.</param>
     /// <param name="emitter">Where the pairs go.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MapLines(ReadOnlySpan<byte> lines, Emitter<string, int> emitter)
     {
-        Span<char> word = stackalloc char[16];
-        Span<ushort> wide = MemoryMarshal.Cast<char, ushort>(word);
+        Span<byte> word = stackalloc byte[Vector128<byte>.Count];
         int i = 0;
         int n = lines.Length;
         while (true)
@@ -100,15 +98,12 @@ public sealed partial class CountWordsJob : IUtf8TextMapper<string, int>
                 Vector128<byte> bytes = Vector128.Create(lines.Slice(i, Vector128<byte>.Count));
                 Vector128<byte> space = Vector128.Equals(bytes, Vector128.Create((byte)' '))
                     | Vector128.LessThanOrEqual(bytes - Vector128.Create((byte)'\t'), Vector128.Create((byte)('\r' - '\t')));
-                uint ends = space.ExtractMostSignificantBits();
-                int length = BitOperations.TrailingZeroCount(ends | 0x1_0000);
-                if (length < Vector128<byte>.Count && (bytes.ExtractMostSignificantBits() & ((1u << length) - 1)) == 0)
+                int length = BitOperations.TrailingZeroCount(space.ExtractMostSignificantBits() | 0x1_0000);
+                if (length < Vector128<byte>.Count)
                 {
                     Vector128<byte> upper = Vector128.LessThanOrEqual(bytes - Vector128.Create((byte)'A'), Vector128.Create((byte)('Z' - 'A')));
-                    Vector128<byte> lower = bytes | (upper & Vector128.Create((byte)0x20));
-                    Vector128.WidenLower(lower).CopyTo(wide);
-                    Vector128.WidenUpper(lower).CopyTo(wide[8..]);
-                    emitter.Emit(word[..length], 1);
+                    (bytes | (upper & Vector128.Create((byte)0x20))).CopyTo(word);
+                    emitter.EmitUtf8(word[..length], 1);
                     i += length;
                     continue;
                 }
@@ -127,37 +122,22 @@ public sealed partial class CountWordsJob : IUtf8TextMapper<string, int>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(byte b) => b == ' ' || (uint)(b - '\t') <= '\r' - '\t';
 
-    // A word of any length: lower-cased into a UTF-16 buffer when it is ASCII, otherwise emitted as UTF-8.
+    // A word of any length, lower-cased byte by byte.
     private static void EmitScalar(ReadOnlySpan<byte> word, Emitter<string, int> emitter)
     {
-        if (word.Length <= StackWordLength && System.Text.Ascii.IsValid(word))
+        byte[]? rented = word.Length > StackWordLength ? ArrayPool<byte>.Shared.Rent(word.Length) : null;
+        Span<byte> lower = rented ?? stackalloc byte[StackWordLength];
+        for (int k = 0; k < word.Length; k++)
         {
-            Span<char> chars = stackalloc char[StackWordLength];
-            for (int k = 0; k < word.Length; k++)
-            {
-                byte b = word[k];
-                chars[k] = (char)((uint)(b - 'A') <= 'Z' - 'A' ? b | 0x20 : b);
-            }
-
-            emitter.Emit(chars[..word.Length], 1);
-            return;
+            byte b = word[k];
+            lower[k] = (uint)(b - 'A') <= 'Z' - 'A' ? (byte)(b | 0x20) : b;
         }
 
-        EmitSlow(word, emitter);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void EmitSlow(ReadOnlySpan<byte> word, Emitter<string, int> emitter)
-    {
-        byte[] lower = ArrayPool<byte>.Shared.Rent(word.Length);
-        for (int i = 0; i < word.Length; i++)
+        emitter.EmitUtf8(lower[..word.Length], 1);
+        if (rented is not null)
         {
-            byte b = word[i];
-            lower[i] = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b;
+            ArrayPool<byte>.Shared.Return(rented);
         }
-
-        emitter.EmitUtf8(lower.AsSpan(0, word.Length), 1);
-        ArrayPool<byte>.Shared.Return(lower);
     }
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using MapReduceGen.Generator.Emitting;
+using MapReduceGen.Generator.Helpers;
 using MapReduceGen.Generator.Model;
 using MapReduceGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
@@ -30,6 +31,12 @@ namespace MapReduceGen.Generator
 
             /// <summary>The valid jobs with their final, case-insensitively unique file names.</summary>
             public const string NamedJobs = "NamedJobs";
+
+            /// <summary>The <c>Emit</c> calls in jobs' own code that are intercepted.</summary>
+            public const string EmitCalls = "EmitCalls";
+
+            /// <summary>The intercepted calls grouped by job, one file each.</summary>
+            public const string Interceptors = "Interceptors";
         }
 
         /// <inheritdoc/>
@@ -60,6 +67,53 @@ namespace MapReduceGen.Generator
                 spc.CancellationToken.ThrowIfCancellationRequested();
                 spc.AddSource(job.HintName, JobEmitter.Emit(job));
             });
+
+            // Interceptors: each Emit call in a job's own code goes straight to the job's map sink. Only when the project
+            // lets the generator's namespace intercept (the package sets InterceptorsNamespaces); otherwise the calls
+            // stay ordinary virtual calls.
+            IncrementalValueProvider<bool> interceptorsEnabled = context.ParseOptionsProvider
+                .Select(static (options, _) => EmitCallParser.InterceptorsEnabled(options));
+            IncrementalValuesProvider<EmitCallModel> calls = context.SyntaxProvider
+                .CreateSyntaxProvider(
+                    predicate: static (node, _) => EmitCallParser.IsCandidate(node),
+                    transform: static (ctx, ct) => EmitCallParser.Parse(ctx, ct))
+                .Where(static call => call is not null)
+                .Select(static (call, _) => call!)
+                .WithTrackingName(TrackingNames.EmitCalls);
+            IncrementalValuesProvider<JobInterceptorsModel> interceptors = calls
+                .Collect()
+                .Combine(interceptorsEnabled)
+                .SelectMany(static (input, ct) => input.Right ? GroupByJob(input.Left, ct) : ImmutableArray<JobInterceptorsModel>.Empty)
+                .WithTrackingName(TrackingNames.Interceptors);
+            context.RegisterSourceOutput(interceptors, static (spc, job) =>
+            {
+                spc.CancellationToken.ThrowIfCancellationRequested();
+                spc.AddSource(job.HintName, InterceptorEmitter.Emit(job));
+            });
+        }
+
+        private const string InterceptorsSuffix = ".Interceptors.g.cs";
+
+        /// <summary>One model per job (its calls in source order), with case-insensitively unique file names.</summary>
+        private static ImmutableArray<JobInterceptorsModel> GroupByJob(ImmutableArray<EmitCallModel> calls, CancellationToken cancellationToken)
+        {
+            var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var result = ImmutableArray.CreateBuilder<JobInterceptorsModel>();
+            foreach (IGrouping<string, EmitCallModel> job in calls.GroupBy(c => c.JobStruct, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                EmitCallModel first = job.First();
+                string stem = first.JobHintName.Substring(0, first.JobHintName.Length - HintSuffix.Length);
+                string hintName = stem + InterceptorsSuffix;
+                for (int attempt = 2; !taken.Add(hintName); attempt++)
+                {
+                    hintName = stem + "." + attempt.ToString(CultureInfo.InvariantCulture) + InterceptorsSuffix;
+                }
+
+                result.Add(new JobInterceptorsModel(hintName, first.JobName, new EquatableArray<EmitCallModel>(job)));
+            }
+
+            return result.ToImmutable();
         }
 
         private static ImmutableArray<JobModel> AssignUniqueHintNames(ImmutableArray<JobModel> jobs, CancellationToken cancellationToken)

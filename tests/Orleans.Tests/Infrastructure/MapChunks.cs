@@ -12,10 +12,10 @@ internal static class MapChunks
     public static byte[] Folded<TJob>(Serializer serializer, params (string Key, int Value)[] pairs)
         where TJob : struct, IKeyEquality<string>, ICombiner<int>
     {
-        var sink = new MapSink<TJob, string, int, int, FoldMapSide<TJob, int>>();
+        var sink = new Utf8MapSink<int, int, FoldMapSide<TJob, int>>();
         foreach (var (key, value) in pairs)
         {
-            sink.Add(key, value);
+            sink.AddString(key, value);
         }
 
         MapOutput<Utf8Key, int, int> output = MapOutputBuilder.Build<Utf8Key, int, int, Utf8KeyOps>(sink.Table<Utf8Key, Utf8KeyOps>(), null, 1);

@@ -25,7 +25,7 @@ public sealed class StringKeyTableTests
     [Fact]
     public void Counts_EveryKey_Separately_WhetherGivenAsString_Characters_OrUtf8()
     {
-        var sink = new MapSink<CountKeys, string, int, int, FoldMapSide<CountKeys, int>>();
+        var sink = new Utf8MapSink<int, int, FoldMapSide<CountKeys, int>>();
         var expected = new Dictionary<string, int>(StringComparer.Ordinal);
         List<string> keys = TrickyKeys();
         for (int round = 0; round < 3; round++)
@@ -35,7 +35,7 @@ public sealed class StringKeyTableTests
                 switch (round)
                 {
                     case 0:
-                        sink.Add(key, 1);
+                        sink.AddString(key, 1);
                         break;
                     case 1:
                         sink.AddChars(key.AsSpan(), 1);

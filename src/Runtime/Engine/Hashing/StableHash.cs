@@ -27,7 +27,7 @@ public static class StableHash
     private const ulong LengthMultiplier = 0x94D049BB133111EBUL;
     private const int StackBytes = 256;
 
-    /// <summary>Hashes a string ordinally: the hash of its UTF-8 encoding (see <see cref="OfUtf8"/>).</summary>
+    /// <summary>Hashes a string ordinally: the hash of its UTF-8 encoding (see <see cref="OfUtf8(ReadOnlySpan{byte})"/>).</summary>
     /// <param name="value">The string; <see langword="null"/> hashes as empty.</param>
     /// <returns>The hash.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -65,11 +65,27 @@ public static class StableHash
     /// <param name="utf8">The bytes.</param>
     /// <returns>The hash.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int OfUtf8(ReadOnlySpan<byte> utf8)
+    public static int OfUtf8(ReadOnlySpan<byte> utf8) => OfUtf8(utf8, out _);
+
+    /// <summary>
+    /// Hashes UTF-8 bytes as <see cref="OfUtf8(ReadOnlySpan{byte})"/> does, also giving their first eight bytes
+    /// (little-endian, zero-padded), which the hash reads anyway: tables keep them to compare short keys at once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int OfUtf8(ReadOnlySpan<byte> utf8, out ulong prefix)
     {
-        ulong hash = Seed;
         int length = utf8.Length;
         ref byte start = ref MemoryMarshal.GetReference(utf8);
+        if (length <= 8)
+        {
+            // Most keys (words): one zero-padded word, no loop.
+            prefix = length == 8 ? Unsafe.ReadUnaligned<ulong>(ref start) : length == 0 ? 0 : ReadShort(ref start, length);
+            ulong single = (Seed ^ prefix) * Multiplier;
+            return Finish(single ^ (single >> 29) ^ ((ulong)length * LengthMultiplier));
+        }
+
+        prefix = Unsafe.ReadUnaligned<ulong>(ref start);
+        ulong hash = Seed;
         int i = 0;
         for (; i + 8 <= length; i += 8)
         {
@@ -81,14 +97,20 @@ public static class StableHash
         if (tail > 0)
         {
             // The last eight bytes, shifted so that only the tail remains (zero-padded): one load, no loop.
-            ulong last = length >= 8
-                ? Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, length - 8)) >> ((8 - tail) * 8)
-                : ReadShort(ref Unsafe.Add(ref start, i), tail);
+            ulong last = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, length - 8)) >> ((8 - tail) * 8);
             hash = (hash ^ last) * Multiplier;
             hash ^= hash >> 29;
         }
 
         return Finish(hash ^ ((ulong)length * LengthMultiplier));
+    }
+
+    /// <summary>The first eight bytes of a key (little-endian, zero-padded), as <see cref="OfUtf8(ReadOnlySpan{byte}, out ulong)"/> gives them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong PrefixOf(ReadOnlySpan<byte> utf8)
+    {
+        ref byte start = ref MemoryMarshal.GetReference(utf8);
+        return utf8.Length >= 8 ? Unsafe.ReadUnaligned<ulong>(ref start) : utf8.Length == 0 ? 0 : ReadShort(ref start, utf8.Length);
     }
 
     /// <summary>Hashes a 32-bit integer.</summary>

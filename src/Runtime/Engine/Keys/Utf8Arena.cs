@@ -18,7 +18,7 @@ internal sealed class Utf8Arena
     /// <summary>Bytes of keys stored so far.</summary>
     public long Bytes => _bytes;
 
-    public Utf8Key Store(ReadOnlySpan<byte> key)
+    public Utf8Key Store(ReadOnlySpan<byte> key, ulong prefix)
     {
         _bytes += key.Length;
         if (key.Length > _chunk.Length - _used)
@@ -27,7 +27,7 @@ internal sealed class Utf8Arena
             {
                 // A long key: its own array, so a chunk is never mostly wasted.
                 byte[] own = key.ToArray();
-                return new Utf8Key(own, 0, own.Length);
+                return new Utf8Key(own, 0, own.Length, prefix);
             }
 
             _chunk = new byte[_nextChunkBytes];
@@ -38,6 +38,6 @@ internal sealed class Utf8Arena
         int offset = _used;
         key.CopyTo(_chunk.AsSpan(offset));
         _used += key.Length;
-        return new Utf8Key(_chunk, offset, key.Length);
+        return new Utf8Key(_chunk, offset, key.Length, prefix);
     }
 }

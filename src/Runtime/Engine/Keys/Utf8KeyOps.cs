@@ -12,7 +12,7 @@ internal readonly struct Utf8KeyOps : IKeyOps<Utf8Key>
     public int KeyedHash(in Utf8Key key) => Keyed(key.Span);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Equal(in Utf8Key left, in Utf8Key right) => left.Span.SequenceEqual(right.Span);
+    public bool Equal(in Utf8Key left, in Utf8Key right) => left.Is(right.Span, right.Prefix);
 
     /// <summary>
     /// A hash of bytes keyed per process: Marvin (the randomised hash .NET's own string hashing uses) over the bytes

@@ -19,10 +19,14 @@ internal static class Utf8Text
     /// <summary>Encodes characters as UTF-8, a lone surrogate as its three-byte WTF-8 form; returns the bytes written.</summary>
     /// <param name="chars">The characters.</param>
     /// <param name="destination">At least <see cref="MaxEncodedLength"/> bytes.</param>
-    public static int Encode(ReadOnlySpan<char> chars, Span<byte> destination)
+    public static int Encode(ReadOnlySpan<char> chars, Span<byte> destination) => Encode(chars, destination, out _);
+
+    /// <summary>Encodes as <see cref="Encode(ReadOnlySpan{char}, Span{byte})"/>, telling whether a lone surrogate was met.</summary>
+    public static int Encode(ReadOnlySpan<char> chars, Span<byte> destination, out bool loneSurrogates)
     {
         OperationStatus status = Utf8.FromUtf16(chars, destination, out int read, out int written, replaceInvalidSequences: false);
-        if (status == OperationStatus.Done)
+        loneSurrogates = status != OperationStatus.Done;
+        if (!loneSurrogates)
         {
             return written;
         }

@@ -9,7 +9,7 @@ namespace MapReduceGen.Engine.Local;
 
 /// <summary>
 /// Runs a job on this machine, whatever its reducer shape and input: plan workers and partitions; map on
-/// <c>MaxDegreeOfParallelism</c> workers, each with one table (<see cref="MapSink{TKeys, TKey, TValue, TSlot, TSide}"/>)
+/// <c>MaxDegreeOfParallelism</c> workers, each with one table (<see cref="MapSink{TKey, TValue, TSlot}"/>)
 /// that ends as its partitioned output (<see cref="MapOutputBuilder"/>); reduce the partitions in parallel with the
 /// job's <typeparamref name="TReducer"/>; gather statistics; and throw, never return a partial result, on failure or
 /// cancellation.

@@ -5,6 +5,8 @@ namespace MapReduceGen.Engine.Map;
 /// <summary>Every value is kept (in the sink's <see cref="ValueLog{TValue}"/>); a key's slot counts its values.</summary>
 internal readonly struct CollectMapSide<TValue> : IMapSide<TValue, int>
 {
+    public static bool NextRunsUserCode => false;
+
     public static bool KeepsValues => true;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -6,6 +6,8 @@ namespace MapReduceGen.Engine.Map;
 internal readonly struct FoldMapSide<TJob, TValue> : IMapSide<TValue, TValue>
     where TJob : ICombiner<TValue>
 {
+    public static bool NextRunsUserCode => true;
+
     public static bool KeepsValues => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -13,6 +13,9 @@ internal interface IMapSide<TValue, TSlot>
     /// <summary>Whether the sink keeps every value (then the slot counts them).</summary>
     static abstract bool KeepsValues { get; }
 
+    /// <summary>Whether <see cref="Next"/> calls user code (which may throw).</summary>
+    static abstract bool NextRunsUserCode { get; }
+
     /// <summary>The first value of a key in this table.</summary>
     static abstract void First(ref TSlot slot, TValue value);
 

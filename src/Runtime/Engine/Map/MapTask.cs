@@ -5,7 +5,7 @@ using MapReduceGen.Engine.Tables;
 namespace MapReduceGen.Engine.Map;
 
 /// <summary>
-/// One map task: a local run's map worker, or a cluster map task on a silo. It owns a <see cref="MapSink{TKeys, TKey, TValue, TSlot, TSide}"/> (its table) and
+/// One map task: a local run's map worker, or a cluster map task on a silo. It owns a <see cref="MapSink{TKey, TValue, TSlot}"/> (its table) and
 /// drives the job's mapper over whatever the input hands it (chunks of a sequence, the lines of a text split, UTF-8
 /// blocks), recording failures and skipped bad records in the run state. When the map phase ends,
 /// <see cref="BuildOutput"/> turns its table into its partitioned output.
@@ -14,7 +14,7 @@ internal sealed class MapTask<TJob, TInput, TKey, TValue, TSlot, TSide> : IInput
     where TJob : struct, IMapReduceJob<TInput, TKey, TValue>
     where TSide : IMapSide<TValue, TSlot>
 {
-    private readonly MapSink<TJob, TKey, TValue, TSlot, TSide> _sink = new();
+    private readonly MapSink<TKey, TValue, TSlot> _sink = MapSink<TKey, TValue, TSlot>.Create<TJob, TSide>();
     private StagingSink<TKey, TValue>? _staging;
 
     public MapTask(RunState state)
@@ -24,7 +24,7 @@ internal sealed class MapTask<TJob, TInput, TKey, TValue, TSlot, TSide> : IInput
 
     private RunState State { get; }
 
-    public MapSink<TJob, TKey, TValue, TSlot, TSide> Sink => _sink;
+    public MapSink<TKey, TValue, TSlot> Sink => _sink;
 
     /// <summary>Ends this worker's map: its keys grouped by partition, ready for the reduce phase.</summary>
     public MapOutput<TStored, TSlot, TValue> BuildOutput<TStored, TOps>(int partitionCount)
@@ -123,9 +123,9 @@ internal sealed class MapTask<TJob, TInput, TKey, TValue, TSlot, TSide> : IInput
         }
         catch (Exception ex)
         {
-            if (ex is CombineFailure combine)
+            if (_sink.TryTakeFailedCombine(out object? key))
             {
-                State.Fail(MapReduceException.ForKey(TJob.Name, combine.Key, combine.InnerException!));
+                State.Fail(MapReduceException.ForKey(TJob.Name, key, ex));
                 return;
             }
 
@@ -175,9 +175,9 @@ internal sealed class MapTask<TJob, TInput, TKey, TValue, TSlot, TSide> : IInput
         }
         catch (Exception ex)
         {
-            if (ex is CombineFailure combine)
+            if (_sink.TryTakeFailedCombine(out object? key))
             {
-                State.Fail(MapReduceException.ForKey(TJob.Name, combine.Key, combine.InnerException!));
+                State.Fail(MapReduceException.ForKey(TJob.Name, key, ex));
                 return;
             }
 
@@ -260,9 +260,9 @@ internal sealed class MapTask<TJob, TInput, TKey, TValue, TSlot, TSide> : IInput
 
     private void Fail(Exception ex, long inputIndex)
     {
-        if (ex is CombineFailure combine)
+        if (_sink.TryTakeFailedCombine(out object? key))
         {
-            State.Fail(MapReduceException.ForKey(TJob.Name, combine.Key, combine.InnerException!, inputIndex));
+            State.Fail(MapReduceException.ForKey(TJob.Name, key, ex, inputIndex));
             return;
         }
 

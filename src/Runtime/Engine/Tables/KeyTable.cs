@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MapReduceGen.Engine.Keys;
 
 namespace MapReduceGen.Engine.Tables;
@@ -82,31 +83,17 @@ internal sealed class KeyTable<TStored, TSlot, TOps>
     {
         _lookups++;
         int hash = _keyed ? probe.KeyedHash() : stableHash;
-        Entry<TStored, TSlot>[] entries = _entries;
-        int[] buckets = _buckets;
-        int mask = _mask;
-        int bucket = hash & mask;
-        while (true)
+        int found = Probe(probe, hash, out int bucket);
+        if (found >= 0)
         {
-            int found = buckets[bucket] - 1;
-            if (found < 0)
-            {
-                break;
-            }
+            added = false;
+            index = found;
+            return ref _entries[found].Slot;
+        }
 
-            ref Entry<TStored, TSlot> entry = ref entries[found];
-            if (entry.Hash == hash && probe.Matches(in entry.Key))
-            {
-                added = false;
-                index = found;
-                return ref entry.Slot;
-            }
-
-            bucket = (bucket + 1) & mask;
-            if (++_probes > _nextFloodCheck)
-            {
-                return ref Restart(probe, stableHash, out added, out index);
-            }
+        if (bucket < 0)
+        {
+            return ref Restart(probe, stableHash, out added, out index);
         }
 
         added = true;
@@ -114,29 +101,82 @@ internal sealed class KeyTable<TStored, TSlot, TOps>
         return ref Add(probe.Store(), hash, bucket);
     }
 
-    /// <summary>Looks a key up without adding it.</summary>
+    /// <summary>
+    /// Finds a key's slot without adding it: a reference to the slot, or a null reference (see
+    /// <see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>) when the key is absent. Counts towards flood detection.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref TSlot Find<TProbe>(scoped TProbe probe, int stableHash, out int index)
+        where TProbe : IKeyProbe<TStored>, allows ref struct
+    {
+        if (TryFind(probe, stableHash, out index))
+        {
+            return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), index).Slot;
+        }
+
+        return ref Unsafe.NullRef<TSlot>();
+    }
+
+    /// <summary>Looks a key up without adding it (a lookup that counts towards flood detection).</summary>
+    /// <returns>Whether the key is in the table.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryFind<TProbe>(scoped TProbe probe, int stableHash, out int index)
         where TProbe : IKeyProbe<TStored>, allows ref struct
     {
+        _lookups++;
         int hash = _keyed ? probe.KeyedHash() : stableHash;
-        int bucket = hash & _mask;
+        index = Probe(probe, hash, out int bucket);
+        return index >= 0 || (bucket < 0 && RetryFind(probe, stableHash, out index));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool RetryFind<TProbe>(scoped TProbe probe, int stableHash, out int index)
+        where TProbe : IKeyProbe<TStored>, allows ref struct
+    {
         while (true)
         {
-            int found = _buckets[bucket] - 1;
+            CheckFlood();
+            index = Probe(probe, _keyed ? probe.KeyedHash() : stableHash, out int bucket);
+            if (index >= 0 || bucket >= 0)
+            {
+                return index >= 0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finds the entry of a key: its index, or -1 with the empty bucket where it would go, or -1 with bucket -1 when
+    /// the probes reached the next flood check (the caller then checks and looks again).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Probe<TProbe>(scoped TProbe probe, int hash, out int bucket)
+        where TProbe : IKeyProbe<TStored>, allows ref struct
+    {
+        // No bounds checks: the mask keeps buckets in range and buckets hold only entry indexes below the count.
+        ref Entry<TStored, TSlot> entries = ref MemoryMarshal.GetArrayDataReference(_entries);
+        ref int buckets = ref MemoryMarshal.GetArrayDataReference(_buckets);
+        int mask = _mask;
+        bucket = hash & mask;
+        while (true)
+        {
+            int found = Unsafe.Add(ref buckets, bucket) - 1;
             if (found < 0)
             {
-                index = -1;
-                return false;
+                return -1;
             }
 
-            ref Entry<TStored, TSlot> entry = ref _entries[found];
+            ref Entry<TStored, TSlot> entry = ref Unsafe.Add(ref entries, found);
             if (entry.Hash == hash && probe.Matches(in entry.Key))
             {
-                index = found;
-                return true;
+                return found;
             }
 
-            bucket = (bucket + 1) & _mask;
+            bucket = (bucket + 1) & mask;
+            if (++_probes > _nextFloodCheck)
+            {
+                bucket = -1;
+                return -1;
+            }
         }
     }
 
@@ -181,19 +221,27 @@ internal sealed class KeyTable<TStored, TSlot, TOps>
     private ref TSlot Restart<TProbe>(scoped TProbe probe, int stableHash, out bool added, out int index)
         where TProbe : IKeyProbe<TStored>, allows ref struct
     {
+        CheckFlood();
+        _lookups--;
+        return ref GetSlot(probe, stableHash, out added, out index);
+    }
+
+    /// <summary>
+    /// Switches to the keyed hash when the probes beyond the first average more than
+    /// <see cref="FloodedProbesPerLookup"/> per lookup; otherwise schedules the next check after as many probes as
+    /// there were lookups so far, so checks stay rare.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CheckFlood()
+    {
         if (!_keyed && _probes > FloodedProbesPerLookup * _lookups)
         {
             SwitchToKeyedHash();
         }
         else
         {
-            // Not flooded (or already keyed, where nothing more can be done): look again after as many probes as
-            // lookups so far, so checks stay rare.
             _nextFloodCheck = _probes + Math.Max(FirstFloodCheck, _lookups);
         }
-
-        _lookups--;
-        return ref GetSlot(probe, stableHash, out added, out index);
     }
 
     private void SwitchToKeyedHash()
