@@ -27,7 +27,7 @@ public sealed class TextSource
     private TextSource(List<string> files, List<string>? brokenLinks = null)
     {
         _files = [.. files];
-        BrokenLinks = brokenLinks is null ? [] : [.. brokenLinks.Distinct(StringComparer.Ordinal)];
+        BrokenLinks = brokenLinks is null ? [] : [.. brokenLinks.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         _lengths = new long[_files.Length];
         for (int i = 0; i < _files.Length; i++)
         {

@@ -104,11 +104,15 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     public string Path => _path;
 
     /// <summary>
-    /// Observed while the reader reads: a line that spans many buffers (a huge line, or a slow pipe) does not hold up a
-    /// cancelled run until it ends. Checked once per buffer fill; a cancelled token throws
+    /// Observed while a line is read: a line that spans many buffers (a huge line, or a slow pipe) does not hold up a
+    /// cancelled run until it ends. Checked once per buffer of a line that goes on past the buffer; a cancelled token
+    /// makes <see cref="TryReadLine(out ReadOnlySpan{char}, out long)"/> and <see cref="TryReadLines"/> throw
     /// <see cref="OperationCanceledException"/>.
     /// </summary>
     public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>For tests: the longest line in characters, instead of the split's or <see cref="MaxLineChars"/>; 0 for those.</summary>
+    internal int MaxLineCharsOverride { get; set; }
 
     /// <summary>The split being read; for a stream, a split of the whole stream with an unknown (maximal) length.</summary>
     public TextSplit Split { get; private set; }
@@ -276,6 +280,12 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
                 measured = true;
                 // (No more than the limit can need: a UTF-8 byte gives at most one UTF-16 character, three bytes at least one.)
                 long end = FindLineEnd(_bufferOffset + _tail, _lineStart + (3L * _maxLineChars) + 4);
+                if (end - _lineStart > 3L * _maxLineChars)
+                {
+                    // Too long whatever its characters: no need to decode it to know.
+                    CheckLineLength(end - _lineStart, 3 * (long)_maxLineChars, countedLines: true, reportedLimit: _maxLineChars);
+                }
+
                 EnsureCharCapacity(charCount, charCount + Math.Min(end - (_bufferOffset + _head), (long)_maxLineChars + 1));
             }
 
@@ -283,6 +293,7 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
             // end for the next round) and read on.
             _head += Decode(span, isFinalBlock: false, ref charCount);
             CheckLineLength(charCount, _maxLineChars, countedLines: true);
+            CancellationToken.ThrowIfCancellationRequested();
             if (!Fill())
             {
                 Decode(_bytes.AsSpan(_head, _tail - _head), isFinalBlock: true, ref charCount);
@@ -387,6 +398,7 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     // Reads more bytes after the unconsumed ones, growing the buffer when they fill it. False at the end of the data.
     private bool ReadMore()
     {
+        CancellationToken.ThrowIfCancellationRequested();
         if (_head == 0 && _tail == Math.Min(_bytes.Length, _readLimit))
         {
             GrowForLongLine();
@@ -407,7 +419,11 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         _done = true;
         CloseSource();
         ArrayPool<byte>.Shared.Return(_bytes);
-        ArrayPool<char>.Shared.Return(_chars);
+        if (_chars.Length <= RetainedCharBufferSize)
+        {
+            ArrayPool<char>.Shared.Return(_chars); // a larger one was allocated for a long line, not rented
+        }
+
         _bytes = [];
         _chars = [];
     }
@@ -436,7 +452,7 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         _start = split.Start;
         _end = split.Start + split.Length;
         _dataEnd = split.FileLength > 0 ? split.FileLength : long.MaxValue;
-        _maxLineChars = split.MaxLineChars > 0 ? split.MaxLineChars : MaxLineChars;
+        _maxLineChars = MaxLineCharsOverride > 0 ? MaxLineCharsOverride : split.MaxLineChars > 0 ? split.MaxLineChars : MaxLineChars;
         _maxLineBytes = split.MaxLineBytes > 0 ? split.MaxLineBytes : MaxLineBytes;
         _lineStart = split.Start;
         _bufferOffset = split.Start;
@@ -529,10 +545,10 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
             charCount += written;
             consumed += read;
             source = source[read..];
-            if (status != OperationStatus.InvalidData)
+            if (status != OperationStatus.InvalidData || charCount == _chars.Length)
             {
-                // Done, or NeedMoreData (an incomplete sequence at the end of a non-final block). The buffer is
-                // large enough, so DestinationTooSmall cannot happen.
+                // Done, or NeedMoreData (an incomplete sequence at the end of a non-final block), or DestinationTooSmall:
+                // the buffer holds one character more than the longest line, so the line is too long (the caller checks).
                 return consumed;
             }
 
@@ -560,8 +576,11 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         long wanted = 2L * _readLimit;
         if (_file is not null)
         {
-            // The line and the byte after it (a '\n' completing "\r\n").
-            wanted = Math.Max(wanted, FindLineEnd(_bufferOffset + _tail, _bufferOffset + (long)_maxLineBytes) - _bufferOffset + 2);
+            // The line with its terminator, and the byte after it (a '\n' completing "\r\n"); a line that cannot fit
+            // fails now, before a buffer is grown for it.
+            long lineBytes = FindLineEnd(_bufferOffset + _tail, _bufferOffset + (long)_maxLineBytes) - _bufferOffset + 1;
+            CheckLineLength(lineBytes, _maxLineBytes, countedLines: false);
+            wanted = Math.Max(wanted, lineBytes + 1);
         }
 
         int size = (int)Math.Min(_maxLineBytes, wanted);
@@ -579,15 +598,21 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
             return;
         }
 
-        // Doubling, but never past what the line can need: the limit (plus the chunk that crosses it, which is
-        // decoded before the check) and, in a file, one character per byte left in the file after the line's start.
-        long cap = (long)_maxLineChars + _bufferSize + 4;
+        // Doubling, but never past what the line can need: one character more than the limit (a full buffer then
+        // stops the decoding and the line is known to be too long) and, in a file, one character per byte left in the
+        // file after the line's start.
+        long cap = _maxLineChars + 1L;
         if (_file is not null && _dataEnd != long.MaxValue)
         {
-            cap = Math.Min(cap, _dataEnd - _lineStart);
+            cap = Math.Min(cap, Math.Max(_dataEnd - _lineStart, used + 1L));
         }
 
-        long size = Math.Min(Array.MaxLength, Math.Max(needed, Math.Min(2L * _chars.Length, cap)));
+        long size = Math.Min(cap, Math.Max(needed, 2L * _chars.Length));
+        if (size <= _chars.Length)
+        {
+            return;
+        }
+
         char[] larger = size <= RetainedCharBufferSize
             ? ArrayPool<char>.Shared.Rent((int)size)
             : GC.AllocateUninitializedArray<char>((int)size);
@@ -644,12 +669,14 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     /// block), naming the file and the line, once <paramref name="length"/> passes it. The split is then finished: its
     /// other lines are not read.
     /// </summary>
-    private void CheckLineLength(long length, int limit, bool countedLines)
+    private void CheckLineLength(long length, long limit, bool countedLines, long? reportedLimit = null)
     {
         if (length <= limit)
         {
             return;
         }
+
+        limit = reportedLimit ?? limit;
 
         long? number = countedLines && (_readingStream || _start == 0) ? _linesRead + 1
             : _lineStart == 0 ? 1
@@ -702,7 +729,6 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
             _tail = remaining;
         }
 
-        CancellationToken.ThrowIfCancellationRequested();
         int space = Math.Min(_bytes.Length, _readLimit) - _tail;
         if (space <= 0)
         {
