@@ -81,6 +81,7 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     private bool _sawInvalid;
     private long _linesRead;
     private bool _disposed;
+    private bool _resetting;    // inside Reset: reads do not observe the cancellation token
 
     /// <summary>Creates a reader with a byte buffer of <see cref="DefaultBufferSize"/>.</summary>
     public TextSplitReader()
@@ -104,10 +105,11 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     public string Path => _path;
 
     /// <summary>
-    /// Observed while a line is read: a line that spans many buffers (a huge line, or a slow pipe) does not hold up a
-    /// cancelled run until it ends. Checked once per buffer of a line that goes on past the buffer; a cancelled token
-    /// makes <see cref="TryReadLine(out ReadOnlySpan{char}, out long)"/> and <see cref="TryReadLines"/> throw
-    /// <see cref="OperationCanceledException"/>.
+    /// Observed while lines are read: a line that spans many buffers (a huge line) or a slow pipe does not hold up a
+    /// cancelled run until the line ends. Checked before every read from the file or stream (once per 64 KiB, or per
+    /// short read of a pipe); a cancelled token makes <see cref="TryReadLine(out ReadOnlySpan{char}, out long)"/> and
+    /// <see cref="TryReadLines"/> throw <see cref="OperationCanceledException"/>. <see cref="Reset(TextSplit)"/> does
+    /// not observe it.
     /// </summary>
     public CancellationToken CancellationToken { get; set; }
 
@@ -151,6 +153,21 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     /// <param name="split">The split.</param>
     /// <exception cref="TextSourceException">The file cannot be opened.</exception>
     public void Reset(TextSplit split)
+    {
+        // Reset reads at most to the first line start of the split: it does not stop for cancellation (the caller's
+        // loop does, between splits), so that cancelling never throws from here.
+        _resetting = true;
+        try
+        {
+            ResetCore(split);
+        }
+        finally
+        {
+            _resetting = false;
+        }
+    }
+
+    private void ResetCore(TextSplit split)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentException.ThrowIfNullOrEmpty(split.Path, nameof(split));
@@ -224,7 +241,15 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         Begin(new TextSplit(0, name, 0, long.MaxValue), name);
         _stream = stream;
         _readingStream = true;
-        SkipByteOrderMark();
+        _resetting = true;
+        try
+        {
+            SkipByteOrderMark();
+        }
+        finally
+        {
+            _resetting = false;
+        }
     }
 
     /// <summary>Reads the next owned line.</summary>
@@ -727,6 +752,12 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
             _bufferOffset += _head;
             _head = 0;
             _tail = remaining;
+        }
+
+        if (!_resetting)
+        {
+            // Once per read: a slow pipe with short lines, or a line longer than the buffer, stops promptly.
+            CancellationToken.ThrowIfCancellationRequested();
         }
 
         int space = Math.Min(_bytes.Length, _readLimit) - _tail;
