@@ -151,17 +151,10 @@ internal static class WordCountApp
     private static string VersionLine(string name) =>
         $"{name} {VersionOf(typeof(WordCountApp).Assembly)} (MapReduceGen {VersionOf(typeof(MapReduceOptions).Assembly)})\n";
 
-    private static string VersionOf(System.Reflection.Assembly assembly)
-    {
-        var informational = assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), inherit: false)
-            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
-            .FirstOrDefault()?.InformationalVersion;
-
-        // Without the source revision that the SDK appends after '+'.
-        return informational is { Length: > 0 }
-            ? informational.Split('+')[0]
-            : assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-    }
+    // The assembly version (major.minor.build): reading the informational version's attribute would pull the
+    // custom-attribute machinery into the native binary for one line of output.
+    private static string VersionOf(System.Reflection.Assembly assembly) =>
+        assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     private static MapReduceResult<string, int> CountDefaultText(TextWriter error, MapReduceOptions options)
     {
