@@ -95,13 +95,18 @@ public sealed class MapReduceException : Exception
     public static MapReduceException ForSource(string jobName, long inputIndex, Exception innerException) =>
         new(jobName, MapReducePhase.Map, inputIndex, null, null, null, "reading the inputs threw", innerException);
 
-    /// <summary>Creates the exception for a text file that could not be read.</summary>
+    /// <summary>
+    /// Creates the exception for a text file that could not be read. When the cause is a <see cref="TextSourceException"/>
+    /// about one line (a line too long to hold), <see cref="LineNumber"/> is that line.
+    /// </summary>
     /// <param name="jobName">The job.</param>
     /// <param name="path">The file.</param>
     /// <param name="innerException">The I/O error.</param>
     /// <returns>The exception.</returns>
     public static MapReduceException ForFile(string jobName, string path, Exception innerException) =>
-        new(jobName, MapReducePhase.Map, null, null, path, null, "reading the file failed", innerException);
+        new(
+            jobName, MapReducePhase.Map, null, null, path, (innerException as TextSourceException)?.LineNumber,
+            "reading the file failed", innerException);
 
     /// <summary>Creates the exception for too many skipped bad records.</summary>
     /// <param name="jobName">The job.</param>

@@ -41,7 +41,7 @@ public sealed class MapReduceOptions
     }
 
     /// <summary>
-    /// How many inputs a worker takes from the source at a time (the seed's <c>chunksize</c>). Default <c>0</c>:
+    /// How many inputs a worker takes from the source at a time (as <c>chunksize</c> of Python's <c>Pool.map</c>). Default <c>0</c>:
     /// chosen from the input count so every worker gets work (at most 1024 inputs, 256 for sequences of unknown length).
     /// </summary>
     public int ChunkSize

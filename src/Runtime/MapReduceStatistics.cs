@@ -18,10 +18,28 @@ public sealed class MapReduceStatistics
     /// <summary>Bytes read from text sources (0 for in-memory inputs).</summary>
     public long BytesRead { get; init; }
 
-    /// <summary>Inputs whose mapping threw and that were skipped.</summary>
-    public long BadRecordsSkipped => SkippedRecords.Count;
+    /// <summary>
+    /// How many skipped records <see cref="SkippedRecords"/> keeps in detail at most: a run that skips more lists the
+    /// first ones and counts them all in <see cref="BadRecordsSkipped"/>, so its memory stays bounded.
+    /// </summary>
+    public const int SkippedRecordsKept = 1000;
 
-    /// <summary>The skipped inputs, with where they came from and what was thrown.</summary>
+    private long? _badRecordsSkipped;
+
+    /// <summary>
+    /// Inputs whose mapping threw and that were skipped: the exact count, even when <see cref="SkippedRecords"/> lists
+    /// only the first <see cref="SkippedRecordsKept"/>. When not set, the runner's count (or the list's length).
+    /// </summary>
+    public long BadRecordsSkipped
+    {
+        get => _badRecordsSkipped ?? (SkippedRecords as SkippedRecordList)?.TotalCount ?? SkippedRecords.Count;
+        init => _badRecordsSkipped = value;
+    }
+
+    /// <summary>
+    /// The skipped inputs, with where they came from and what was thrown: the first <see cref="SkippedRecordsKept"/>
+    /// the workers met (<see cref="BadRecordsSkipped"/> counts them all).
+    /// </summary>
     public IReadOnlyList<SkippedRecord> SkippedRecords { get; init; } = [];
 
     /// <summary>Workers used.</summary>

@@ -3,45 +3,73 @@ using System.Globalization;
 namespace Sample.WordCount;
 
 /// <summary>
-/// Parses <c>[PATH...] [--top N] [--tsv] [--workers N]</c>, plus <c>-h</c>/<c>--help</c> and <c>--</c>
-/// (every later argument is a PATH). Options may come before, between or after paths, and
+/// Parses <c>[PATH...] [--top N] [--tsv] [--workers N]</c>, plus <c>-h</c>/<c>--help</c>, <c>--version</c> and
+/// <c>--</c> (every later argument is a PATH); the PATH <c>-</c> is standard input. Options may come before, between or after paths, and
 /// <c>--top=N</c>/<c>--workers=N</c> work too; when an option is repeated the last one wins.
 /// No console access: the caller prints.
 /// </summary>
 internal static class CommandLine
 {
-    /// <summary>The name the program calls itself in messages.</summary>
-    public const string ProgramName = "wordcount";
+    /// <summary>The name used when the program's own name is not known (in-process tests).</summary>
+    public const string DefaultProgramName = "wordcount";
 
-    /// <summary>The help text, ending with a line feed.</summary>
-    public static string Usage { get; } =
-        """
-        usage: wordcount [PATH...] [--top N] [--tsv] [--workers N]
+    /// <summary>The help text of the program called <paramref name="programName"/>, ending with a line feed.</summary>
+    public static string Usage(string programName) =>
+        $"""
+        usage: {programName} [PATH...] [--top N] [--tsv] [--workers N]
 
         Counts words as the PyMOTW multiprocessing word count does, with MapReduceGen:
         lines starting with ".." are skipped, ASCII punctuation separates words, and
         words are lower-cased and kept if they are all letters and not stop words.
 
           PATH         a file, a directory (searched recursively) or a glob pattern;
-                       with no PATH, the program's own README.md is counted
+                       - is standard input; with no PATH, the program's own
+                       README.md is counted
           --top N      show the N most frequent words (default 20)
           --tsv        print every word as word<TAB>count instead of the table,
-                       most frequent first, ties by word
+                       most frequent first, ties by word (by code point)
           --workers N  use N workers (default: the number of processors)
           -h, --help   show this help and exit
+          --version    show the program's version and exit
           --           treat every later argument as a PATH
 
-        Exit status: 0 on success, 2 for bad arguments, a missing path or an
-        unreadable file.
+        Exit status: 0 on success; 1 when the job fails or the output cannot be
+        written; 2 for bad arguments, a missing path or an unreadable file;
+        130 when interrupted (Ctrl+C).
 
         """.ReplaceLineEndings("\n");
 
+    /// <summary>
+    /// The name of the file the user ran, for messages: the executable's name for a native or apphost program
+    /// (<c>Sample.WordCount</c>, or whatever it was renamed to), and the assembly's file name when the <c>dotnet</c>
+    /// host runs it (<c>dotnet Sample.WordCount.dll</c> gives <c>Sample.WordCount.dll</c>).
+    /// </summary>
+    /// <param name="processPath">The running executable (<see cref="Environment.ProcessPath"/>).</param>
+    /// <param name="entryAssemblyPath">The program's assembly (the first of <see cref="Environment.GetCommandLineArgs"/>).</param>
+    public static string ProgramNameOf(string? processPath, string? entryAssemblyPath)
+    {
+        var executable = Path.GetFileNameWithoutExtension(processPath);
+        if (string.IsNullOrEmpty(executable))
+        {
+            return DefaultProgramName;
+        }
+
+        if (executable.Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            var assembly = Path.GetFileName(entryAssemblyPath);
+            return string.IsNullOrEmpty(assembly) ? DefaultProgramName : assembly;
+        }
+
+        return OperatingSystem.IsWindows() ? executable : Path.GetFileName(processPath)!;
+    }
+
     /// <summary>Parses the arguments; never throws for bad input and never touches the console.</summary>
-    public static CommandLineResult Parse(IReadOnlyList<string> args)
+    public static CommandLineResult Parse(IReadOnlyList<string> args, string programName = DefaultProgramName)
     {
         ArgumentNullException.ThrowIfNull(args);
 
-        // Help wins over everything else, even over arguments that would be errors.
+        // Help (then the version) wins over everything else, even over arguments that would be errors.
+        var version = false;
         foreach (var arg in args)
         {
             if (arg == "--")
@@ -53,6 +81,13 @@ internal static class CommandLine
             {
                 return CommandLineResult.Success(new CommandLineOptions { ShowHelp = true });
             }
+
+            version |= arg == "--version";
+        }
+
+        if (version)
+        {
+            return CommandLineResult.Success(new CommandLineOptions { ShowVersion = true });
         }
 
         var paths = new List<string>();
@@ -128,7 +163,7 @@ internal static class CommandLine
                     break;
 
                 default:
-                    return CommandLineResult.Failure($"unknown option '{arg}' (try '{ProgramName} --help')");
+                    return CommandLineResult.Failure($"unknown option '{arg}' (try '{programName} --help')");
             }
         }
 

@@ -6,7 +6,7 @@ internal sealed class CommandLineOptions
     /// <summary>How many words the table shows when <c>--top</c> is not given (the seed's 20).</summary>
     public const int DefaultTop = 20;
 
-    /// <summary>The files, directories and glob patterns to count, in order; empty: count the embedded default text.</summary>
+    /// <summary>The files, directories and glob patterns to count, in order (<c>-</c>: standard input); empty: count the embedded default text.</summary>
     public IReadOnlyList<string> Paths { get; init; } = [];
 
     /// <summary>How many words the table shows (<c>--top N</c>); always positive.</summary>
@@ -23,4 +23,7 @@ internal sealed class CommandLineOptions
 
     /// <summary>Whether <c>-h</c> or <c>--help</c> was given: print <see cref="CommandLine.Usage"/> to standard output and exit 0.</summary>
     public bool ShowHelp { get; init; }
+
+    /// <summary>Whether <c>--version</c> was given: print the program's and MapReduceGen's versions and exit 0.</summary>
+    public bool ShowVersion { get; init; }
 }

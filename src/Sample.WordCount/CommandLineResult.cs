@@ -16,7 +16,7 @@ internal sealed class CommandLineResult
 
     /// <summary>
     /// Why the arguments are unusable, one line without a prefix or a final period (the caller prints
-    /// <c>wordcount: {Error}</c> on standard error and exits 2); null on success.
+    /// <c>{program name}: {Error}</c> on standard error and exits 2); null on success.
     /// </summary>
     public string? Error { get; }
 

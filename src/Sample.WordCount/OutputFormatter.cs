@@ -5,7 +5,7 @@ namespace Sample.WordCount;
 
 /// <summary>
 /// Writes the results: the seed's table, or tab-separated values. Lines end with "\n" on every OS.
-/// The entries come already ordered (count descending, ties by word ascending, ordinal).
+/// The entries come already ordered (count descending, ties by word ascending by code point: <see cref="WordOrder"/>).
 /// </summary>
 internal static class OutputFormatter
 {
@@ -52,16 +52,26 @@ internal static class OutputFormatter
         }
     }
 
-    /// <summary>Every entry as <c>word\tcount\n</c>, in the given order, and nothing else.</summary>
-    public static void WriteTsv<TCount>(TextWriter writer, IEnumerable<KeyValuePair<string, TCount>> entries)
+    /// <summary>
+    /// Every entry as <c>word\tcount\n</c>, in the given order, and nothing else. A cancelled
+    /// <paramref name="cancellationToken"/> stops the writing (checked every 4096 entries).
+    /// </summary>
+    public static void WriteTsv<TCount>(
+        TextWriter writer, IEnumerable<KeyValuePair<string, TCount>> entries, CancellationToken cancellationToken = default)
         where TCount : ISpanFormattable
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(entries);
 
         Span<char> number = stackalloc char[64];
+        var written = 0;
         foreach (var entry in entries)
         {
+            if ((++written & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             writer.Write(entry.Key);
             writer.Write('\t');
             writer.Write(Format(entry.Value, number));

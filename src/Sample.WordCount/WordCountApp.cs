@@ -10,14 +10,23 @@ namespace Sample.WordCount;
 /// </summary>
 internal static class WordCountApp
 {
-    /// <summary>The exit status of a successful run (also of <c>--help</c>).</summary>
+    /// <summary>The exit status of a successful run (also of <c>--help</c> and <c>--version</c>).</summary>
     public const int ExitSuccess = 0;
+
+    /// <summary>The exit status when the job fails (a <see cref="MapReduceException"/>) or the output cannot be written.</summary>
+    public const int ExitFailure = 1;
 
     /// <summary>The exit status for bad arguments, a missing path or an unreadable file.</summary>
     public const int ExitUsageOrInput = 2;
 
+    /// <summary>The exit status after Ctrl+C (128 + SIGINT, as a shell reports a process that SIGINT ended).</summary>
+    public const int ExitInterrupted = 130;
+
     /// <summary>Inputs at least this large get a live progress line when standard error is a terminal.</summary>
     public const long DefaultProgressThreshold = 64L << 20;
+
+    /// <summary>Where the path <c>-</c> (standard input) is read from on Unix: as a path it can be split if it is a file.</summary>
+    private const string StandardInputPath = "/dev/stdin";
 
     /// <summary>Runs the program.</summary>
     /// <param name="args">The command-line arguments.</param>
@@ -31,29 +40,39 @@ internal static class WordCountApp
         TextWriter output,
         TextWriter error,
         bool errorIsTerminal,
-        long progressThreshold = DefaultProgressThreshold)
+        long progressThreshold = DefaultProgressThreshold) =>
+        Run(args, output, error, new AppHost { ErrorIsTerminal = errorIsTerminal, ProgressThreshold = progressThreshold });
+
+    /// <summary>Runs the program with what <paramref name="host"/> gives it.</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="output">Standard output: the table or the TSV, and nothing else. Flushed before returning.</param>
+    /// <param name="error">Standard error: which worker reads which file (or the progress line), warnings, errors.</param>
+    /// <param name="host">The program's name, standard input, terminal, Ctrl+C token.</param>
+    /// <returns>The exit status.</returns>
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, AppHost host)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(host);
 
         // Workers write to standard error from their own threads.
         error = TextWriter.Synchronized(error);
+        var name = host.ProgramName;
 
-        CommandLineResult parsed = CommandLine.Parse(args);
+        CommandLineResult parsed = CommandLine.Parse(args, name);
         if (!parsed.IsSuccess)
         {
-            return Fail(error, parsed.Error);
+            return Fail(error, name, parsed.Error, ExitUsageOrInput);
         }
 
         CommandLineOptions cli = parsed.Options;
-        if (cli.ShowHelp)
+        if (cli.ShowHelp || cli.ShowVersion)
         {
-            output.Write(CommandLine.Usage);
-            return ExitSuccess;
+            return Write(output, error, name, writer => writer.Write(cli.ShowHelp ? CommandLine.Usage(name) : VersionLine(name)));
         }
 
-        var options = new MapReduceOptions();
+        var options = new MapReduceOptions { CancellationToken = host.Cancellation };
         if (cli.Workers is int workers)
         {
             options.MaxDegreeOfParallelism = workers;
@@ -64,33 +83,78 @@ internal static class WordCountApp
         {
             counts = cli.Paths.Count == 0
                 ? CountDefaultText(error, options)
-                : CountFiles(cli.Paths, error, errorIsTerminal, progressThreshold, options);
+                : CountFiles(cli.Paths, error, host, options);
+        }
+        catch (OperationCanceledException) when (host.Cancellation.IsCancellationRequested)
+        {
+            return Fail(error, name, "cancelled", ExitInterrupted);
         }
         catch (TextSourceException ex)
         {
-            return Fail(error, ex.Message);
+            return Fail(error, name, ex.Message, ExitUsageOrInput);
         }
         catch (MapReduceException ex) when (ex.InnerException is TextSourceException inner)
         {
-            // Already one line naming the file: "cannot read 'x.txt': ...".
-            return Fail(error, inner.Message);
+            // Already one line naming the file (and the line): "cannot read 'x.txt': ...".
+            return Fail(error, name, inner.Message, ExitUsageOrInput);
         }
         catch (MapReduceException ex) when (ex.InnerException is IOException or UnauthorizedAccessException)
         {
-            return Fail(error, $"cannot read '{ex.Path}': {OneLine(ex.InnerException.Message)}");
+            return Fail(error, name, $"cannot read '{ex.Path}': {ex.InnerException.Message}", ExitUsageOrInput);
+        }
+        catch (MapReduceException ex)
+        {
+            // The job itself failed: one line (the message names the phase, the job, the input and what was thrown).
+            return Fail(error, name, ex.Message, ExitFailure);
         }
 
-        if (cli.Tsv)
+        if (host.Cancellation.IsCancellationRequested)
         {
-            OutputFormatter.WriteTsv(output, counts.Top(counts.Count));
+            return Fail(error, name, "cancelled", ExitInterrupted);
         }
-        else
+
+        return Write(output, error, name, writer =>
         {
-            OutputFormatter.WriteTable(output, cli.Top, counts.Top(cli.Top));
+            if (cli.Tsv)
+            {
+                OutputFormatter.WriteTsv(writer, WordOrder.All(counts), host.Cancellation);
+            }
+            else
+            {
+                OutputFormatter.WriteTable(writer, cli.Top, WordOrder.Top(counts, cli.Top));
+            }
+        }, host.Cancellation);
+    }
+
+    /// <summary>
+    /// Writes and flushes standard output; a failure to write (a full disk, <c>&gt; /dev/full</c>) is a one-line error.
+    /// </summary>
+    private static int Write(TextWriter output, TextWriter error, string name, Action<TextWriter> write, CancellationToken cancellation = default)
+    {
+        try
+        {
+            write(output);
+            output.Flush();
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return Fail(error, name, "cancelled", ExitInterrupted);
+        }
+        catch (IOException ex)
+        {
+            return Fail(error, name, $"cannot write the output: {ex.Message}", ExitFailure);
         }
 
         return ExitSuccess;
     }
+
+    private static string VersionLine(string name) =>
+        $"{name} {VersionOf(typeof(WordCountApp).Assembly)} (MapReduceGen {VersionOf(typeof(MapReduceOptions).Assembly)})\n";
+
+    // The assembly version (major.minor.build): reading the informational version's attribute would pull the
+    // custom-attribute machinery into the native binary for one line of output.
+    private static string VersionOf(System.Reflection.Assembly assembly) =>
+        assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     private static MapReduceResult<string, int> CountDefaultText(TextWriter error, MapReduceOptions options)
     {
@@ -99,10 +163,16 @@ internal static class WordCountApp
     }
 
     private static MapReduceResult<string, int> CountFiles(
-        IReadOnlyList<string> paths, TextWriter error, bool errorIsTerminal, long progressThreshold, MapReduceOptions options)
+        IReadOnlyList<string> paths, TextWriter error, AppHost host, MapReduceOptions options)
     {
-        TextSource source = TextSource.FromPaths(paths);
-        if (errorIsTerminal && source.TotalBytes >= progressThreshold)
+        TextSource source = OpenSource(paths, host, out var standardInput);
+        string Display(string path) => standardInput is not null && path == standardInput ? "-" : path;
+        foreach (var link in source.BrokenLinks)
+        {
+            error.WriteLine($"{host.ProgramName}: warning: skipping '{link}': a symbolic link to a file that does not exist");
+        }
+
+        if (host.ErrorIsTerminal && source.TotalBytes >= host.ProgressThreshold)
         {
             options.Progress = new ProgressLine(error);
             options.ProgressInterval = TimeSpan.FromMilliseconds(250);
@@ -113,7 +183,7 @@ internal static class WordCountApp
             {
                 if (split.IsFirstSplitOfFile)
                 {
-                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"worker {worker + 1} reading {split.Path}"));
+                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"worker {worker + 1} reading {Display(split.Path)}"));
                 }
             };
         }
@@ -130,15 +200,41 @@ internal static class WordCountApp
                 }
             }
 
-            error.WriteLine($"{CommandLine.ProgramName}: warning: '{path}' is not valid UTF-8; invalid bytes were read as U+FFFD");
+            error.WriteLine($"{host.ProgramName}: warning: '{Display(path)}' is not valid UTF-8; invalid bytes were read as U+FFFD");
         };
-        return WordCountJob.Run(source, options);
+        return host.CountText(source, options);
     }
 
-    private static int Fail(TextWriter error, string message)
+    /// <summary>
+    /// The source of the paths. <c>-</c> is standard input: on Unix read as <c>/dev/stdin</c> (so a redirected file is
+    /// split and read by every worker, and a pipe is read whole as a stream); elsewhere, alone, as a stream.
+    /// </summary>
+    private static TextSource OpenSource(IReadOnlyList<string> paths, AppHost host, out string? standardInput)
     {
-        error.WriteLine($"{CommandLine.ProgramName}: {message}");
-        return ExitUsageOrInput;
+        standardInput = null;
+        if (!paths.Contains("-"))
+        {
+            return TextSource.FromPaths(paths);
+        }
+
+        if (!OperatingSystem.IsWindows() && File.Exists(StandardInputPath))
+        {
+            standardInput = StandardInputPath;
+            return TextSource.FromPaths(paths.Select(p => p == "-" ? StandardInputPath : p));
+        }
+
+        if (paths.Count == paths.Count(p => p == "-"))
+        {
+            return TextSource.FromStream(host.OpenStandardInput(), "-");
+        }
+
+        throw new TextSourceException("'-' (standard input) cannot be read beside other paths on this system", "-");
+    }
+
+    private static int Fail(TextWriter error, string name, string message, int exitCode)
+    {
+        error.WriteLine($"{name}: {OneLine(message)}");
+        return exitCode;
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();

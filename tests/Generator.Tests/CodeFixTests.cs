@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using MapReduceGen.Generator.Diagnostics;
+using MapReduceGen.CodeFixes;
 using MapReduceGen.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;

@@ -162,6 +162,9 @@ public sealed class DiagnosticTests
     [InlineData("public static int [|Map|](string line) => 0;", "returns 'int', which is neither void nor IEnumerable<(TKey Key, TValue Value)>")]
     [InlineData("public static IEnumerable<string> [|Map|](string line) => [line];", "returns 'IEnumerable<string>', which is neither void nor IEnumerable<(TKey Key, TValue Value)>")]
     [InlineData("public static IEnumerable<(string, int)> [|Map|](string line, int extra) => [];", "returns a sequence but has 2 parameters; it must take only the input")]
+    [InlineData("public static bool [|Map|](string line, Emitter<string, int> emit) => true;", "returns 'bool', which is neither void nor IEnumerable<(TKey Key, TValue Value)>")]
+    [InlineData("public static System.Threading.Tasks.Task [|Map|](string line, Emitter<string, int> emit) => System.Threading.Tasks.Task.CompletedTask;", "returns 'Task', which is neither void nor IEnumerable<(TKey Key, TValue Value)>")]
+    [InlineData("public static int [|Map|](string line, int extra) => 0;", "returns 'int', which is neither void nor IEnumerable<(TKey Key, TValue Value)>")]
     [InlineData("public static void Map([|ReadOnlySpan<char> line|], Emitter<string, int> emit) { }", "takes the ref struct 'ReadOnlySpan<char>' as input, which cannot be held in a sequence of inputs")]
     [InlineData("public static void [|Map|](dynamic line, Emitter<string, int> emit) { }", "uses the type 'dynamic', and 'dynamic' cannot be a type argument of the job; use 'object'")]
     public void MRG0008_mapper_shape(string mapper, string problem)
@@ -243,8 +246,12 @@ public sealed class DiagnosticTests
             [D("MRG0012", "The fold reducer 'Reduce' returns 'long' but combines values of type 'int': return 'int', or take '(TKey key, ReadOnlySpan<int> values)' to produce a different result type")]);
     }
 
+    private const string ReferenceKeyMessage = "The key type 'Word' of the job 'Job' neither implements IEquatable<Word> nor overrides Equals and GetHashCode, so equal-looking keys are different keys: make it a record, or implement IEquatable<Word>, or opt in to keys compared by reference with [Mapper(AllowReferenceEqualityKeys = true)]";
+
+    private const string ReferenceKey = "public sealed class Word(string text) { public string Text { get; } = text; }\n";
+
     [Fact]
-    public void MRG0013_key_without_value_equality_is_a_warning_and_still_generates()
+    public void MRG0013_key_without_value_equality_is_an_error_and_generates_nothing()
     {
         const string Body = """
                 [Mapper]
@@ -253,13 +260,46 @@ public sealed class DiagnosticTests
                 [Reducer]
                 public static int Reduce(int left, int right) => left + right;
             """;
-        GeneratorRun run = DiagnosticVerifier.Verify(
-            Job(Body) + "public sealed class Word(string text) { public string Text { get; } = text; }\n",
-            [D("MRG0013", "The key type 'Word' of the job 'Job' neither implements IEquatable<Word> nor overrides Equals and GetHashCode, so equal-looking keys are different keys: make it a record, or implement IEquatable<Word>")]);
-        Assert.Single(run.GeneratedTrees);
-        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, Assert.Single(run.AnalyzerDiagnostics).Severity);
+        GeneratorRun run = DiagnosticVerifier.Verify(Job(Body) + ReferenceKey, [D("MRG0013", ReferenceKeyMessage)]);
+        Assert.Empty(run.GeneratedTrees);
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, Assert.Single(run.AnalyzerDiagnostics).Severity);
 
         DiagnosticVerifier.VerifyClean(Job(Body.Replace("[|", "", StringComparison.Ordinal).Replace("|]", "", StringComparison.Ordinal)) + "public sealed record Word(string Text);\n");
+    }
+
+    [Fact]
+    public void MRG0013_on_the_return_type_of_an_enumerable_mapper()
+    {
+        const string Body = """
+                [Mapper]
+                public static [|IEnumerable<(Word, int)>|] Map(string line) => [(new Word(line), 1)];
+
+                [Reducer]
+                public static int Reduce(int left, int right) => left + right;
+            """;
+        DiagnosticVerifier.Verify(Job(Body) + ReferenceKey, [D("MRG0013", ReferenceKeyMessage)]);
+        DiagnosticVerifier.VerifyClean(
+            Job(Body.Replace("[|", "", StringComparison.Ordinal).Replace("|]", "", StringComparison.Ordinal)
+                .Replace("[Mapper]", "[Mapper(AllowReferenceEqualityKeys = true)]", StringComparison.Ordinal)) + ReferenceKey);
+    }
+
+    [Fact]
+    public void MRG0013_opting_in_to_reference_keys_generates_the_job_without_a_diagnostic()
+    {
+        const string Body = """
+                [Mapper(AllowReferenceEqualityKeys = true)]
+                public static void Map(string line, Emitter<Word, int> emit) => emit.Emit(new Word(line), 1);
+
+                [Reducer]
+                public static int Reduce(int left, int right) => left + right;
+            """;
+        DiagnosticVerifier.VerifyClean(Job(Body) + ReferenceKey);
+
+        // Opting out explicitly is the default: still the error.
+        DiagnosticVerifier.Verify(
+            Job(Body.Replace("AllowReferenceEqualityKeys = true", "AllowReferenceEqualityKeys = false", StringComparison.Ordinal)
+                .Replace("Emitter<Word, int> emit", "[|Emitter<Word, int> emit|]", StringComparison.Ordinal)) + ReferenceKey,
+            [D("MRG0013", ReferenceKeyMessage)]);
     }
 
     [Fact]
@@ -305,6 +345,60 @@ public sealed class DiagnosticTests
                 D("MRG0015", "'MapReduceJob' in the job class 'Job' collides with the 'MapReduceJob' MapReduceGen generates: rename it"),
                 D("MRG0015", "'Run' in the job class 'Job' collides with the 'Run' MapReduceGen generates: rename it"),
             ]);
+    }
+
+    [Fact]
+    public void MRG0015_member_named_like_RunUtf8_of_a_utf8_job()
+    {
+        const string Utf8Mapper = """
+                public static void MapLines(ReadOnlySpan<byte> lines, Emitter<string, int> emitter) { }
+            """;
+        Check(
+            GoodMapper + GoodReducer + Utf8Mapper + """
+                public static int [|RunUtf8|](TextSource source) => 0;
+
+                public static int [|RunUtf8|](System.IO.Stream stream, int extra) => extra;
+            """,
+            GoodMapper + GoodReducer + Utf8Mapper + """
+                public static int CountUtf8(TextSource source) => 0;
+
+                public static int RunUtf8(int unrelated) => unrelated;
+            """,
+            [
+                D("MRG0015", "'RunUtf8' in the job class 'Job' collides with the 'RunUtf8' MapReduceGen generates: rename it"),
+                D("MRG0015", "'RunUtf8' in the job class 'Job' collides with the 'RunUtf8' MapReduceGen generates: rename it"),
+            ],
+            header: "public sealed partial class Job : IUtf8TextMapper<string, int>");
+    }
+
+    [Fact]
+    public void MRG0015_members_named_like_the_cluster_members()
+    {
+        // Stand-ins for the two types that make the generator add the cluster members (the real ones come with
+        // MapReduceGen.Orleans, which this compilation does not reference).
+        const string ClusterTypes = """
+
+            namespace Orleans.Hosting { public interface ISiloBuilder { } }
+            namespace MapReduceGen.Orleans { public sealed class MapReduceClusterExecutor { } }
+            """;
+        GeneratorRun run = DiagnosticVerifier.Verify(
+            Job(GoodMapper + GoodReducer + """
+                public static Orleans.Hosting.ISiloBuilder [|AddToSilo|](Orleans.Hosting.ISiloBuilder silo) => silo;
+
+                public static int [|RunOnClusterAsync|] { get; set; }
+            """) + ClusterTypes,
+            [
+                D("MRG0015", "'AddToSilo' in the job class 'Job' collides with the 'AddToSilo' MapReduceGen generates: rename it"),
+                D("MRG0015", "'RunOnClusterAsync' in the job class 'Job' collides with the 'RunOnClusterAsync' MapReduceGen generates: rename it"),
+            ]);
+        Assert.Empty(run.GeneratedTrees);
+
+        // Without the cluster backend these names are the user's to use.
+        DiagnosticVerifier.VerifyClean(Job(GoodMapper + GoodReducer + """
+                public static int AddToSilo(int silo) => silo;
+
+                public static int RunOnClusterAsync { get; set; }
+            """));
     }
 
     [Fact]

@@ -87,9 +87,9 @@ public class CommandLineTests
     [Fact]
     public void Usage_names_every_option_and_ends_with_a_line_feed()
     {
-        var usage = CommandLine.Usage;
+        var usage = CommandLine.Usage(CommandLine.DefaultProgramName);
         Assert.StartsWith("usage: wordcount [PATH...] [--top N] [--tsv] [--workers N]\n", usage, StringComparison.Ordinal);
-        foreach (var option in new[] { "--top N", "--tsv", "--workers N", "-h, --help", "--  " })
+        foreach (var option in new[] { "--top N", "--tsv", "--workers N", "-h, --help", "--version", "--  " })
         {
             Assert.Contains(option, usage, StringComparison.Ordinal);
         }

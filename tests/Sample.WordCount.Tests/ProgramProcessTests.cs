@@ -14,13 +14,13 @@ public sealed partial class ProgramProcessTests : IDisposable
     [GeneratedRegex(@"^\s+at |Unhandled exception|Exception:", RegexOptions.Multiline)]
     private static partial Regex StackTraceLike();
 
-    /// <summary>A failed run: exit 2, nothing on stdout, one "wordcount: ..." line on stderr, no stack trace.</summary>
+    /// <summary>A failed run: exit 2, nothing on stdout, one "Sample.WordCount.dll: ..." line on stderr, no stack trace.</summary>
     private static void AssertOneLineError(RunOutcome outcome, string expectedMessage)
     {
         Assert.True(outcome.ExitCode == 2, outcome.ToString());
         Assert.Equal(string.Empty, outcome.StdOut);
         Assert.DoesNotMatch(StackTraceLike(), outcome.StdErr);
-        Assert.Equal("wordcount: " + expectedMessage + "\n", outcome.StdErr.ReplaceLineEndings("\n"));
+        Assert.Equal(SampleRunner.JitProgramName + ": " + expectedMessage + "\n", outcome.StdErr.ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed partial class ProgramProcessTests : IDisposable
             WordRules.ForEachWord(line, ref sink);
         }
 
-        var top = counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(20).ToList();
+        var top = counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, CodePointComparer.Instance).Take(20).ToList();
         var width = top.Max(p => p.Key.Length) + 1;
         var expected = "\nTOP 20 WORDS BY FREQUENCY\n\n" +
             string.Concat(top.Select(p => $"{p.Key.PadRight(width)}: {p.Value,5}\n"));
@@ -66,7 +66,7 @@ public sealed partial class ProgramProcessTests : IDisposable
     {
         var outcome = SampleRunner.AsProcess(_temp.Path, "--help");
         Assert.Equal(0, outcome.ExitCode);
-        Assert.StartsWith("usage: wordcount [PATH...] [--top N] [--tsv] [--workers N]\n", outcome.StdOut, StringComparison.Ordinal);
+        Assert.StartsWith($"usage: {SampleRunner.JitProgramName} [PATH...] [--top N] [--tsv] [--workers N]\n", outcome.StdOut, StringComparison.Ordinal);
         Assert.Equal(string.Empty, outcome.StdErr);
     }
 
@@ -102,7 +102,7 @@ public sealed partial class ProgramProcessTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--verbose", "unknown option '--verbose' (try 'wordcount --help')")]
+    [InlineData("--verbose", $"unknown option '--verbose' (try '{SampleRunner.JitProgramName} --help')")]
     [InlineData("--top", "option '--top' needs a number")]
     [InlineData("--top=0", "option '--top' needs a positive whole number, not '0'")]
     [InlineData("--workers=-1", "option '--workers' needs a positive whole number, not '-1'")]
@@ -131,8 +131,8 @@ public sealed partial class ProgramProcessTests : IDisposable
         Assert.True(outcome.ExitCode == 2, outcome.ToString());
         Assert.Equal(string.Empty, outcome.StdOut);
         Assert.DoesNotMatch(StackTraceLike(), outcome.StdErr);
-        var error = Assert.Single(outcome.ErrorLines, l => l.StartsWith("wordcount: ", StringComparison.Ordinal));
-        Assert.StartsWith("wordcount: cannot read 'secret.txt': ", error, StringComparison.Ordinal);
+        var error = Assert.Single(outcome.ErrorLines, l => l.StartsWith(SampleRunner.JitProgramName + ": ", StringComparison.Ordinal));
+        Assert.StartsWith(SampleRunner.JitProgramName + ": cannot read 'secret.txt': ", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed partial class ProgramProcessTests : IDisposable
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal("ok\t2\n", outcome.StdOut);
-        Assert.Contains("wordcount: warning: 'mixed.txt' is not valid UTF-8; invalid bytes were read as U+FFFD", outcome.ErrorLines);
+        Assert.Contains(SampleRunner.JitProgramName + ": warning: 'mixed.txt' is not valid UTF-8; invalid bytes were read as U+FFFD", outcome.ErrorLines);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed partial class ProgramProcessTests : IDisposable
         Assert.Equal(one.StdOut, two.StdOut);
 
         var expectedTsv = string.Concat(expected
-            .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .OrderByDescending(p => p.Value).ThenBy(p => p.Key, CodePointComparer.Instance)
             .Select(p => $"{p.Key}\t{p.Value}\n"));
         Assert.Equal(expectedTsv, one.StdOut);
 

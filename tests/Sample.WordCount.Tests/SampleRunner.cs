@@ -28,8 +28,58 @@ internal static class SampleRunner
     public static string ProgramPath { get; } =
         Path.Combine(AppContext.BaseDirectory, "Sample.WordCount.dll");
 
+    /// <summary>
+    /// The name the program calls itself in messages when run as <c>dotnet Sample.WordCount.dll</c>: the file the user
+    /// runs (the native binary calls itself <c>Sample.WordCount</c>).
+    /// </summary>
+    public const string JitProgramName = "Sample.WordCount.dll";
+
     /// <summary>Runs <c>dotnet Sample.WordCount.dll ARGS</c> in <paramref name="workingDirectory"/> and waits for it.</summary>
-    public static RunOutcome AsProcess(string workingDirectory, params string[] args)
+    public static RunOutcome AsProcess(string workingDirectory, params string[] args) =>
+        AsProcessWithInput(workingDirectory, standardInput: null, args);
+
+    /// <summary>
+    /// Runs <c>dotnet Sample.WordCount.dll ARGS</c> with <paramref name="standardInput"/> written to its standard input
+    /// (a pipe), then closed.
+    /// </summary>
+    public static RunOutcome AsProcessWithInput(string workingDirectory, byte[]? standardInput, params string[] args)
+    {
+        using var process = Start(workingDirectory, args);
+        if (standardInput is not null)
+        {
+            process.StandardInput.BaseStream.Write(standardInput);
+        }
+
+        process.StandardInput.Close();
+        return WaitFor(process, string.Join(' ', args));
+    }
+
+    /// <summary>
+    /// Runs a <c>/bin/sh</c> script in <paramref name="workingDirectory"/> in which <c>$SAMPLE</c> runs the program
+    /// (<c>exec $SAMPLE --tsv /dev/stdin &lt; a.txt</c>): for redirections the test process cannot make itself.
+    /// </summary>
+    public static RunOutcome InShell(string workingDirectory, string script)
+    {
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = new UTF8Encoding(false),
+            StandardErrorEncoding = new UTF8Encoding(false),
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        start.Environment["SAMPLE"] = $"{DotnetHost} {ProgramPath}";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("/bin/sh did not start");
+        process.StandardInput.Close();
+        return WaitFor(process, script);
+    }
+
+    /// <summary>Starts <c>dotnet Sample.WordCount.dll ARGS</c> with all three standard streams redirected.</summary>
+    public static Process Start(string workingDirectory, params string[] args)
     {
         Assert.True(File.Exists(ProgramPath), $"the sample is not built next to the tests: {ProgramPath}");
         var start = new ProcessStartInfo(DotnetHost)
@@ -48,14 +98,17 @@ internal static class SampleRunner
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.StandardInput.Close();
+        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+    }
+
+    private static RunOutcome WaitFor(Process process, string what)
+    {
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(ProcessTimeout))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"Sample.WordCount {string.Join(' ', args)} did not finish within {ProcessTimeout}");
+            Assert.Fail($"Sample.WordCount {what} did not finish within {ProcessTimeout}");
         }
 
         process.WaitForExit();
@@ -63,7 +116,7 @@ internal static class SampleRunner
     }
 
     /// <summary>The dotnet host running these tests (the SDK sets DOTNET_HOST_PATH), else the one on PATH.</summary>
-    private static string DotnetHost
+    public static string DotnetHost
     {
         get
         {

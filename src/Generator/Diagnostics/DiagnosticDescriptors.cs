@@ -59,10 +59,9 @@ namespace MapReduceGen.Generator.Diagnostics
             "MRG0012", "A fold reducer returns the value type",
             "The fold reducer '{0}' returns '{1}' but combines values of type '{2}': return '{2}', or take '(TKey key, ReadOnlySpan<{2}> values)' to produce a different result type");
 
-        public static readonly DiagnosticDescriptor KeyWithoutValueEquality = new DiagnosticDescriptor(
+        public static readonly DiagnosticDescriptor KeyWithoutValueEquality = Error(
             "MRG0013", "The key type has no value equality",
-            "The key type '{0}' of the job '{1}' neither implements IEquatable<{0}> nor overrides Equals and GetHashCode, so equal-looking keys are different keys: make it a record, or implement IEquatable<{0}>",
-            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: DocsUrl + "#mrg0013");
+            "The key type '{0}' of the job '{1}' neither implements IEquatable<{0}> nor overrides Equals and GetHashCode, so equal-looking keys are different keys: make it a record, or implement IEquatable<{0}>, or opt in to keys compared by reference with [Mapper(AllowReferenceEqualityKeys = true)]");
 
         public static readonly DiagnosticDescriptor InaccessibleType = Error(
             "MRG0014", "The job's types must be visible to the generated Run method",

@@ -22,7 +22,11 @@ namespace MapReduceGen.Generator.Parsing
 
         private static readonly SymbolDisplayFormat MessageFormat = SymbolDisplayFormat.CSharpShortErrorMessageFormat;
 
-        public static readonly string[] GeneratedMemberNames = { "Run", "RunAsync", "MapReduceJob" };
+        /// <summary>Every member name the generator may add to a job class.</summary>
+        public static readonly string[] GeneratedMemberNames = { "Run", "RunAsync", "MapReduceJob", "RunUtf8", "AddToSilo", "RunOnClusterAsync" };
+
+        /// <summary>The named argument of <c>[Mapper]</c> that accepts a key type without value equality (MRG0013).</summary>
+        public const string AllowReferenceEqualityKeys = "AllowReferenceEqualityKeys";
 
         public static JobParseResult Parse(INamedTypeSymbol jobType, KnownTypes known, CancellationToken cancellationToken)
         {
@@ -59,7 +63,7 @@ namespace MapReduceGen.Generator.Parsing
             }
 
             string jobName = jobType.ToDisplayString(MessageFormat);
-            CheckJobType(jobType, jobName, diagnostics);
+            CheckJobType(jobType, jobName, known, diagnostics);
 
             // Accessors, operators and the like get MRG0016 and are then left out, so they cause no further noise
             // (a second mapper, a shape that matches no form).
@@ -106,8 +110,9 @@ namespace MapReduceGen.Generator.Parsing
             return new JobParseResult(hasErrors ? null : model, diagnostics);
         }
 
-        private static void CheckJobType(INamedTypeSymbol jobType, string jobName, List<Diagnostic> diagnostics)
+        private static void CheckJobType(INamedTypeSymbol jobType, string jobName, KnownTypes known, List<Diagnostic> diagnostics)
         {
+            string[] generatedNames = GeneratedMemberNames.Where(name => IsGeneratedFor(jobType, name, known)).ToArray();
             if (jobType.TypeKind is not (TypeKind.Class or TypeKind.Struct))
             {
                 diagnostics.Add(Diagnostic.Create(
@@ -142,7 +147,7 @@ namespace MapReduceGen.Generator.Parsing
                         DiagnosticDescriptors.TypeNotPartial, NameLocation(type), type.ToDisplayString(MessageFormat), jobName));
                 }
 
-                foreach (string generated in GeneratedMemberNames)
+                foreach (string generated in generatedNames)
                 {
                     if (ReferenceEquals(type, jobType) && type.Name == generated)
                     {
@@ -154,12 +159,12 @@ namespace MapReduceGen.Generator.Parsing
 
             foreach (ISymbol member in jobType.GetMembers())
             {
-                if (member.IsImplicitlyDeclared || !GeneratedMemberNames.Contains(member.Name) || IsGenerated(member))
+                if (member.IsImplicitlyDeclared || !generatedNames.Contains(member.Name) || IsGenerated(member))
                 {
                     continue;
                 }
 
-                if (member.Name == "MapReduceJob" || member is not IMethodSymbol || IsRunLookalike(member))
+                if (member.Name == "MapReduceJob" || member is not IMethodSymbol || IsGeneratedLookalike((IMethodSymbol)member, known))
                 {
                     diagnostics.Add(Diagnostic.Create(
                         DiagnosticDescriptors.GeneratedNameCollision, NameLocation(member), member.Name, jobName));
@@ -172,11 +177,44 @@ namespace MapReduceGen.Generator.Parsing
             member.DeclaringSyntaxReferences.Length > 0 &&
             member.DeclaringSyntaxReferences.All(r => r.SyntaxTree.FilePath.EndsWith(".MapReduce.g.cs", System.StringComparison.Ordinal));
 
-        /// <summary>A user method named Run or RunAsync whose first parameter is a sequence would clash with ours.</summary>
-        private static bool IsRunLookalike(ISymbol member) =>
-            member is IMethodSymbol { Name: "Run" or "RunAsync" } method &&
-            method.Parameters.Length >= 1 &&
-            method.Parameters[0].Type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
+        /// <summary>
+        /// Whether the generator adds a member named <paramref name="name"/> to this job: <c>RunUtf8</c> only to a class
+        /// that implements <c>IUtf8TextMapper</c>, <c>AddToSilo</c> and <c>RunOnClusterAsync</c> only in a project that
+        /// references MapReduceGen.Orleans; the others always.
+        /// </summary>
+        private static bool IsGeneratedFor(INamedTypeSymbol jobType, string name, KnownTypes known) => name switch
+        {
+            "RunUtf8" => known.Utf8TextMapper is not null && jobType.AllInterfaces.Any(i =>
+                SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, known.Utf8TextMapper)),
+            "AddToSilo" or "RunOnClusterAsync" => known.HasClusterBackend,
+            _ => true,
+        };
+
+        /// <summary>
+        /// Whether a user method named like a generated one would clash with it: its first parameter has the type the
+        /// generated overloads take first (a sequence, a text source, a stream, a silo builder, a cluster executor).
+        /// Other overloads (say <c>Run(int)</c>) are the user's to declare.
+        /// </summary>
+        private static bool IsGeneratedLookalike(IMethodSymbol method, KnownTypes known)
+        {
+            if (method.Parameters.Length == 0)
+            {
+                return false;
+            }
+
+            ITypeSymbol first = method.Parameters[0].Type;
+            bool Is(INamedTypeSymbol? type) =>
+                type is not null && SymbolEqualityComparer.Default.Equals(first.OriginalDefinition, type.OriginalDefinition);
+            return method.Name switch
+            {
+                "Run" or "RunAsync" => first.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T ||
+                    Is(known.IAsyncEnumerable) || Is(known.TextSource),
+                "RunUtf8" => Is(known.TextSource) || Is(known.Stream),
+                "AddToSilo" => Is(known.SiloBuilder),
+                "RunOnClusterAsync" => Is(known.ClusterExecutor),
+                _ => false,
+            };
+        }
 
         /// <summary>Checks a marked method; returns false when it is no method at all (MRG0016) and must be ignored.</summary>
         private static bool CheckMethod(IMethodSymbol method, string role, INamedTypeSymbol? attributeType, List<Diagnostic> diagnostics)
@@ -281,7 +319,7 @@ namespace MapReduceGen.Generator.Parsing
                 accessibility = "internal";
             }
 
-            if (!HasValueEquality(key!, known))
+            if (!HasValueEquality(key!, known) && !AllowsReferenceEqualityKeys(mapper, known))
             {
                 diagnostics.Add(Diagnostic.Create(
                     DiagnosticDescriptors.KeyWithoutValueEquality, KeyLocation(mapper, mapperShape),
@@ -382,13 +420,14 @@ namespace MapReduceGen.Generator.Parsing
             {
                 problem = "returns by reference";
             }
+            else if (PairElementTypes(mapper.ReturnType, known) is not { } pair)
+            {
+                // The return type decides which form the mapper was meant to be: check it before the parameters.
+                problem = $"returns '{mapper.ReturnType.ToDisplayString(MessageFormat)}', which is neither void nor IEnumerable<(TKey Key, TValue Value)>";
+            }
             else if (parameters.Length != 1)
             {
                 problem = $"returns a sequence but has {parameters.Length} parameters; it must take only the input";
-            }
-            else if (PairElementTypes(mapper.ReturnType, known) is not { } pair)
-            {
-                problem = $"returns '{mapper.ReturnType.ToDisplayString(MessageFormat)}', which is neither void nor IEnumerable<(TKey Key, TValue Value)>";
             }
             else
             {
@@ -548,6 +587,13 @@ namespace MapReduceGen.Generator.Parsing
 
             return null;
         }
+
+        /// <summary>Whether the mapper opts in to keys compared by reference: <c>[Mapper(AllowReferenceEqualityKeys = true)]</c>.</summary>
+        private static bool AllowsReferenceEqualityKeys(IMethodSymbol mapper, KnownTypes known) =>
+            mapper.GetAttributes().Any(attribute =>
+                known.IsMapper(attribute) &&
+                attribute.NamedArguments.Any(argument =>
+                    argument.Key == AllowReferenceEqualityKeys && argument.Value.Value is true));
 
         private static bool HasValueEquality(ITypeSymbol key, KnownTypes known)
         {

@@ -16,6 +16,9 @@ namespace MapReduceGen.Generator.Parsing
             ReadOnlySpan = compilation.GetTypeByMetadataName("System.ReadOnlySpan`1");
             IReadOnlyList = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyList`1");
             IEnumerable = compilation.GetTypeByMetadataName("System.Collections.Generic.IEnumerable`1");
+            IAsyncEnumerable = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
+            TextSource = compilation.GetTypeByMetadataName("MapReduceGen.TextSource");
+            Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
             IEquatable = compilation.GetTypeByMetadataName("System.IEquatable`1");
             ValueTuple2 = compilation.GetTypeByMetadataName("System.ValueTuple`2");
             Utf8TextMapper = compilation.GetTypeByMetadataName("MapReduceGen.IUtf8TextMapper`2");
@@ -34,6 +37,12 @@ namespace MapReduceGen.Generator.Parsing
         public INamedTypeSymbol? IReadOnlyList { get; }
 
         public INamedTypeSymbol? IEnumerable { get; }
+
+        public INamedTypeSymbol? IAsyncEnumerable { get; }
+
+        public INamedTypeSymbol? TextSource { get; }
+
+        public INamedTypeSymbol? Stream { get; }
 
         public INamedTypeSymbol? IEquatable { get; }
 

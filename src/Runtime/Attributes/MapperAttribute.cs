@@ -13,4 +13,11 @@ namespace MapReduceGen;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class MapperAttribute : Attribute
 {
+    /// <summary>
+    /// Accepts a key type without value equality: a class that neither implements <see cref="IEquatable{T}"/> nor
+    /// overrides <see cref="object.Equals(object)"/> and <see cref="object.GetHashCode"/>. Such keys are compared by
+    /// reference, so two keys with the same contents are two different keys and are never grouped. Without this
+    /// opt-in such a key type is compile-time error MRG0013. Default: <see langword="false"/>.
+    /// </summary>
+    public bool AllowReferenceEqualityKeys { get; set; }
 }

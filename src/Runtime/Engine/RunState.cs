@@ -9,8 +9,7 @@ namespace MapReduceGen.Engine;
 internal sealed class RunState : IDisposable
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly object _skipGate = new();
-    private readonly List<SkippedRecord> _skipped = [];
+    private readonly SkippedRecordLog _skipped = new();
     private readonly CancellationToken _extraToken;
     private Exception? _failure;
     private volatile bool _stop;
@@ -71,16 +70,7 @@ internal sealed class RunState : IDisposable
 
     public int PartitionsReduced => Volatile.Read(ref _partitionsReduced);
 
-    public IReadOnlyList<SkippedRecord> SkippedRecords
-    {
-        get
-        {
-            lock (_skipGate)
-            {
-                return _skipped.ToArray();
-            }
-        }
-    }
+    public IReadOnlyList<SkippedRecord> SkippedRecords => _skipped.Snapshot();
 
     public void AddProgress(long inputs, long pairs, long bytes = 0)
     {
@@ -126,13 +116,9 @@ internal sealed class RunState : IDisposable
         int limit = Options.MaxBadRecords;
         if (limit > 0)
         {
-            lock (_skipGate)
+            if (_skipped.TryAdd(record, limit))
             {
-                if (_skipped.Count < limit)
-                {
-                    _skipped.Add(record);
-                    return true;
-                }
+                return true;
             }
 
             Fail(MapReduceException.ForTooManyBadRecords(JobName, limit, record));

@@ -17,7 +17,7 @@ internal static class GlobPattern
     /// The files that match <paramref name="pattern"/>, sorted ordinally, without duplicates. Paths keep the
     /// pattern's form: a relative pattern gives relative paths.
     /// </summary>
-    public static List<string> Expand(string pattern)
+    public static List<string> Expand(string pattern, ICollection<string> brokenLinks)
     {
         string[] segments = pattern.Split(OperatingSystem.IsWindows() ? ['\\', '/'] : ['/']);
         int firstWild = Array.FindIndex(segments, static s => IsPattern(s));
@@ -37,7 +37,7 @@ internal static class GlobPattern
         var found = new HashSet<string>(StringComparer.Ordinal);
         if (rest.Length > 0 && Directory.Exists(DirForEnumeration(baseDir)))
         {
-            Walk(baseDir, rest, 0, found);
+            Walk(baseDir, rest, 0, found, brokenLinks);
         }
 
         var result = found.ToList();
@@ -83,9 +83,10 @@ internal static class GlobPattern
 
     /// <summary>
     /// Adds every file under <paramref name="dir"/> (recursively) to <paramref name="into"/>. Symbolic links to
-    /// directories below <paramref name="dir"/> are not followed, so link cycles cannot loop.
+    /// directories below <paramref name="dir"/> are not followed, so link cycles cannot loop. Symbolic links whose
+    /// target does not exist go to <paramref name="brokenLinks"/> instead.
     /// </summary>
-    public static void CollectFiles(string dir, ICollection<string> into)
+    public static void CollectFiles(string dir, ICollection<string> into, ICollection<string> brokenLinks)
     {
         foreach (var entry in Entries(dir))
         {
@@ -94,17 +95,51 @@ internal static class GlobPattern
             {
                 if (!IsLink(entry))
                 {
-                    CollectFiles(path, into);
+                    CollectFiles(path, into, brokenLinks);
                 }
             }
             else if (entry.Exists)
             {
-                into.Add(path);
+                AddFile(entry, path, into, brokenLinks);
             }
         }
     }
 
-    private static void Walk(string dir, string[] segments, int index, HashSet<string> found)
+    /// <summary>
+    /// Whether the file a symbolic link points to exists (following every link in the chain). <see cref="File.Exists"/>
+    /// says true for a broken link, as the link itself exists.
+    /// </summary>
+    public static bool LinkTargetExists(FileSystemInfo link)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return link.ResolveLinkTarget(returnFinalTarget: true)?.Exists == true;
+        }
+
+        try
+        {
+            _ = File.GetUnixFileMode(link.FullName); // stat(2), which follows links
+            return true;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static void AddFile(FileSystemInfo entry, string path, ICollection<string> into, ICollection<string> brokenLinks)
+    {
+        if (IsLink(entry) && !LinkTargetExists(entry))
+        {
+            brokenLinks.Add(path);
+        }
+        else
+        {
+            into.Add(path);
+        }
+    }
+
+    private static void Walk(string dir, string[] segments, int index, HashSet<string> found, ICollection<string> brokenLinks)
     {
         string segment = segments[index];
         bool last = index == segments.Length - 1;
@@ -112,16 +147,16 @@ internal static class GlobPattern
         {
             if (last)
             {
-                CollectFiles(dir, found);
+                CollectFiles(dir, found, brokenLinks);
                 return;
             }
 
-            Walk(dir, segments, index + 1, found); // "**" as zero directories
+            Walk(dir, segments, index + 1, found, brokenLinks); // "**" as zero directories
             foreach (var entry in Entries(dir))
             {
                 if (entry is DirectoryInfo && !IsLink(entry))
                 {
-                    Walk(Path.Join(dir, entry.Name), segments, index, found);
+                    Walk(Path.Join(dir, entry.Name), segments, index, found, brokenLinks);
                 }
             }
 
@@ -135,16 +170,16 @@ internal static class GlobPattern
             {
                 if (File.Exists(path))
                 {
-                    found.Add(path);
+                    AddFile(new FileInfo(path), path, found, brokenLinks);
                 }
                 else if (Directory.Exists(path))
                 {
-                    CollectFiles(path, found);
+                    CollectFiles(path, found, brokenLinks);
                 }
             }
             else if (Directory.Exists(path))
             {
-                Walk(path, segments, index + 1, found);
+                Walk(path, segments, index + 1, found, brokenLinks);
             }
 
             return;
@@ -162,16 +197,16 @@ internal static class GlobPattern
             {
                 if (!last)
                 {
-                    Walk(path, segments, index + 1, found);
+                    Walk(path, segments, index + 1, found, brokenLinks);
                 }
                 else if (!IsLink(entry))
                 {
-                    CollectFiles(path, found); // a matched directory gives all its files, like a directory path
+                    CollectFiles(path, found, brokenLinks); // a matched directory gives all its files, like a directory path
                 }
             }
             else if (last && entry.Exists)
             {
-                found.Add(path);
+                AddFile(entry, path, found, brokenLinks);
             }
         }
     }

@@ -21,11 +21,13 @@ public sealed class TextSource
         _lengths = [stream.CanSeek ? Math.Max(0, stream.Length - stream.Position) : 0];
         TotalBytes = _lengths[0];
         Stream = stream;
+        BrokenLinks = [];
     }
 
-    private TextSource(List<string> files)
+    private TextSource(List<string> files, List<string>? brokenLinks = null)
     {
         _files = [.. files];
+        BrokenLinks = brokenLinks is null ? [] : [.. brokenLinks.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         _lengths = new long[_files.Length];
         for (int i = 0; i < _files.Length; i++)
         {
@@ -63,8 +65,25 @@ public sealed class TextSource
     /// <summary>The input files in reading order.</summary>
     public IReadOnlyList<string> Files => _files;
 
-    /// <summary>The length in bytes of each file in <see cref="Files"/>, taken when the source was created.</summary>
+    /// <summary>
+    /// The length in bytes of each file in <see cref="Files"/>, taken when the source was created (for a symbolic link,
+    /// the length of the file it points to). Each file is read up to this length, even if it grows meanwhile. A pipe,
+    /// FIFO or character device has no meaningful length: 0 here, and it is read to its end as a stream.
+    /// </summary>
     public IReadOnlyList<long> FileLengths => _lengths;
+
+    /// <summary>
+    /// Symbolic links met while expanding directories and glob patterns whose target does not exist (say an editor's
+    /// lock file): they hold no data, so they are skipped, and listed here for a warning. A broken link named
+    /// directly is an error instead.
+    /// </summary>
+    public IReadOnlyList<string> BrokenLinks { get; }
+
+    /// <summary>The longest line (UTF-16 characters) a reader of this source hands out; 0: the longest string. For tests.</summary>
+    internal int MaxLineChars { get; set; }
+
+    /// <summary>The longest line (bytes) a block read of this source holds; 0: the largest array. For tests.</summary>
+    internal int MaxLineBytes { get; set; }
 
     /// <summary>The total length in bytes of all files.</summary>
     public long TotalBytes { get; }
@@ -91,7 +110,10 @@ public sealed class TextSource
     /// Resolves input paths. Each path is a file, a directory (all files below it, recursively, sorted ordinally;
     /// symbolic links to directories below it are not followed) or a glob pattern (<c>*</c> and <c>?</c> within a
     /// path segment, <c>**</c> for any number of directories; matches sorted ordinally; a matched directory gives all
-    /// its files). Files keep the order of the paths; a file reached twice is read once.
+    /// its files). Files keep the order of the paths; a file reached twice (by two paths, or through a symbolic link
+    /// to it or to a directory above it) is read once. A symbolic link to a file is measured and read as that file.
+    /// Broken symbolic links found inside directories and by patterns are skipped and listed in
+    /// <see cref="BrokenLinks"/>; a broken link named directly is an error.
     /// </summary>
     /// <param name="paths">The files, directories and patterns.</param>
     /// <returns>The source.</returns>
@@ -105,24 +127,27 @@ public sealed class TextSource
     {
         ArgumentNullException.ThrowIfNull(paths);
         var files = new List<string>();
+        var broken = new List<string>();
         var seen = new HashSet<string>(PathComparer);
+        bool any = false;
         foreach (string path in paths)
         {
-            foreach (string file in Resolve(path))
+            any = true;
+            foreach (string file in Resolve(path, broken))
             {
-                if (seen.Add(Path.GetFullPath(file)))
+                if (seen.Add(RealPath(file)))
                 {
                     files.Add(file);
                 }
             }
         }
 
-        if (files.Count == 0)
+        if (!any)
         {
             throw new ArgumentException("No input paths were given.", nameof(paths));
         }
 
-        return new TextSource(files);
+        return new TextSource(files, broken);
     }
 
     /// <summary>Creates a source of already resolved files, read in the given order.</summary>
@@ -157,7 +182,7 @@ public sealed class TextSource
         var splits = new List<TextSplit>();
         if (Stream is not null)
         {
-            return [new TextSplit(0, _files[0], 0, _lengths[0])];
+            return [new TextSplit(0, _files[0], 0, _lengths[0]) { MaxLineChars = MaxLineChars, MaxLineBytes = MaxLineBytes }];
         }
 
         for (int i = 0; i < _files.Length; i++)
@@ -168,7 +193,12 @@ public sealed class TextSource
             for (long k = 1; k <= count; k++)
             {
                 long end = (long)((Int128)length * k / count);
-                splits.Add(new TextSplit(i, _files[i], start, end - start));
+                splits.Add(new TextSplit(i, _files[i], start, end - start)
+                {
+                    FileLength = length,
+                    MaxLineChars = MaxLineChars,
+                    MaxLineBytes = MaxLineBytes,
+                });
                 start = end;
             }
         }
@@ -230,7 +260,7 @@ public sealed class TextSource
     private static StringComparer PathComparer =>
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
-    private static List<string> Resolve(string path)
+    private static List<string> Resolve(string path, List<string> brokenLinks)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         try
@@ -243,7 +273,7 @@ public sealed class TextSource
             if (Directory.Exists(path))
             {
                 var files = new List<string>();
-                GlobPattern.CollectFiles(path, files);
+                GlobPattern.CollectFiles(path, files, brokenLinks);
                 if (files.Count == 0)
                 {
                     throw TextSourceException.For("directory contains no files", path);
@@ -255,7 +285,7 @@ public sealed class TextSource
 
             if (GlobPattern.IsPattern(path))
             {
-                var files = GlobPattern.Expand(path);
+                var files = GlobPattern.Expand(path, brokenLinks);
                 return files.Count != 0 ? files : throw TextSourceException.For("no files match the pattern", path);
             }
         }
@@ -272,6 +302,24 @@ public sealed class TextSource
         try
         {
             var info = new FileInfo(file);
+            if (info.LinkTarget is { } linkTarget)
+            {
+                // FileInfo.Length of a link is the length of the link itself: measure the file it points to.
+                if (!GlobPattern.LinkTargetExists(info))
+                {
+                    throw TextSourceException.For(
+                        $"no such file or directory (a symbolic link to '{linkTarget}', which does not exist)", file);
+                }
+
+                if (Directory.Exists(file))
+                {
+                    throw TextSourceException.For("is a directory, not a file", file);
+                }
+
+                // A link under /proc to a pipe or socket (/dev/stdin of a pipe) names no file: it is read as a stream.
+                return info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true } target ? target.Length : 0;
+            }
+
             if (info.Exists)
             {
                 return info.Length;
@@ -285,5 +333,53 @@ public sealed class TextSource
         {
             throw TextSourceException.CannotRead(file, e);
         }
+    }
+
+    /// <summary>
+    /// The path with every symbolic link in it resolved, as <c>realpath(3)</c> gives it, so that a file reached
+    /// through a link (to it, or to a directory above it) is recognised. Links whose target does not exist as a path
+    /// (the magic links of /proc: <c>pipe:[123]</c>) are kept as they are.
+    /// </summary>
+    internal static string RealPath(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string root = Path.GetPathRoot(full) ?? string.Empty;
+        char[] separators = [Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar];
+        var pending = new Stack<string>(full[root.Length..].Split(separators, StringSplitOptions.RemoveEmptyEntries).Reverse());
+        string current = root;
+        int links = 0;
+        while (pending.TryPop(out string? part))
+        {
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                current = Path.GetDirectoryName(current) ?? current;
+                continue;
+            }
+
+            string next = Path.Join(current, part);
+            string? target = new FileInfo(next).LinkTarget;
+            string resolved = target is null ? next : Path.GetFullPath(target, current);
+            if (target is null || ++links > 40 || !Path.Exists(resolved))
+            {
+                current = next;
+                continue;
+            }
+
+            // Go on from the link's target: its own parts may be links too.
+            string resolvedRoot = Path.GetPathRoot(resolved) ?? string.Empty;
+            foreach (string piece in resolved[resolvedRoot.Length..].Split(separators, StringSplitOptions.RemoveEmptyEntries).Reverse())
+            {
+                pending.Push(piece);
+            }
+
+            current = resolvedRoot;
+        }
+
+        return current;
     }
 }

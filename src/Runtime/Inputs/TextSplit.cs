@@ -20,4 +20,17 @@ public readonly record struct TextSplit(int FileIndex, string Path, long Start, 
     /// its line numbers count from 1).
     /// </summary>
     public bool IsFirstSplitOfFile => Start == 0;
+
+    /// <summary>
+    /// The length the file had when its <see cref="TextSource"/> was created. The reader reads no byte at or past it,
+    /// so a file that grows during the run (a log being appended to) is read as it was, not chased to its new end.
+    /// <c>0</c> when unknown (a split made by hand, a pipe): the reader then reads to the end of the data.
+    /// </summary>
+    public long FileLength { get; init; }
+
+    /// <summary>The longest line, in UTF-16 characters, the reader hands out; 0 for the default (the longest string).</summary>
+    internal int MaxLineChars { get; init; }
+
+    /// <summary>The longest line, in bytes, a block read holds; 0 for the default (the largest byte array).</summary>
+    internal int MaxLineBytes { get; init; }
 }

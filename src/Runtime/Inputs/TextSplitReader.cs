@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using Microsoft.Win32.SafeHandles;
@@ -38,7 +39,20 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     /// <summary>The smallest byte buffer size accepted (small sizes are only useful for tests).</summary>
     public const int MinimumBufferSize = 8;
 
-    // A char buffer grown past this size for a long line is given back on the next Reset.
+    /// <summary>
+    /// The longest line <see cref="TryReadLine(out ReadOnlySpan{char}, out long)"/> hands out, in UTF-16 characters: the
+    /// longest <see cref="string"/> .NET can hold (1,073,741,791), since a mapper gets each line as a string.
+    /// </summary>
+    public const int MaxLineChars = 0x3FFFFFDF;
+
+    /// <summary>
+    /// The longest line <see cref="TryReadLines"/> hands out, in bytes: the largest byte array .NET can hold
+    /// (<see cref="Array.MaxLength"/>, 2,147,483,591), since a block holds whole lines.
+    /// </summary>
+    public const int MaxLineBytes = 0x7FFFFFC7;
+
+    // Character buffers up to this size come from the shared pool and go back to it; larger ones (for long lines) are
+    // allocated for the line and left to the garbage collector once the next line starts, so the pool never keeps them.
     private const int RetainedCharBufferSize = 1024 * 1024;
 
     private readonly int _bufferSize;
@@ -57,6 +71,10 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     private string _path = "";
     private long _start;
     private long _end;          // lines starting at or after this offset are not owned
+    private long _dataEnd;      // no byte at or past this offset is read: the file's length when its source was made
+    private long _lineStart;    // where the line being read starts
+    private int _maxLineChars = MaxLineChars;
+    private int _maxLineBytes = MaxLineBytes;
     private bool _sourceEnded;  // a read returned no bytes
     private bool _done;         // no more owned lines
     private bool _atFirstLine;  // the next line is the source's first line (starts at offset 0, maybe after a BOM)
@@ -64,6 +82,7 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     private bool _sawInvalid;
     private long _linesRead;
     private bool _disposed;
+    private bool _resetting;    // inside Reset: reads do not observe the cancellation token
 
     /// <summary>Creates a reader with a byte buffer of <see cref="DefaultBufferSize"/>.</summary>
     public TextSplitReader()
@@ -85,6 +104,18 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 
     /// <summary>The path of the current split's file, or the name given for the current stream.</summary>
     public string Path => _path;
+
+    /// <summary>
+    /// Observed while lines are read: a line that spans many buffers (a huge line) or a slow pipe does not hold up a
+    /// cancelled run until the line ends. Checked before every read from the file or stream (once per 64 KiB, or per
+    /// short read of a pipe); a cancelled token makes <see cref="TryReadLine(out ReadOnlySpan{char}, out long)"/> and
+    /// <see cref="TryReadLines"/> throw <see cref="OperationCanceledException"/>. <see cref="Reset(TextSplit)"/> does
+    /// not observe it.
+    /// </summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>For tests: the longest line in characters, instead of the split's or <see cref="MaxLineChars"/>; 0 for those.</summary>
+    internal int MaxLineCharsOverride { get; set; }
 
     /// <summary>The split being read; for a stream, a split of the whole stream with an unknown (maximal) length.</summary>
     public TextSplit Split { get; private set; }
@@ -124,6 +155,21 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     /// <exception cref="TextSourceException">The file cannot be opened.</exception>
     public void Reset(TextSplit split)
     {
+        // Reset reads at most to the first line start of the split: it does not stop for cancellation (the caller's
+        // loop does, between splits), so that cancelling never throws from here.
+        _resetting = true;
+        try
+        {
+            ResetCore(split);
+        }
+        finally
+        {
+            _resetting = false;
+        }
+    }
+
+    private void ResetCore(TextSplit split)
+    {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentException.ThrowIfNullOrEmpty(split.Path, nameof(split));
         ArgumentOutOfRangeException.ThrowIfNegative(split.Start, nameof(split));
@@ -151,6 +197,7 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
             _stream = _ownedStream;
             _readingStream = true;
             _end = long.MaxValue;
+            _dataEnd = long.MaxValue;
             SkipByteOrderMark();
             return;
         }
@@ -195,7 +242,15 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         Begin(new TextSplit(0, name, 0, long.MaxValue), name);
         _stream = stream;
         _readingStream = true;
-        SkipByteOrderMark();
+        _resetting = true;
+        try
+        {
+            SkipByteOrderMark();
+        }
+        finally
+        {
+            _resetting = false;
+        }
     }
 
     /// <summary>Reads the next owned line.</summary>
@@ -210,16 +265,26 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     /// to <see cref="TextSource.CountLineNumber"/> for the line number.
     /// </param>
     /// <returns><see langword="false"/> when the split has no more lines.</returns>
+    /// <exception cref="TextSourceException">
+    /// The line is longer than <see cref="MaxLineChars"/> characters, the longest string .NET can hold; the message
+    /// and <see cref="TextSourceException.LineNumber"/> name the line. The split's remaining lines are not read.
+    /// </exception>
+    /// <exception cref="OperationCanceledException"><see cref="CancellationToken"/> was cancelled.</exception>
     public bool TryReadLine(out ReadOnlySpan<char> line, out long lineStartOffset)
     {
         line = default;
         lineStartOffset = 0;
+        ReleaseLongLineChars();
         if (!TryStartLine(out long start))
         {
             return false;
         }
 
+        // Set before the line is read, so that a caller that catches a failure of this call knows the line.
+        lineStartOffset = start;
+        _lineStart = start;
         int charCount = 0;
+        bool measured = false;
         while (true)
         {
             var span = _bytes.AsSpan(_head, _tail - _head);
@@ -227,17 +292,38 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
             if (terminator >= 0)
             {
                 Decode(span[..terminator], isFinalBlock: true, ref charCount);
+                CheckLineLength(charCount, _maxLineChars, countedLines: true);
                 _skipLf = span[terminator] == (byte)'\r';
                 _head += terminator + 1;
                 break;
             }
 
+            if (!measured && _file is not null)
+            {
+                // A line longer than the buffer: find where it ends first (reading ahead costs less than growing the
+                // character buffer step by step, which held up to ~3 times the line at once), then decode it into a
+                // buffer of that size.
+                measured = true;
+                // (No more than the limit can need: a UTF-8 byte gives at most one UTF-16 character, three bytes at least one.)
+                long end = FindLineEnd(_bufferOffset + _tail, _lineStart + (3L * _maxLineChars) + 4);
+                if (end - _lineStart > 3L * _maxLineChars)
+                {
+                    // Too long whatever its characters: no need to decode it to know.
+                    CheckLineLength(end - _lineStart, 3 * (long)_maxLineChars, countedLines: true, reportedLimit: _maxLineChars);
+                }
+
+                EnsureCharCapacity(charCount, charCount + Math.Min(end - (_bufferOffset + _head), (long)_maxLineChars + 1));
+            }
+
             // The line goes on past the buffer: decode what is here (keeping an incomplete UTF-8 sequence at the
             // end for the next round) and read on.
             _head += Decode(span, isFinalBlock: false, ref charCount);
+            CheckLineLength(charCount, _maxLineChars, countedLines: true);
+            CancellationToken.ThrowIfCancellationRequested();
             if (!Fill())
             {
                 Decode(_bytes.AsSpan(_head, _tail - _head), isFinalBlock: true, ref charCount);
+                CheckLineLength(charCount, _maxLineChars, countedLines: true);
                 _head = _tail;
                 break;
             }
@@ -245,7 +331,6 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 
         _linesRead++;
         line = _chars.AsSpan(0, charCount);
-        lineStartOffset = start;
         return true;
     }
 
@@ -266,6 +351,8 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         {
             return false;
         }
+
+        _lineStart = start;
 
         // Find the last usable terminator in the buffer, reading on (and growing the buffer) while there is none. A
         // '\r' that is the buffer's last byte may be the first half of "\r\n": it ends a block only at the data's end.
@@ -337,6 +424,7 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     // Reads more bytes after the unconsumed ones, growing the buffer when they fill it. False at the end of the data.
     private bool ReadMore()
     {
+        CancellationToken.ThrowIfCancellationRequested();
         if (_head == 0 && _tail == Math.Min(_bytes.Length, _readLimit))
         {
             GrowForLongLine();
@@ -357,7 +445,11 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         _done = true;
         CloseSource();
         ArrayPool<byte>.Shared.Return(_bytes);
-        ArrayPool<char>.Shared.Return(_chars);
+        if (_chars.Length <= RetainedCharBufferSize)
+        {
+            ArrayPool<char>.Shared.Return(_chars); // a larger one was allocated for a long line, not rented
+        }
+
         _bytes = [];
         _chars = [];
     }
@@ -385,6 +477,10 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         _path = path;
         _start = split.Start;
         _end = split.Start + split.Length;
+        _dataEnd = split.FileLength > 0 ? split.FileLength : long.MaxValue;
+        _maxLineChars = MaxLineCharsOverride > 0 ? MaxLineCharsOverride : split.MaxLineChars > 0 ? split.MaxLineChars : MaxLineChars;
+        _maxLineBytes = split.MaxLineBytes > 0 ? split.MaxLineBytes : MaxLineBytes;
+        _lineStart = split.Start;
         _bufferOffset = split.Start;
         _head = 0;
         _tail = 0;
@@ -402,9 +498,14 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
             _readLimit = _bufferSize;
         }
 
+        ReleaseLongLineChars();
+    }
+
+    // A character buffer grown for a long line is dropped (not pooled) before the next line, so its memory is freed.
+    private void ReleaseLongLineChars()
+    {
         if (_chars.Length > RetainedCharBufferSize)
         {
-            ArrayPool<char>.Shared.Return(_chars);
             _chars = ArrayPool<char>.Shared.Rent(_bufferSize);
         }
     }
@@ -470,10 +571,10 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
             charCount += written;
             consumed += read;
             source = source[read..];
-            if (status != OperationStatus.InvalidData)
+            if (status != OperationStatus.InvalidData || charCount == _chars.Length)
             {
-                // Done, or NeedMoreData (an incomplete sequence at the end of a non-final block). The buffer is
-                // large enough, so DestinationTooSmall cannot happen.
+                // Done, or NeedMoreData (an incomplete sequence at the end of a non-final block), or DestinationTooSmall:
+                // the buffer holds one character more than the longest line, so the line is too long (the caller checks).
                 return consumed;
             }
 
@@ -492,15 +593,23 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         }
     }
 
-    // A block needs a whole line in the buffer: double it when one line fills it.
+    // A block needs a whole line in the buffer: when one line fills it, grow it to hold the line (a file: measured by
+    // reading ahead to its end, so the buffer grows once; a stream: doubled).
     private void GrowForLongLine()
     {
-        int size = (int)Math.Min(Array.MaxLength, 2L * _readLimit);
-        if (size <= _readLimit)
+        // The buffer holds the start of one line and more of it is to come: it needs at least one byte more.
+        CheckLineLength(_tail + 1L, _maxLineBytes, countedLines: false);
+        long wanted = 2L * _readLimit;
+        if (_file is not null)
         {
-            throw new InvalidOperationException($"A line of '{_path}' is longer than {_readLimit} bytes.");
+            // The line with its terminator, and the byte after it (a '\n' completing "\r\n"); a line that cannot fit
+            // fails now, before a buffer is grown for it.
+            long lineBytes = FindLineEnd(_bufferOffset + _tail, _bufferOffset + (long)_maxLineBytes) - _bufferOffset + 1;
+            CheckLineLength(lineBytes, _maxLineBytes, countedLines: false);
+            wanted = Math.Max(wanted, lineBytes + 1);
         }
 
+        int size = (int)Math.Min(_maxLineBytes, wanted);
         byte[] larger = ArrayPool<byte>.Shared.Rent(size);
         _bytes.AsSpan(0, _tail).CopyTo(larger);
         ArrayPool<byte>.Shared.Return(_bytes);
@@ -508,17 +617,124 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         _readLimit = size;
     }
 
-    private void EnsureCharCapacity(int used, int needed)
+    private void EnsureCharCapacity(int used, long needed)
     {
         if (needed <= _chars.Length)
         {
             return;
         }
 
-        char[] larger = ArrayPool<char>.Shared.Rent((int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * _chars.Length)));
+        // Doubling, but never past what the line can need: one character more than the limit (a full buffer then
+        // stops the decoding and the line is known to be too long) and, in a file, one character per byte left in the
+        // file after the line's start.
+        long cap = _maxLineChars + 1L;
+        if (_file is not null && _dataEnd != long.MaxValue)
+        {
+            cap = Math.Min(cap, Math.Max(_dataEnd - _lineStart, used + 1L));
+        }
+
+        long size = Math.Min(cap, Math.Max(needed, 2L * _chars.Length));
+        if (size <= _chars.Length)
+        {
+            return;
+        }
+
+        char[] larger = size <= RetainedCharBufferSize
+            ? ArrayPool<char>.Shared.Rent((int)size)
+            : GC.AllocateUninitializedArray<char>((int)size);
         _chars.AsSpan(0, used).CopyTo(larger);
-        ArrayPool<char>.Shared.Return(_chars);
+        if (_chars.Length <= RetainedCharBufferSize)
+        {
+            ArrayPool<char>.Shared.Return(_chars);
+        }
+
         _chars = larger;
+    }
+
+    /// <summary>
+    /// The offset of the first line terminator at or after <paramref name="from"/> in the file, or the end of the data
+    /// (or <paramref name="stopAt"/>): where the line being read ends. Reads ahead without disturbing the buffer (a
+    /// file only).
+    /// </summary>
+    private long FindLineEnd(long from, long stopAt)
+    {
+        stopAt = Math.Min(stopAt, _dataEnd);
+        byte[] scratch = ArrayPool<byte>.Shared.Rent(DefaultBufferSize);
+        try
+        {
+            long offset = from;
+            while (offset < stopAt)
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                int want = (int)Math.Min(scratch.Length, stopAt - offset);
+                int read = RandomAccess.Read(_file!, scratch.AsSpan(0, want), offset);
+                if (read <= 0)
+                {
+                    break;
+                }
+
+                int terminator = scratch.AsSpan(0, read).IndexOfAny((byte)'\n', (byte)'\r');
+                if (terminator >= 0)
+                {
+                    return offset + terminator;
+                }
+
+                offset += read;
+            }
+
+            return offset;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>
+    /// Throws the one-line error for a line longer than <paramref name="limit"/> (characters for a line, bytes for a
+    /// block), naming the file and the line, once <paramref name="length"/> passes it. The split is then finished: its
+    /// other lines are not read.
+    /// </summary>
+    private void CheckLineLength(long length, long limit, bool countedLines, long? reportedLimit = null)
+    {
+        if (length <= limit)
+        {
+            return;
+        }
+
+        limit = reportedLimit ?? limit;
+
+        long? number = countedLines && (_readingStream || _start == 0) ? _linesRead + 1
+            : _lineStart == 0 ? 1
+            : CountFromFile(_lineStart);
+        string where = number is long n
+            ? string.Create(CultureInfo.InvariantCulture, $"line {n} of '{_path}'")
+            : $"a line of '{_path}'";
+        string what = countedLines
+            ? "characters, the longest string .NET can hold"
+            : "bytes, the largest array .NET can hold";
+        Finish();
+        throw new TextSourceException(
+            string.Create(CultureInfo.InvariantCulture, $"{where} is too long to read: more than {limit:N0} {what}"),
+            _path,
+            number);
+    }
+
+    private long? CountFromFile(long lineStart)
+    {
+        if (_readingStream)
+        {
+            return null;
+        }
+
+        try
+        {
+            return TextSource.CountLineNumber(_path, lineStart);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
     }
 
     // Moves the unconsumed bytes to the front of the buffer and reads more after them. Returns false at the end of
@@ -539,14 +755,22 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
             _tail = remaining;
         }
 
+        if (!_resetting)
+        {
+            // Once per read: a slow pipe with short lines, or a line longer than the buffer, stops promptly.
+            CancellationToken.ThrowIfCancellationRequested();
+        }
+
         int space = Math.Min(_bytes.Length, _readLimit) - _tail;
         if (space <= 0)
         {
-            // Unreachable: at most three undecoded bytes are kept.
+            // Unreachable: at most three undecoded bytes are kept, and a block grows its buffer before it fills.
             throw new InvalidOperationException("The read buffer is full.");
         }
 
-        int read = _file is not null
+        // A file is read up to the length it had when its source was made, even if it has grown since.
+        space = (int)Math.Min(space, _dataEnd - (_bufferOffset + _tail));
+        int read = space <= 0 ? 0 : _file is not null
             ? RandomAccess.Read(_file, _bytes.AsSpan(_tail, space), _bufferOffset + _tail)
             : _stream!.Read(_bytes.AsSpan(_tail, space));
         if (read <= 0)

@@ -51,7 +51,7 @@ internal sealed class TextMapInput<TInput> : MapInput<TInput>
     public override void RunWorker(int workerIndex, IInputMapper<TInput> worker, RunState state)
     {
         IReadOnlyList<TextSplit> splits = _splits ?? throw new InvalidOperationException("PlanWorkers was not called.");
-        using var reader = new TextSplitReader();
+        using var reader = new TextSplitReader { CancellationToken = state.CancellationToken };
         int index;
         while (!state.StopRequested && (index = Interlocked.Increment(ref _nextSplit)) < splits.Count)
         {

@@ -30,7 +30,8 @@ internal sealed class Utf8Arena
                 return new Utf8Key(own, 0, own.Length, prefix);
             }
 
-            _chunk = new byte[_nextChunkBytes];
+            // A fresh chunk: the next size in the progression, or the key's own size when it is larger.
+            _chunk = new byte[Math.Max(_nextChunkBytes, key.Length)];
             _used = 0;
             _nextChunkBytes = Math.Min(LargestChunkBytes, _nextChunkBytes * 2);
         }

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 
-namespace MapReduceGen.Generator.Diagnostics
+namespace MapReduceGen.CodeFixes
 {
     /// <summary>Fixes MRG0001 by adding <c>static</c> to the mapper or reducer.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeStaticCodeFix)), Shared]
@@ -12,7 +12,7 @@ namespace MapReduceGen.Generator.Diagnostics
     {
         /// <summary>Creates the fix.</summary>
         public MakeStaticCodeFix()
-            : base(DiagnosticDescriptors.MethodNotStatic.Id, "static")
+            : base("MRG0001", "static") // MethodNotStatic in the generator's DiagnosticDescriptors
         {
         }
 

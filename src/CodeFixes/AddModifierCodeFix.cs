@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
 
-namespace MapReduceGen.Generator.Diagnostics
+namespace MapReduceGen.CodeFixes
 {
     /// <summary>
     /// A code fix that adds one modifier to the declaration a diagnostic is reported on (the closest enclosing

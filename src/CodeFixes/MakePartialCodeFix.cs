@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 
-namespace MapReduceGen.Generator.Diagnostics
+namespace MapReduceGen.CodeFixes
 {
     /// <summary>Fixes MRG0003 by adding <c>partial</c> to the job class or the type containing it.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakePartialCodeFix)), Shared]
@@ -12,7 +12,7 @@ namespace MapReduceGen.Generator.Diagnostics
     {
         /// <summary>Creates the fix.</summary>
         public MakePartialCodeFix()
-            : base(DiagnosticDescriptors.TypeNotPartial.Id, "partial")
+            : base("MRG0003", "partial") // TypeNotPartial in the generator's DiagnosticDescriptors
         {
         }
 

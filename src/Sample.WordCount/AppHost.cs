@@ -1,0 +1,29 @@
+using MapReduceGen;
+
+namespace Sample.WordCount;
+
+/// <summary>
+/// What the process gives <see cref="WordCountApp"/> besides its arguments and two writers: its name, standard
+/// input, whether standard error is a terminal, and the token Ctrl+C cancels. Tests make their own.
+/// </summary>
+internal sealed class AppHost
+{
+    /// <summary>The name the program calls itself in messages and in the usage (see <see cref="CommandLine.ProgramNameOf"/>).</summary>
+    public string ProgramName { get; init; } = CommandLine.DefaultProgramName;
+
+    /// <summary>Whether standard error is a terminal (then large inputs get a progress line).</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>The input size from which the progress line replaces the per-file lines.</summary>
+    public long ProgressThreshold { get; init; } = WordCountApp.DefaultProgressThreshold;
+
+    /// <summary>Cancelled by Ctrl+C (SIGINT): the run stops and the program exits 130.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Opens standard input, for the path <c>-</c> where <c>/dev/stdin</c> does not exist.</summary>
+    public Func<Stream> OpenStandardInput { get; init; } = Console.OpenStandardInput;
+
+    /// <summary>Counts the words of a text source; tests substitute other jobs.</summary>
+    public Func<TextSource, MapReduceOptions, MapReduceResult<string, int>> CountText { get; init; } =
+        static (source, options) => WordCountJob.Run(source, options);
+}
