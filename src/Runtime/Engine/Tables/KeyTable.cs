@@ -65,6 +65,12 @@ internal sealed class KeyTable<TStored, TSlot, TOps>
 
     public TOps Ops => _ops;
 
+    /// <summary>Lookups so far (flood detection's denominator).</summary>
+    internal long Lookups => _lookups;
+
+    /// <summary>Probes beyond the first, so far (flood detection's numerator).</summary>
+    internal long ExtraProbes => _probes;
+
     /// <summary>The entries in insertion order; valid until the next insertion.</summary>
     public Span<Entry<TStored, TSlot>> Entries => _entries.AsSpan(0, _count);
 
