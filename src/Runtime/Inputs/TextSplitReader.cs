@@ -31,7 +31,7 @@ namespace MapReduceGen;
 /// valid until the next call on the reader.
 /// </para>
 /// </remarks>
-public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
+internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 {
     /// <summary>The default size of the byte buffer: 64 KiB.</summary>
     public const int DefaultBufferSize = 64 * 1024;
