@@ -386,6 +386,7 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 
                 // The data ends inside this (last) line: hand out the rest.
                 lines = _bytes.AsSpan(_head, _tail - _head);
+                NoteInvalidUtf8(lines);
                 blockStartOffset = start;
                 _head = _tail;
                 _done = true;
@@ -415,6 +416,7 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         }
 
         lines = _bytes.AsSpan(_head, blockEnd + 1 - _head);
+        NoteInvalidUtf8(lines);
         blockStartOffset = start;
         _skipLf = _bytes[blockEnd] == (byte)'\r';
         _head = blockEnd + 1;
@@ -434,6 +436,16 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     }
 
     /// <summary>Closes the current file and gives the buffers back to the pool.</summary>
+    // Blocks are handed out as they are, but ill-formed UTF-8 is still noticed (SawInvalidUtf8), as the decoding path
+    // notices it: one vectorised check per block, until the first ill-formed block.
+    private void NoteInvalidUtf8(ReadOnlySpan<byte> block)
+    {
+        if (!_sawInvalid && !Utf8.IsValid(block))
+        {
+            _sawInvalid = true;
+        }
+    }
+
     public void Dispose()
     {
         if (_disposed)
