@@ -80,6 +80,9 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     private bool _atFirstLine;  // the next line is the source's first line (starts at offset 0, maybe after a BOM)
     private bool _skipLf;       // the last line ended with '\r': a '\n' right after it belongs to the terminator
     private bool _sawInvalid;
+
+    // A line was too long to read: the next TryReadLine first skips the rest of it.
+    private bool _skipRestOfLine;
     private long _linesRead;
     private bool _disposed;
     private bool _resetting;    // inside Reset: reads do not observe the cancellation token
@@ -267,7 +270,7 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     /// <returns><see langword="false"/> when the split has no more lines.</returns>
     /// <exception cref="TextSourceException">
     /// The line is longer than <see cref="MaxLineChars"/> characters, the longest string .NET can hold; the message
-    /// and <see cref="TextSourceException.LineNumber"/> name the line. The split's remaining lines are not read.
+    /// and <see cref="TextSourceException.LineNumber"/> name the line. A further call goes on with the next line.
     /// </exception>
     /// <exception cref="OperationCanceledException"><see cref="CancellationToken"/> was cancelled.</exception>
     public bool TryReadLine(out ReadOnlySpan<char> line, out long lineStartOffset)
@@ -275,6 +278,11 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         line = default;
         lineStartOffset = 0;
         ReleaseLongLineChars();
+        if (_skipRestOfLine)
+        {
+            SkipRestOfLine();
+        }
+
         if (!TryStartLine(out long start))
         {
             return false;
@@ -500,6 +508,7 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         _done = false;
         _atFirstLine = split.Start == 0;
         _skipLf = false;
+        _skipRestOfLine = false;
         _sawInvalid = false;
         _linesRead = 0;
         _readingStream = false;
@@ -725,7 +734,17 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         string what = countedLines
             ? "characters, the longest string .NET can hold"
             : "bytes, the largest array .NET can hold";
-        Finish();
+        if (countedLines)
+        {
+            // A line: the reader can go on past it (the next TryReadLine skips its rest), so a caller that skips bad
+            // records loses only this line.
+            _skipRestOfLine = true;
+        }
+        else
+        {
+            Finish();
+        }
+
         throw new TextSourceException(
             string.Create(CultureInfo.InvariantCulture, $"{where} is too long to read: more than {limit:N0} {what}"),
             _path,
@@ -793,6 +812,30 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 
         _tail += read;
         return true;
+    }
+
+    /// <summary>Moves past the rest of a line that was too long to read (without decoding it), counting it as a line.</summary>
+    private void SkipRestOfLine()
+    {
+        _skipRestOfLine = false;
+        _linesRead++;
+        while (true)
+        {
+            ReadOnlySpan<byte> span = _bytes.AsSpan(_head, _tail - _head);
+            int terminator = span.IndexOfAny((byte)'\n', (byte)'\r');
+            if (terminator >= 0)
+            {
+                _skipLf = span[terminator] == (byte)'\r';
+                _head += terminator + 1;
+                return;
+            }
+
+            _head = _tail;
+            if (!Fill())
+            {
+                return;
+            }
+        }
     }
 
     private bool Finish()
