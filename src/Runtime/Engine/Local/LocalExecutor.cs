@@ -134,6 +134,15 @@ internal abstract class LocalExecutor<TJob, TInput, TKey, TValue, TSlot, TSide, 
             _state.Phase = MapReducePhase.Reduce;
             _progress.Report();
 
+            var partitions = new PartitionResult<TStored, TSlot, TOps, TResult>[_partitions];
+            if (TReducer.SlotIsResult && _partitions == 1 && _workers is [{ } only])
+            {
+                // One task and one partition: its table is the result as it is.
+                partitions[0] = new PartitionResult<TStored, TSlot, TOps, TResult>(only.Sink.Table<TStored, TOps>(), null);
+                _state.PartitionReduced();
+                return Complete(partitions, reduceClock);
+            }
+
             // Each worker's table becomes its output (in parallel), then partitions are reduced in parallel.
             var outputs = new MapOutput<TStored, TSlot, TValue>?[_workers.Length];
             ParallelWorkers.ForEach(_workers.Length, _workers.Length, () => _state.StopRequested, w =>
@@ -145,7 +154,6 @@ internal abstract class LocalExecutor<TJob, TInput, TKey, TValue, TSlot, TSide, 
             });
             _state.ThrowIfStopped();
 
-            var partitions = new PartitionResult<TStored, TSlot, TOps, TResult>[_partitions];
             ParallelWorkers.ForEach(_partitions, _workers.Length, () => _state.StopRequested, partition =>
             {
                 var pieces = new Piece<TStored, TSlot, TValue>[outputs.Length];
@@ -169,7 +177,13 @@ internal abstract class LocalExecutor<TJob, TInput, TKey, TValue, TSlot, TSide, 
                 }
             });
             _state.ThrowIfStopped();
+            return Complete(partitions, reduceClock);
+        }
 
+        private MapReduceResult<TKey, TResult> Complete<TStored, TOps>(
+            PartitionResult<TStored, TSlot, TOps, TResult>[] partitions, Stopwatch reduceClock)
+            where TOps : struct, IKeyOps<TStored>
+        {
             long distinct = 0;
             foreach (PartitionResult<TStored, TSlot, TOps, TResult> partition in partitions)
             {

@@ -8,6 +8,8 @@ namespace MapReduceGen.Engine.Reduce;
 internal readonly struct FoldReducer<TJob, TKey, TValue> : IReducer<TKey, TValue, TValue, TValue>
     where TJob : ICombiner<TValue>
 {
+    public static bool SlotIsResult => true;
+
     public static PartitionResult<TStored, TValue, TOps, TValue> Reduce<TStored, TOps>(
         ReadOnlySpan<Piece<TStored, TValue, TValue>> pieces, TOps ops, RunState state)
         where TOps : struct, IKeyOps<TStored> =>

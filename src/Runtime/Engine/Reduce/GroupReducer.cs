@@ -13,6 +13,8 @@ namespace MapReduceGen.Engine.Reduce;
 internal readonly struct GroupReducer<TJob, TKey, TValue, TResult> : IReducer<TKey, TValue, int, TResult>
     where TJob : IGroupReducer<TKey, TValue, TResult>
 {
+    public static bool SlotIsResult => false;
+
     public static PartitionResult<TStored, int, TOps, TResult> Reduce<TStored, TOps>(
         ReadOnlySpan<Piece<TStored, int, TValue>> pieces, TOps ops, RunState state)
         where TOps : struct, IKeyOps<TStored>

@@ -15,6 +15,12 @@ namespace MapReduceGen.Engine.Reduce;
 /// <typeparam name="TResult">The result type.</typeparam>
 internal interface IReducer<TKey, TValue, TSlot, TResult>
 {
+    /// <summary>
+    /// Whether a key's merged slot is its result (folds): then a run with one map task and one partition takes that
+    /// task's table as its result, with nothing merged or copied.
+    /// </summary>
+    static abstract bool SlotIsResult { get; }
+
     static abstract PartitionResult<TStored, TSlot, TOps, TResult> Reduce<TStored, TOps>(
         ReadOnlySpan<Piece<TStored, TSlot, TValue>> pieces, TOps ops, RunState state)
         where TOps : struct, IKeyOps<TStored>;
