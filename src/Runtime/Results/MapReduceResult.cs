@@ -83,6 +83,19 @@ public sealed class MapReduceResult<TKey, TResult> : IReadOnlyDictionary<TKey, T
         return TopSelector.Select(_store, count);
     }
 
+    /// <summary>The entries with their keys as UTF-8 (string keys only; see <see cref="MapReduceResultExtensions"/>).</summary>
+    internal IEnumerable<Utf8ResultEntry<TResult>> EnumerateUtf8()
+    {
+        for (int partition = 0; partition < _store.PartitionCount; partition++)
+        {
+            int length = _store.PartitionLength(partition);
+            for (int index = 0; index < length; index++)
+            {
+                yield return new Utf8ResultEntry<TResult>(_store.Utf8KeyAt(partition, index), _store.ResultAt(partition, index));
+            }
+        }
+    }
+
     /// <summary>Enumerates the entries without allocating.</summary>
     /// <returns>The enumerator.</returns>
     public Enumerator GetEnumerator() => new(_store);

@@ -42,15 +42,22 @@ internal sealed class TableResultStore<TKey, TStored, TOps, TSlot, TResult> : Re
             : Unsafe.As<TSlot, TResult>(ref part.Keys.EntryAt(index).Slot);
     }
 
-    /// <summary>The UTF-8 bytes of a string key (only when keys are stored as UTF-8).</summary>
-    public ReadOnlySpan<byte> Utf8KeyAt(int partition, int index) =>
-        Unsafe.As<TStored, Utf8Key>(ref _partitions[partition].Keys.EntryAt(index).Key).Span;
+    public override ReadOnlyMemory<byte> Utf8KeyAt(int partition, int index)
+    {
+        if (typeof(TStored) != typeof(Utf8Key))
+        {
+            return base.Utf8KeyAt(partition, index);
+        }
+
+        ref Utf8Key key = ref Unsafe.As<TStored, Utf8Key>(ref _partitions[partition].Keys.EntryAt(index).Key);
+        return new ReadOnlyMemory<byte>(key.Bytes, key.Offset, key.Length);
+    }
 
     public override int CompareKeys(int partition, int index, int otherPartition, int otherIndex)
     {
         if (typeof(TStored) == typeof(Utf8Key))
         {
-            return Utf8Text.CompareOrdinal(Utf8KeyAt(partition, index), Utf8KeyAt(otherPartition, otherIndex));
+            return Utf8Text.CompareOrdinal(Utf8KeyAt(partition, index).Span, Utf8KeyAt(otherPartition, otherIndex).Span);
         }
 
         return base.CompareKeys(partition, index, otherPartition, otherIndex);

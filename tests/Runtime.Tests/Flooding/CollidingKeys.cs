@@ -10,18 +10,17 @@ namespace MapReduceGen.Runtime.Tests.Flooding;
 /// </summary>
 internal static class CollidingKeys
 {
-    // StableHash's constants (its short-key path: one word, then the length, then the final mix).
+    // StableHash's constants (its path for keys of up to eight bytes).
     private const ulong Seed = 0x9E3779B97F4A7C15UL;
     private const ulong Multiplier = 0xBF58476D1CE4E5B9UL;
     private const ulong LengthMultiplier = 0x94D049BB133111EBUL;
-    private const ulong FinishMultiplier = 0x94D049BB133111EBUL;
 
     /// <summary>Distinct 8-character words that all have the same <see cref="StableHash.OfUtf8(ReadOnlySpan{byte})"/>.</summary>
     public static List<string> Words(int count, int seed = 1)
     {
         var random = new Random(seed);
         ulong multiplierInverse = Inverse(Multiplier);
-        ulong finishInverse = Inverse(FinishMultiplier);
+        ulong lengthInverse = Inverse(LengthMultiplier);
         uint target = (uint)random.Next();
         var words = new HashSet<string>(StringComparer.Ordinal);
         Span<byte> bytes = stackalloc byte[8];
@@ -29,15 +28,12 @@ internal static class CollidingKeys
         {
             ulong output = ((ulong)random.NextInt64() << 32) | target;
 
-            // Finish, backwards: h ^= h >> 32; h *= C; h ^= h >> 31.
+            // The short-key hash, backwards: h = (prefix ^ Seed ^ length << 59) * M; h ^= h >> 32; h *= L;
+            // result = h ^ h >> 32 (each step undone in turn; a 32-bit xorshift is its own inverse).
             ulong h = output ^ (output >> 32);
-            h *= finishInverse;
-            h ^= (h >> 31) ^ (h >> 62);
-
-            // The word step, backwards: t = s ^ (s >> 29) ^ length * L, s = (Seed ^ prefix) * M.
-            ulong u = h ^ unchecked(8UL * LengthMultiplier);
-            ulong s = u ^ (u >> 29) ^ (u >> 58);
-            ulong prefix = (s * multiplierInverse) ^ Seed;
+            h *= lengthInverse;
+            h ^= h >> 32;
+            ulong prefix = (h * multiplierInverse) ^ Seed ^ (8UL << 59);
 
             BitConverter.TryWriteBytes(bytes, prefix);
             if (IsPrintableWord(bytes))
