@@ -50,7 +50,7 @@ public sealed class ReduceGrainTests(InMemoryClusterFixture fixture) : IClassFix
     {
         string run = Guid.NewGuid().ToString("N");
         // Thousands of distinct words (letters only, as the word count keeps them): an output of tens of KiB.
-        var lines = Enumerable.Range(0, 3000).Select(i => $"{Letters(i)} shared {Letters(i * 7)}").ToList();
+        var lines = Enumerable.Range(0, 3000).Select(i => $"{Words.Letters(i)} shared {Words.Letters(i * 7)}").ToList();
         var expected = WordCountJob.Run(lines);
         var output = await MapAsync(run, 0, 1, [.. lines]);
         var reduce = Grains.GetGrain<IReduceTaskGrain>($"{run}/r0/1");
@@ -117,18 +117,6 @@ public sealed class ReduceGrainTests(InMemoryClusterFixture fixture) : IClassFix
 
         var pairs = piece.Entries.ToArray().ToDictionary(e => e.Key.ToString(), e => e.Slot);
         Assert.Equal(new Dictionary<string, int> { ["alpha"] = 2, ["beta"] = 5, ["café"] = 1 }, pairs);
-    }
-
-    private static string Letters(int n)
-    {
-        var text = new System.Text.StringBuilder("w");
-        do
-        {
-            text.Append((char)('a' + (n % 26)));
-            n /= 26;
-        }
-        while (n > 0);
-        return text.ToString();
     }
 
     private static ReduceTaskRequest Request(string run, int chunkBytes = 4096) => new()
