@@ -26,8 +26,8 @@ public sealed class ClusterExecutionOptions
     private TimeSpan _mapOutputIdleTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// How long a call to a task's grain (start, poll, handing over a chunk) may go unanswered before the task's silo
-    /// is presumed dead and the task is re-executed elsewhere. Default 5 s, well under Orleans' 30 s response timeout,
+    /// How long a call to a task's grain (start, poll, handing over locations, fetching a chunk of a map output or of
+    /// results) may go unanswered before the task's silo is presumed dead and the task is re-executed elsewhere. Default 5 s, well under Orleans' 30 s response timeout,
     /// so a dead silo costs seconds. A task may run far longer than this: it is polled, and each poll is answered
     /// within <see cref="PollInterval"/> while the task runs.
     /// </summary>
