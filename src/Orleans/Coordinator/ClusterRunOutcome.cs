@@ -1,9 +1,9 @@
 namespace MapReduceGen.Orleans.Coordinator;
 
-/// <summary>What the coordinator hands back to the typed layer: each partition's encoded results and the counters.</summary>
+/// <summary>What the coordinator hands back to the typed layer: the counters and what the run did.</summary>
 internal sealed class ClusterRunOutcome
 {
-    public required byte[]?[] PartitionResults { get; init; }
+    public required string RunId { get; init; }
 
     public required long InputsRead { get; init; }
 
@@ -13,7 +13,25 @@ internal sealed class ClusterRunOutcome
 
     public required IReadOnlyList<SkippedRecord> SkippedRecords { get; init; }
 
+    public required long BadRecordsSkipped { get; init; }
+
+    public required long DistinctKeys { get; init; }
+
     public required TimeSpan MapTime { get; init; }
 
     public required TimeSpan ReduceTime { get; init; }
+
+    public int MapTasks { get; init; }
+
+    public int MapAttempts { get; init; }
+
+    public int LostMapOutputs { get; init; }
+
+    public int ReduceAttempts { get; init; }
+
+    public long MapOutputBytes { get; init; }
+
+    public long ShuffleBytes { get; init; }
+
+    public long ResultBytes { get; init; }
 }

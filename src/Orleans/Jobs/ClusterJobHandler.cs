@@ -21,8 +21,9 @@ internal abstract class ClusterJobHandler<TJob, TInput, TKey, TValue, TSlot, TSi
 {
     public string JobName => TJob.Name;
 
-    public MapTaskReport RunMap(MapTaskRequest request, Serializer serializer, CancellationToken cancellationToken)
+    public MapTaskResult RunMap(MapTaskRequest request, Serializer serializer, CancellationToken cancellationToken)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         if (request.PartitionCount < 1)
         {
             return Faulted($"Map task {request.TaskId} of job '{TJob.Name}' has no partitions.");
@@ -77,18 +78,22 @@ internal abstract class ClusterJobHandler<TJob, TInput, TKey, TValue, TSlot, TSi
         byte[]?[] partitions = typeof(TKey) == typeof(string)
             ? Encode<Utf8Key, Utf8KeyOps>(task, request.PartitionCount, serializer)
             : Encode<TKey, ObjectKeyOps<TKey, TJob>>(task, request.PartitionCount, serializer);
-        return new MapTaskReport
+        IReadOnlyList<SkippedRecord> skipped = state.SkippedRecords;
+        var report = new MapTaskReport
         {
             State = TaskState.Completed,
             Output = new MapTaskOutput
             {
-                Partitions = partitions,
+                PartitionBytes = [.. partitions.Select(p => (long)(p?.Length ?? 0))],
                 InputsRead = state.InputsRead,
                 PairsEmitted = state.PairsEmitted,
                 BytesRead = bytes,
-                Skipped = [.. state.SkippedRecords.Select(SkippedInput.From)],
+                Skipped = [.. skipped.Select(SkippedInput.From)],
+                SkippedCount = (skipped as SkippedRecordList)?.TotalCount ?? skipped.Count,
+                Duration = clock.Elapsed,
             },
         };
+        return new MapTaskResult(report, partitions);
     }
 
     public IReduceState CreateReduceState(Serializer serializer) =>
@@ -127,8 +132,8 @@ internal abstract class ClusterJobHandler<TJob, TInput, TKey, TValue, TSlot, TSi
         TooManyBadRecords = failure.IsTooManyBadRecords,
     };
 
-    private static MapTaskReport Failed(TaskFailure failure) => new() { State = TaskState.Failed, Failure = failure };
+    private static MapTaskResult Failed(TaskFailure failure) => new(new() { State = TaskState.Failed, Failure = failure }, null);
 
-    private static MapTaskReport Faulted(string message) =>
-        new() { State = TaskState.Faulted, Failure = TaskFailure.Configuration(message) };
+    private static MapTaskResult Faulted(string message) =>
+        new(new() { State = TaskState.Faulted, Failure = TaskFailure.Configuration(message) }, null);
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MapReduceGen.Engine;
 using MapReduceGen.Engine.Keys;
 using MapReduceGen.Engine.Map;
@@ -8,48 +10,68 @@ using Orleans.Serialization;
 namespace MapReduceGen.Orleans.Jobs;
 
 /// <summary>
-/// One partition's reduce task on a silo: the pieces map tasks sent for it, decoded as they arrive; when all have
-/// arrived, the job's <typeparamref name="TReducer"/> reduces them exactly as the local runner reduces a partition.
+/// One partition's reduce task on a silo: the map tasks' outputs for the partition, decoded as they are fetched; when
+/// every map task's output is in, the job's <typeparamref name="TReducer"/> reduces them (in map task order, so the
+/// result does not depend on which output arrived first) exactly as the local runner reduces a partition.
 /// </summary>
 internal sealed class ReduceState<TJob, TKey, TValue, TSlot, TReducer, TResult>(string jobName, Serializer serializer) : IReduceState
     where TJob : struct, IKeyEquality<TKey>
     where TKey : notnull
     where TReducer : IReducer<TKey, TValue, TSlot, TResult>
 {
-    private readonly List<Piece<Utf8Key, TSlot, TValue>> _stringPieces = [];
-    private readonly List<Piece<TKey, TSlot, TValue>> _objectPieces = [];
+    private readonly Lock _gate = new();
+    private readonly SortedDictionary<int, Piece<Utf8Key, TSlot, TValue>> _stringPieces = [];
+    private readonly SortedDictionary<int, Piece<TKey, TSlot, TValue>> _objectPieces = [];
 
-    public TaskFailure? Add(byte[] chunk)
+    public object Decode(byte[] encoded) =>
+        typeof(TKey) == typeof(string)
+            ? PieceCodec.Decode<TKey, Utf8Key, TSlot, TValue>(encoded, serializer)
+            : PieceCodec.Decode<TKey, TKey, TSlot, TValue>(encoded, serializer);
+
+    public void Add(int taskId, object decoded)
     {
-        if (typeof(TKey) == typeof(string))
+        lock (_gate)
         {
-            _stringPieces.Add(PieceCodec.Decode<TKey, Utf8Key, TSlot, TValue>(chunk, serializer));
+            if (typeof(TKey) == typeof(string))
+            {
+                _stringPieces[taskId] = (Piece<Utf8Key, TSlot, TValue>)decoded;
+            }
+            else
+            {
+                _objectPieces[taskId] = (Piece<TKey, TSlot, TValue>)decoded;
+            }
         }
-        else
-        {
-            _objectPieces.Add(PieceCodec.Decode<TKey, TKey, TSlot, TValue>(chunk, serializer));
-        }
-
-        return null;
     }
 
-    public ReduceTaskReport Complete(CancellationToken cancellationToken) =>
-        typeof(TKey) == typeof(string)
-            ? Complete<Utf8Key, Utf8KeyOps>(_stringPieces, cancellationToken)
-            : Complete<TKey, ObjectKeyOps<TKey, TJob>>(_objectPieces, cancellationToken);
+    public ReduceOutcome Complete(int partition, ReduceFileSpec? file, string workTag, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return typeof(TKey) == typeof(string)
+                ? Complete<Utf8Key, Utf8KeyOps>(_stringPieces, partition, file, workTag, cancellationToken)
+                : Complete<TKey, ObjectKeyOps<TKey, TJob>>(_objectPieces, partition, file, workTag, cancellationToken);
+        }
+    }
 
-    private ReduceTaskReport Complete<TStored, TOps>(List<Piece<TStored, TSlot, TValue>> pieces, CancellationToken cancellationToken)
+    private ReduceOutcome Complete<TStored, TOps>(
+        SortedDictionary<int, Piece<TStored, TSlot, TValue>> byTask,
+        int partition,
+        ReduceFileSpec? file,
+        string workTag,
+        CancellationToken cancellationToken)
         where TOps : struct, IKeyOps<TStored>
     {
+        var pieces = new List<Piece<TStored, TSlot, TValue>>(byTask.Values);
+        byTask.Clear();
         using var state = new RunState(jobName, new MapReduceOptions(), cancellationToken);
         PartitionResult<TStored, TSlot, TOps, TResult> result;
         try
         {
-            result = TReducer.Reduce(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pieces), default(TOps), state);
+            result = TReducer.Reduce(CollectionsMarshal.AsSpan(pieces), default(TOps), state);
         }
         catch (KeyFailure failure)
         {
-            return new ReduceTaskReport
+            return new ReduceOutcome
             {
                 State = TaskState.Failed,
                 Failure = new TaskFailure
@@ -69,10 +91,16 @@ internal sealed class ReduceState<TJob, TKey, TValue, TSlot, TReducer, TResult>(
             keys[i] = StoredKeys.ToKey<TKey, TStored>(result.Keys.EntryAt(i).Key);
             results[i] = result.Results is { } values
                 ? values[i]
-                : System.Runtime.CompilerServices.Unsafe.As<TSlot, TResult>(ref result.Keys.EntryAt(i).Slot);
+                : Unsafe.As<TSlot, TResult>(ref result.Keys.EntryAt(i).Slot);
         }
 
-        return new ReduceTaskReport
+        if (file is not null)
+        {
+            var (path, bytes) = PartitionFileWriter.Write(file, partition, workTag, keys, results);
+            return new ReduceOutcome { State = TaskState.Completed, KeyCount = keys.Length, FilePath = path, FileBytes = bytes };
+        }
+
+        return new ReduceOutcome
         {
             State = TaskState.Completed,
             Result = PartitionEncoder.EncodePairs(serializer, keys, results),
