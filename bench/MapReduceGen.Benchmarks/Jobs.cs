@@ -87,3 +87,24 @@ public static class Postings
         return n == copy.Length ? copy : copy[..n];
     }
 }
+
+/// <summary>Counts the space-separated tokens of a line as they are (no lower-casing, which would undo built collisions).</summary>
+public static partial class SpaceSeparatedCountJob
+{
+    /// <summary>Emits (token, 1) for every space-separated token.</summary>
+    [Mapper]
+    public static void Map(string line, Emitter<string, int> emit)
+    {
+        foreach (Range range in line.AsSpan().Split(' '))
+        {
+            if (range.End.Value > range.Start.Value)
+            {
+                emit.Emit(line.AsSpan(range), 1);
+            }
+        }
+    }
+
+    /// <summary>Adds counts.</summary>
+    [Reducer]
+    public static int Reduce(int left, int right) => left + right;
+}

@@ -96,6 +96,35 @@ public sealed class HashFloodTests
         }
     }
 
+    [Fact]
+    public void Adding_colliding_keys_known_to_be_absent_switches_the_table_too()
+    {
+        // The reduce side adds the largest piece of a partition without lookups, and every growth puts all keys back:
+        // both must notice a flood, or merging two map tasks' colliding keys is quadratic.
+        List<string> words = CollidingKeys.Words(20_000);
+        var arena = new Utf8Arena();
+        var table = new KeyTable<Utf8Key, int, Utf8KeyOps>(default, 16);
+        foreach (string word in words)
+        {
+            byte[] bytes = Encoding.ASCII.GetBytes(word);
+            int hash = StableHash.OfUtf8(bytes, out ulong prefix);
+            table.AddUnique(arena.Store(bytes, prefix), hash) = word.Length;
+        }
+
+        Assert.True(table.IsKeyed);
+        Assert.Equal(words.Count, table.Count);
+        Assert.True(
+            table.ExtraProbes <= (KeyTable<Utf8Key, int, Utf8KeyOps>.FloodedProbesPerLookup * table.Lookups) + (4L * KeyTable<Utf8Key, int, Utf8KeyOps>.FirstFloodCheck),
+            $"{table.ExtraProbes} extra probes for {table.Lookups} lookups");
+        foreach (string word in words)
+        {
+            byte[] bytes = Encoding.ASCII.GetBytes(word);
+            int hash = StableHash.OfUtf8(bytes);
+            Assert.True(table.TryFind(new Utf8Probe(bytes, null), hash, out int index), word);
+            Assert.Equal(8, table.EntryAt(index).Slot);
+        }
+    }
+
     [Theory]
     [InlineData(1, 0)]
     [InlineData(2, 0)]

@@ -227,11 +227,15 @@ internal sealed class KeyTable<TStored, TSlot, TOps>
         }
     }
 
-    /// <summary>Adds a key known to be absent (no equality checks), returning its slot.</summary>
+    /// <summary>
+    /// Adds a key known to be absent (no equality checks), returning its slot. Counts towards flood detection like a
+    /// lookup: keys that share one stable hash cannot make adding them quadratic either.
+    /// </summary>
     public ref TSlot AddUnique(in TStored key, int stableHash)
     {
-        int hash = _keyed ? _ops.KeyedHash(key) : stableHash;
-        return ref Add(key, hash, FindEmptyBucket(hash));
+        _lookups++;
+        int bucket = FindEmptyBucket(key, stableHash, out int hash);
+        return ref Add(key, hash, bucket);
     }
 
     public ref Entry<TStored, TSlot> EntryAt(int index) => ref _entries[index];
@@ -308,8 +312,9 @@ internal sealed class KeyTable<TStored, TSlot, TOps>
     {
         if (_count == _entries.Length)
         {
+            // Growing rebuilds the buckets, and may switch to the keyed hash: the key's bucket (and hash) are found again.
             Grow();
-            bucket = FindEmptyBucket(hash);
+            bucket = FindEmptyBucket(key, hash, out hash);
         }
 
         int index = _count++;
@@ -329,23 +334,59 @@ internal sealed class KeyTable<TStored, TSlot, TOps>
         Rebuild();
     }
 
+    // Puts every entry back into the (cleared) buckets. The probes count towards flood detection, as re-inserting keys
+    // that share one stable hash is as quadratic as adding them: when a check finds a flood, the table switches to the
+    // keyed hash, which rebuilds the buckets itself.
     private void Rebuild()
     {
         Array.Clear(_buckets);
+        _lookups += _count;
         for (int i = 0; i < _count; i++)
         {
-            _buckets[FindEmptyBucket(_entries[i].Hash)] = i + 1;
+            int bucket = _entries[i].Hash & _mask;
+            while (_buckets[bucket] != 0)
+            {
+                bucket = (bucket + 1) & _mask;
+                if (++_probes > _nextFloodCheck)
+                {
+                    CheckFlood();
+                    if (_keyed)
+                    {
+                        return;
+                    }
+                }
+            }
+
+            _buckets[bucket] = i + 1;
         }
     }
 
-    private int FindEmptyBucket(int hash)
+    // The empty bucket for a key that is not in the table, and the hash it goes in with: the keyed hash once the table
+    // is keyed, else stableHash. Probes count towards flood detection; a check that finds a flood switches the table to
+    // the keyed hash and the search starts again.
+    private int FindEmptyBucket(in TStored key, int stableHash, out int hash)
     {
-        int bucket = hash & _mask;
-        while (_buckets[bucket] != 0)
+        while (true)
         {
-            bucket = (bucket + 1) & _mask;
-        }
+            hash = _keyed ? _ops.KeyedHash(key) : stableHash;
+            int bucket = hash & _mask;
+            bool due = false;
+            while (_buckets[bucket] != 0)
+            {
+                bucket = (bucket + 1) & _mask;
+                if (++_probes > _nextFloodCheck)
+                {
+                    due = true;
+                    break;
+                }
+            }
 
-        return bucket;
+            if (!due)
+            {
+                return bucket;
+            }
+
+            CheckFlood();
+        }
     }
 }
