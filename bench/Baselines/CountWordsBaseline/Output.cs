@@ -22,28 +22,27 @@ internal static unsafe class Output
     private const int RadixBits = 16;
 
     /// <summary>Every word of <paramref name="table"/>, sorted, the buckets shared among <paramref name="workers"/> threads.</summary>
-    public static Entry[] Sort(WordTable table, int workers)
+    public static Sorted Sort(WordTable table, int workers)
     {
-        var entries = GC.AllocateUninitializedArray<Entry>(table.Count);
-        fixed (Entry* p = entries)
-        {
-            table.GetEntries(p);
-            RadixThenIntroSort(p, entries.Length, new Sorter(table), workers);
-        }
-
-        return entries;
+        var sorted = new Sorted(table.Count);
+        table.GetEntries(sorted.Entries);
+        RadixThenIntroSort(sorted.Entries, sorted.Count, new Sorter(table), workers);
+        return sorted;
     }
 
     /// <summary>Writes the sorted entries to <paramref name="stream"/>.</summary>
-    public static void Write(Stream stream, WordTable table, Entry[] entries)
+    public static void Write(Stream stream, WordTable table, Sorted sorted)
     {
+        Entry* entries = sorted.Entries;
+        int n = sorted.Count;
         byte[] buffer = GC.AllocateUninitializedArray<byte>(BufferSize + 64);
         fixed (byte* start = buffer)
         {
             byte* at = start;
             byte* limit = start + BufferSize;
-            foreach (Entry entry in entries)
+            for (Entry* e = entries; e < entries + n; e++)
             {
+                ref readonly Entry entry = ref *e;
                 int length = entry.Length;
                 if (at + length > limit)
                 {
@@ -159,7 +158,7 @@ internal static unsafe class Output
         }
 
         // Sort the buckets; with several workers, each thread takes a run of buckets holding about n / workers entries.
-        workers = n < 1 << 16 ? 1 : workers;
+        workers = n < 1 << 14 ? 1 : workers;
         var threads = new Thread[workers - 1];
         int bucket = 0;
         for (int w = 0; w < workers; w++)
@@ -196,6 +195,37 @@ internal static unsafe class Output
             if (counts[b] > 1)
             {
                 sorter.IntroSort(keys, end[b] - counts[b], end[b] - 1);
+            }
+        }
+    }
+
+    /// <summary>The sorted entries, in native memory.</summary>
+    public sealed class Sorted : IDisposable
+    {
+        public Sorted(int count)
+        {
+            Count = count;
+            Entries = (Entry*)LargeMemory.Allocate((nuint)Math.Max(count, 1) * (nuint)sizeof(Entry), zero: false);
+        }
+
+        ~Sorted() => Free();
+
+        public int Count { get; }
+
+        public Entry* Entries { get; private set; }
+
+        public void Dispose()
+        {
+            Free();
+            GC.SuppressFinalize(this);
+        }
+
+        private void Free()
+        {
+            if (Entries != null)
+            {
+                LargeMemory.Free(Entries);
+                Entries = null;
             }
         }
     }

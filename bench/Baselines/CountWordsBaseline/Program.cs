@@ -96,7 +96,7 @@ using (file)
     }
 
     TimeSpan mergeTime = clock.Elapsed - mapTime;
-    Output.Entry[] sorted = Output.Sort(result, workers);
+    using Output.Sorted sorted = Output.Sort(result, workers);
     TimeSpan sortTime = clock.Elapsed - mapTime - mergeTime;
     using (Stream stdout = Console.OpenStandardOutput())
     {

@@ -8,7 +8,7 @@ namespace CountWordsBaseline;
 /// <summary>
 /// Counts of UTF-8 words: open addressing with linear probing over 16-byte slots (power-of-two capacity, at most
 /// half full, indexed by the top bits of a 32-bit hash), and a byte arena for words of 8 bytes or more, all in native
-/// memory.
+/// memory (<see cref="LargeMemory"/>).
 /// <para>
 /// A slot is <see cref="Slot.Key"/> (8 bytes), <see cref="Slot.Value"/> and <see cref="Slot.Ref"/> (4 bytes each); all
 /// zero is empty.
@@ -55,12 +55,12 @@ internal sealed unsafe class WordTable : IDisposable
     public WordTable(int capacityLog2 = 16)
     {
         nuint capacity = (nuint)1 << capacityLog2;
-        _slots = (Slot*)NativeMemory.AllocZeroed(capacity, (nuint)sizeof(Slot));
+        _slots = (Slot*)LargeMemory.Allocate(capacity * (nuint)sizeof(Slot), zero: true);
         _mask = capacity - 1;
         _shift = 32 - capacityLog2;
         _growAt = (int)(capacity / 2);
         _arenaCapacity = 1 << 16;
-        _arena = (byte*)NativeMemory.AllocZeroed((nuint)_arenaCapacity);
+        _arena = (byte*)LargeMemory.Allocate((nuint)_arenaCapacity, zero: true);
         _arenaUsed = ArenaStart;
     }
 
@@ -89,22 +89,27 @@ internal sealed unsafe class WordTable : IDisposable
     }
 
     /// <summary>Adds every word of <paramref name="other"/> with its count.</summary>
+    /// <remarks>
+    /// The other table's slots are visited in order, that is in the order of their hashes' top bits, so the slots
+    /// this table visits go the same way (ascending, a few at a time) instead of jumping around.
+    /// </remarks>
     public void MergeFrom(WordTable other)
     {
         Slot* end = other._slots + other._mask + 1;
         for (Slot* s = other._slots; s < end; s++)
         {
-            if (s->Ref == 0 && s->Value != 0)
+            if (s->Ref == 0)
             {
-                AddShort(s->Key, s->Value);
+                if (s->Value != 0)
+                {
+                    AddShort(s->Key, s->Value);
+                }
             }
-        }
-
-        for (long at = ArenaStart; at < other._arenaUsed; at = Next(at, *(int*)(other._arena + at)))
-        {
-            byte* entry = other._arena + at;
-            int length = *(int*)entry;
-            AddLong(entry + ArenaHeader, length, HashLong(entry + ArenaHeader, length), *(uint*)(entry + 4));
+            else
+            {
+                byte* entry = other._arena + s->Ref;
+                AddLong(entry + ArenaHeader, *(int*)entry, s->Value, *(uint*)(entry + 4));
+            }
         }
     }
 
@@ -292,7 +297,7 @@ internal sealed unsafe class WordTable : IDisposable
                 capacity *= 2;
             }
 
-            _arena = (byte*)NativeMemory.Realloc(_arena, (nuint)capacity);
+            _arena = (byte*)LargeMemory.Grow(_arena, (nuint)_arenaUsed, (nuint)capacity);
             _arenaCapacity = capacity;
         }
 
@@ -315,7 +320,7 @@ internal sealed unsafe class WordTable : IDisposable
         Slot* old = _slots;
         nuint oldCapacity = _mask + 1;
         nuint capacity = oldCapacity * 2;
-        Slot* slots = (Slot*)NativeMemory.AllocZeroed(capacity, (nuint)sizeof(Slot));
+        Slot* slots = (Slot*)LargeMemory.Allocate(capacity * (nuint)sizeof(Slot), zero: true);
         nuint mask = capacity - 1;
         int shift = _shift - 1;
         for (Slot* s = old; s < old + oldCapacity; s++)
@@ -335,7 +340,7 @@ internal sealed unsafe class WordTable : IDisposable
             slots[i] = *s;
         }
 
-        NativeMemory.Free(old);
+        LargeMemory.Free(old);
         _slots = slots;
         _mask = mask;
         _shift = shift;
@@ -346,13 +351,13 @@ internal sealed unsafe class WordTable : IDisposable
     {
         if (_slots != null)
         {
-            NativeMemory.Free(_slots);
+            LargeMemory.Free(_slots);
             _slots = null;
         }
 
         if (_arena != null)
         {
-            NativeMemory.Free(_arena);
+            LargeMemory.Free(_arena);
             _arena = null;
         }
     }
