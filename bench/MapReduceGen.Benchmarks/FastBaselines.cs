@@ -30,19 +30,7 @@ public static class FastBaselines
     public static KeyValuePair<string, int[]>[] InvertedIndex(Document[] documents, int workers)
     {
         var indexes = new WordIndex[workers];
-        RunWorkers(workers, w =>
-        {
-            var index = new WordIndex();
-            int start = (int)((long)documents.Length * w / workers);
-            int end = (int)((long)documents.Length * (w + 1) / workers);
-            for (int i = start; i < end; i++)
-            {
-                var sink = new PostingSink(index, documents[i].Id);
-                Words.ForEach(documents[i].Text, ref sink);
-            }
-
-            indexes[w] = index;
-        });
+        RunWorkers(workers, w => indexes[w] = IndexRange(documents, (int)((long)documents.Length * w / workers), (int)((long)documents.Length * (w + 1) / workers)));
 
         // Merge the word numbers: the largest index keeps its numbers, the others get a map to them.
         WordIndex merged = indexes[0];
@@ -139,19 +127,7 @@ public static class FastBaselines
     public static IntSumMaxTable SumMax(Reading[] readings, int workers)
     {
         var tables = new IntSumMaxTable[workers];
-        RunWorkers(workers, w =>
-        {
-            var table = new IntSumMaxTable();
-            int start = (int)((long)readings.Length * w / workers);
-            int end = (int)((long)readings.Length * (w + 1) / workers);
-            for (int i = start; i < end; i++)
-            {
-                Reading reading = readings[i];
-                table.Add(reading.Key, reading.Value, reading.Value);
-            }
-
-            tables[w] = table;
-        });
+        RunWorkers(workers, w => tables[w] = SumMaxRange(readings, (int)((long)readings.Length * w / workers), (int)((long)readings.Length * (w + 1) / workers)));
 
         IntSumMaxTable result = tables[0];
         foreach (IntSumMaxTable table in tables)
@@ -171,6 +147,34 @@ public static class FastBaselines
         }
 
         return result;
+    }
+
+    // A worker's part of the map. AggressiveOptimization (as the engine's map loops have): optimised code from the
+    // first call, instead of tier-0 code and on-stack replacement during the first runs.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static WordIndex IndexRange(Document[] documents, int start, int end)
+    {
+        var index = new WordIndex();
+        for (int i = start; i < end; i++)
+        {
+            var sink = new PostingSink(index, documents[i].Id);
+            Words.ForEach(documents[i].Text, ref sink);
+        }
+
+        return index;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static IntSumMaxTable SumMaxRange(Reading[] readings, int start, int end)
+    {
+        var table = new IntSumMaxTable();
+        for (int i = start; i < end; i++)
+        {
+            Reading reading = readings[i];
+            table.Add(reading.Key, reading.Value, reading.Value);
+        }
+
+        return table;
     }
 
     // The calling thread is worker 0; the others run on the thread pool (as Parallel.For would run them).
@@ -290,6 +294,7 @@ public sealed class WordIndex
         return (uint)(h >> 32);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Find(ReadOnlySpan<char> word, out bool added)
     {
         uint hash = Hash(word);
@@ -384,37 +389,37 @@ public sealed class WordIndex
 
 /// <summary>
 /// Sum and max per <see cref="int"/> key: open addressing over 16-byte slots (key, max, sum), linear probing,
-/// power-of-two capacity at most half full, Fibonacci hashing (the top bits of key x 2^32/phi). int.MinValue marks an
-/// empty slot; that key itself, if it occurs, is kept aside.
+/// power-of-two capacity at most half full, Fibonacci hashing (the top bits of key x 2^32/phi). A slot stores the key's
+/// complement, so a zeroed array is an empty table (no fill); key -1, whose complement is 0, is kept aside.
 /// </summary>
 public sealed class IntSumMaxTable
 {
-    private const int Empty = int.MinValue;
+    private const int Aside = -1;
     private const int InitialLog2 = 10;
 
-    private Slot[] _slots = NewSlots(1 << InitialLog2);
+    private Slot[] _slots = new Slot[1 << InitialLog2];
     private int _shift = 32 - InitialLog2;
     private int _growAt = (1 << InitialLog2) / 2;
     private int _count;
-    private bool _hasEmptyKey;
-    private Slot _emptyKey;
+    private bool _hasAside;
+    private Slot _aside;
 
     /// <summary>The number of distinct keys.</summary>
-    public int Count => _count + (_hasEmptyKey ? 1 : 0);
+    public int Count => _count + (_hasAside ? 1 : 0);
 
     /// <summary>Every key with its sum and max.</summary>
     public IEnumerable<KeyValuePair<int, SumMax>> Entries()
     {
-        if (_hasEmptyKey)
+        if (_hasAside)
         {
-            yield return new(Empty, new SumMax(_emptyKey.Sum, _emptyKey.Max));
+            yield return new(Aside, new SumMax(_aside.Sum, _aside.Max));
         }
 
         foreach (Slot slot in _slots)
         {
-            if (slot.Key != Empty)
+            if (slot.NotKey != 0)
             {
-                yield return new(slot.Key, new SumMax(slot.Sum, slot.Max));
+                yield return new(~slot.NotKey, new SumMax(slot.Sum, slot.Max));
             }
         }
     }
@@ -423,9 +428,10 @@ public sealed class IntSumMaxTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int key, long sum, int max)
     {
-        if (key == Empty)
+        int notKey = ~key;
+        if (notKey == 0)
         {
-            AddEmptyKey(sum, max);
+            AddAside(sum, max);
             return;
         }
 
@@ -435,20 +441,16 @@ public sealed class IntSumMaxTable
         while (true)
         {
             ref Slot slot = ref slots[i];
-            if (slot.Key == key)
+            if (slot.NotKey == notKey)
             {
                 slot.Sum += sum;
-                if (max > slot.Max)
-                {
-                    slot.Max = max;
-                }
-
+                slot.Max = Math.Max(slot.Max, max);
                 return;
             }
 
-            if (slot.Key == Empty)
+            if (slot.NotKey == 0)
             {
-                Insert(ref slot, key, sum, max);
+                Insert(ref slot, notKey, sum, max);
                 return;
             }
 
@@ -459,40 +461,32 @@ public sealed class IntSumMaxTable
     /// <summary>Folds every key of <paramref name="other"/> into this table.</summary>
     public void AddAll(IntSumMaxTable other)
     {
-        if (other._hasEmptyKey)
+        if (other._hasAside)
         {
-            Add(Empty, other._emptyKey.Sum, other._emptyKey.Max);
+            AddAside(other._aside.Sum, other._aside.Max);
         }
 
         foreach (Slot slot in other._slots)
         {
-            if (slot.Key != Empty)
+            if (slot.NotKey != 0)
             {
-                Add(slot.Key, slot.Sum, slot.Max);
+                Add(~slot.NotKey, slot.Sum, slot.Max);
             }
         }
     }
 
-    private static Slot[] NewSlots(int length)
-    {
-        var slots = GC.AllocateUninitializedArray<Slot>(length);
-        slots.AsSpan().Fill(new Slot { Key = Empty });
-        return slots;
-    }
-
-    // The marker key is kept aside (it cannot live in a slot).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void AddEmptyKey(long sum, int max)
+    private void AddAside(long sum, int max)
     {
-        _emptyKey.Sum = _hasEmptyKey ? _emptyKey.Sum + sum : sum;
-        _emptyKey.Max = _hasEmptyKey ? Math.Max(_emptyKey.Max, max) : max;
-        _hasEmptyKey = true;
+        _aside.Sum = _hasAside ? _aside.Sum + sum : sum;
+        _aside.Max = _hasAside ? Math.Max(_aside.Max, max) : max;
+        _hasAside = true;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Insert(ref Slot slot, int key, long sum, int max)
+    private void Insert(ref Slot slot, int notKey, long sum, int max)
     {
-        slot.Key = key;
+        slot.NotKey = notKey;
         slot.Sum = sum;
         slot.Max = max;
         if (++_count > _growAt)
@@ -504,15 +498,15 @@ public sealed class IntSumMaxTable
     private void Grow()
     {
         Slot[] old = _slots;
-        Slot[] slots = NewSlots(old.Length * 2);
+        var slots = new Slot[old.Length * 2];
         int mask = slots.Length - 1;
         int shift = _shift - 1;
         foreach (Slot slot in old)
         {
-            if (slot.Key != Empty)
+            if (slot.NotKey != 0)
             {
-                int i = (int)(((uint)slot.Key * 0x9E3779B9u) >> shift);
-                while (slots[i].Key != Empty)
+                int i = (int)(((uint)~slot.NotKey * 0x9E3779B9u) >> shift);
+                while (slots[i].NotKey != 0)
                 {
                     i = (i + 1) & mask;
                 }
@@ -528,7 +522,7 @@ public sealed class IntSumMaxTable
 
     private struct Slot
     {
-        public int Key;
+        public int NotKey; // ~key; 0 is empty
         public int Max;
         public long Sum;
     }
