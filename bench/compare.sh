@@ -171,8 +171,10 @@ elif mode == "alternate":
                         "--export-json", path] + [c for _, c in order], check=True, stdout=subprocess.DEVNULL)
         for (name, _), result in zip(order, json.load(open(path))["results"]):
             data["time"][name] += result["times"]
-        print(f"  round {r + 1}/{runs}", end="\r", flush=True)
-    print(" " * 30, end="\r")
+        if sys.stderr.isatty():
+            print(f"  round {r + 1}/{runs}", end="\r", file=sys.stderr, flush=True)
+    if sys.stderr.isatty():
+        print(" " * 30, end="\r", file=sys.stderr)
     save()
 elif mode == "rss":
     for name, cmd in named(args):
@@ -201,13 +203,15 @@ elif mode == "report":
     def spread(k):
         v = sorted(data["time"][k])
         return f"{v[0] * 1000:.0f}-{v[-1] * 1000:.0f}"
-    print(f"Times: medians of {runs} alternating rounds (ms; min-max in brackets).\n")
-    print("| comparison | MapReduceGen / sample | baseline / python | ratio |")
-    print("| --- | ---: | ---: | ---: |")
+    lo = {k: min(v) * 1000 for k, v in data["time"].items()}
+    print(f"Times: medians of {runs} alternating rounds in ms, [min-max]; ratio of the medians, and of the minima (the\n"
+          "runs least disturbed by other processes).\n")
+    print("| comparison | MapReduceGen / sample | baseline / python | ratio | ratio of minima |")
+    print("| --- | ---: | ---: | ---: | ---: |")
     def row(label, a, b, inverse=False):
         if a in t and b in t:
-            ratio = t[b] / t[a] if inverse else t[a] / t[b]
-            print(f"| {label} | {t[a]:.1f} [{spread(a)}] | {t[b]:.1f} [{spread(b)}] | {ratio:.2f} |")
+            x, y = (b, a) if inverse else (a, b)
+            print(f"| {label} | {t[a]:.1f} [{spread(a)}] | {t[b]:.1f} [{spread(b)}] | {t[x] / t[y]:.2f} | {lo[x] / lo[y]:.2f} |")
     for build in ("aot", "jit"):
         for w in ("2", "1"):
             row(f"countwords KJV x10, {build.upper()}, {w} worker(s): MapReduceGen / baseline",
