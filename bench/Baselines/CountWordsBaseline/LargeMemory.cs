@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace CountWordsBaseline;
 
 /// <summary>
-/// Native memory for the tables, the arena and the sort entries. Blocks of 4 MiB or more (a table of 250,000 slots or
+/// Native memory for the tables, the arena and the sort entries. Blocks of 4 MiB or more (a table of 262,144 slots or
 /// more; never for the 32,187 words of the KJV) are 2 MiB-aligned and, on Linux, advised to use transparent huge pages
 /// (<c>madvise(MADV_HUGEPAGE)</c>; the kernel's default mode here is "madvise"): with millions of distinct words every
 /// table lookup is a random access to tens of megabytes, and 4 KiB pages add a TLB miss and, on first touch, a page
