@@ -39,6 +39,7 @@ public static class QuickRunner
             ("hand-written", index.HandWritten),
             ("PLINQ Aggregate", index.PlinqAggregate),
             ("sequential", index.Sequential),
+            ("open addressing", index.FastHandWritten),
             ("PLINQ GroupBy", index.PlinqGroupBy),
         ]);
 
@@ -50,6 +51,7 @@ public static class QuickRunner
             ("hand-written", numeric.HandWritten),
             ("PLINQ Aggregate", numeric.PlinqAggregate),
             ("sequential", numeric.Sequential),
+            ("open addressing", numeric.FastHandWritten),
             ("PLINQ GroupBy", numeric.PlinqGroupBy),
         ]);
     }
