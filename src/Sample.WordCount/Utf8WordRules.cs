@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -133,21 +134,57 @@ internal static class Utf8WordRules
         }
     }
 
-    /// <summary>The seed's stop words, as UTF-8 (see <see cref="WordRules.IsStopWord"/>).</summary>
-    private static bool IsStopWord(ReadOnlySpan<byte> word) => word.Length <= 4 && word switch
+    /// <summary>
+    /// The seed's stop words, as UTF-8 (see <see cref="WordRules.IsStopWord"/>). Every stop word has at most four letters:
+    /// a shorter word is packed into one integer (its bytes, little-endian; letters are never zero, so the packing is
+    /// unambiguous) and compared with the packed stop words in one switch.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsStopWord(ReadOnlySpan<byte> word)
     {
-        [(byte)'a'] => true,
-        [(byte)'a', (byte)'n'] or [(byte)'a', (byte)'r', (byte)'e'] or [(byte)'a', (byte)'n', (byte)'d'] or [(byte)'a', (byte)'s'] => true,
-        [(byte)'b', (byte)'e'] or [(byte)'b', (byte)'y'] => true,
-        [(byte)'f', (byte)'o', (byte)'r'] => true,
-        [(byte)'i', (byte)'f'] or [(byte)'i', (byte)'n'] or [(byte)'i', (byte)'s'] or [(byte)'i', (byte)'t'] => true,
-        [(byte)'o', (byte)'f'] or [(byte)'o', (byte)'r'] => true,
-        [(byte)'p', (byte)'y'] => true,
-        [(byte)'r', (byte)'s', (byte)'t'] => true,
-        [(byte)'t', (byte)'h', (byte)'a', (byte)'t'] or [(byte)'t', (byte)'h', (byte)'e'] or [(byte)'t', (byte)'o'] => true,
-        [(byte)'w', (byte)'i', (byte)'t', (byte)'h'] => true,
-        _ => false,
-    };
+        uint packed;
+        switch (word.Length)
+        {
+            case 1: packed = word[0]; break;
+            case 2: packed = BinaryPrimitives.ReadUInt16LittleEndian(word); break;
+            case 3: packed = BinaryPrimitives.ReadUInt16LittleEndian(word) | ((uint)word[2] << 16); break;
+            case 4: packed = BinaryPrimitives.ReadUInt32LittleEndian(word); break;
+            default: return false;
+        }
+
+        return packed switch
+        {
+            Packed.A or Packed.An or Packed.And or Packed.Are or Packed.As or Packed.Be or Packed.By or Packed.For
+                or Packed.If or Packed.In or Packed.Is or Packed.It or Packed.Of or Packed.Or or Packed.Py or Packed.Rst
+                or Packed.That or Packed.The or Packed.To or Packed.With => true,
+            _ => false,
+        };
+    }
+
+    // The stop words packed as IsStopWord packs a word.
+    private static class Packed
+    {
+        public const uint A = 'a';
+        public const uint An = 'a' | ('n' << 8);
+        public const uint And = 'a' | ('n' << 8) | ('d' << 16);
+        public const uint Are = 'a' | ('r' << 8) | ('e' << 16);
+        public const uint As = 'a' | ('s' << 8);
+        public const uint Be = 'b' | ('e' << 8);
+        public const uint By = 'b' | ('y' << 8);
+        public const uint For = 'f' | ('o' << 8) | ('r' << 16);
+        public const uint If = 'i' | ('f' << 8);
+        public const uint In = 'i' | ('n' << 8);
+        public const uint Is = 'i' | ('s' << 8);
+        public const uint It = 'i' | ('t' << 8);
+        public const uint Of = 'o' | ('f' << 8);
+        public const uint Or = 'o' | ('r' << 8);
+        public const uint Py = 'p' | ('y' << 8);
+        public const uint Rst = 'r' | ('s' << 8) | ('t' << 16);
+        public const uint That = 't' | ('h' << 8) | ('a' << 16) | ((uint)'t' << 24);
+        public const uint The = 't' | ('h' << 8) | ('e' << 16);
+        public const uint To = 't' | ('o' << 8);
+        public const uint With = 'w' | ('i' << 8) | ('t' << 16) | ((uint)'h' << 24);
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void EmitLong<TSink>(ReadOnlySpan<byte> word, ref TSink sink)

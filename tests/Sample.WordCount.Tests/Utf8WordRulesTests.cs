@@ -50,6 +50,44 @@ public class Utf8WordRulesTests
         }
     }
 
+    [Theory]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(1_343)]
+    [InlineData(1_345)]
+    [InlineData(5_000)]
+    public void Long_ascii_lines_with_words_across_64_byte_blocks_give_the_same_words(int length)
+    {
+        // Words of every length, some longer than a block or than the stack's buffer, laid across block boundaries,
+        // with digits, control characters and upper case anywhere; lines long enough to need rented bit sets.
+        var random = new Random(length);
+        for (int round = 0; round < 40; round++)
+        {
+            var line = new StringBuilder();
+            while (line.Length < length)
+            {
+                int wordLength = random.Next(8) == 0 ? random.Next(60, 300) : random.Next(1, 12);
+                for (int c = 0; c < wordLength; c++)
+                {
+                    int pick = random.Next(100);
+                    line.Append(pick switch
+                    {
+                        < 80 => (char)('a' + random.Next(26)),
+                        < 95 => (char)('A' + random.Next(26)),
+                        < 98 => (char)('0' + random.Next(10)),
+                        _ => (char)random.Next(0, 32) is var control && control is not ('\n' or '\r') ? control : ' ',
+                    });
+                }
+
+                line.Append(" ,.;-\t"[random.Next(6)]);
+            }
+
+            string text = line.ToString(0, length);
+            Assert.Equal(CharacterRules([text]), ByteRules(Encoding.ASCII.GetBytes(text)));
+        }
+    }
+
     [Fact]
     public void Every_ascii_character_between_letters_is_judged_as_the_character_rules_judge_it()
     {
