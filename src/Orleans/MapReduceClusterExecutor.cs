@@ -1,9 +1,14 @@
 using System.Diagnostics;
+using MapReduceGen.Engine;
+using MapReduceGen.Engine.Definitions;
+using MapReduceGen.Engine.Map;
+using MapReduceGen.Engine.Ordering;
+using MapReduceGen.Engine.Output;
+using MapReduceGen.Engine.Reduce;
 using MapReduceGen.Orleans.Coordinator;
 using MapReduceGen.Orleans.Jobs;
 using MapReduceGen.Orleans.Wire;
 using Orleans.Serialization;
-using MapReduceGen.Engine;
 
 namespace MapReduceGen.Orleans;
 
@@ -64,8 +69,7 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return RunCoreAsync<TKey, TValue, TValue>(
-            TJob.Name, typeof(TInput), silos => SequenceSource(inputs, TJob.Name, silos, options), options, cancellationToken);
+        return RunAsync(ClassicFold<TJob, TInput, TKey, TValue>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
     }
 
     /// <summary>Runs a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) over in-memory inputs.</summary>
@@ -87,8 +91,8 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return RunCoreAsync<TKey, TValue, TResult>(
-            TJob.Name, typeof(TInput), silos => SequenceSource(inputs, TJob.Name, silos, options), options, cancellationToken);
+        return RunAsync(
+            ClassicGroup<TJob, TInput, TKey, TValue, TResult>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
     }
 
     /// <summary>
@@ -111,8 +115,7 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(source);
-        return RunCoreAsync<TKey, TValue, TValue>(
-            TJob.Name, null, silos => TextSource(source, TJob.Name, silos, options), options, cancellationToken);
+        return RunAsync(ClassicFold<TJob, string, TKey, TValue>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
     }
 
     /// <summary>Runs a grouping job whose mapper takes a line of text over text files (see the fold overload).</summary>
@@ -133,8 +136,139 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(source);
-        return RunCoreAsync<TKey, TValue, TResult>(
-            TJob.Name, null, silos => TextSource(source, TJob.Name, silos, options), options, cancellationToken);
+        return RunAsync(
+            ClassicGroup<TJob, string, TKey, TValue, TResult>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs any job on the cluster, as its generated <c>RunOnClusterAsync</c> does: one input per mapper (in-memory
+    /// sequences shipped in batches, or text files the silos read), the run's parameters sent to every task, key ranges
+    /// sampled before the run for a job sorted by key, counters summed over every task. Returns what the job's local
+    /// <c>Run</c> returns.
+    /// </summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TOutput">The job's output.</typeparam>
+    /// <param name="job">The job's definition (<c>MyJob.MapReduceJob.Definition</c>), registered on every silo.</param>
+    /// <param name="inputs">One input per mapper (<c>JobInputs.Sequence</c> or <c>JobInputs.Lines</c>), in the job's order.</param>
+    /// <param name="context">The run's parameters (<c>TaskContext.Empty()</c> for a job without).</param>
+    /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The job's output.</returns>
+    /// <exception cref="MapReduceException">User code or an input threw.</exception>
+    /// <exception cref="MapReduceClusterException">The cluster cannot run the job (see the message).</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public Task<TOutput> RunAsync<TKey, TValue, TOutput>(
+        JobDefinition<TKey, TValue, TOutput> job, JobInput[] inputs, TaskContext context, MapReduceOptions? options = null,
+        CancellationToken cancellationToken = default)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(context);
+        return job.Accept(new JobRun<TKey, TValue, TOutput>(this, inputs, context, options, cancellationToken));
+    }
+
+    private async Task<TOutput> RunCoreAsync<TJob, TKey, TValue, TResult, TOutput, TKind>(
+        JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, TaskContext context, MapReduceOptions? options, CancellationToken cancellationToken)
+        where TJob : struct, IKeyedJob<TKey>
+        where TKey : notnull
+        where TKind : IOutputKind<TKey, TResult, TOutput>
+    {
+        var clock = Stopwatch.StartNew();
+        options ??= new MapReduceOptions();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, options.CancellationToken);
+        var token = linked.Token;
+        token.ThrowIfCancellationRequested();
+        spec.Check(inputs, context);
+        string jobName = spec.Name;
+        var inputTypes = inputs.Where(i => !i.IsText).Select(i => i.InputType);
+        if (JobTypeCheck.Describe(_serializer, jobName, inputTypes, typeof(TKey), typeof(TValue), typeof(TResult), spec.Parameters.Type) is { } problem)
+        {
+            throw new MapReduceClusterException(problem);
+        }
+
+        int silos = await CountActiveSilosAsync(jobName, token).ConfigureAwait(false);
+        int partitions = options.PartitionCount > 0 ? options.PartitionCount : silos * 4;
+        int concurrency = _cluster.MaxConcurrentTasks > 0 ? _cluster.MaxConcurrentTasks : silos * 4;
+        KeyComparison<TKey> keyOrder = KeyComparison<TKey>.Of<TJob>(spec.Layout.HasKeyComparer);
+        byte[]? splitPoints = null;
+        if (spec.RangePartitioned && partitions > 1)
+        {
+            inputs = [.. inputs.Select((input, i) => spec.Mappers[i].Accept(new Materialize<TKey, TValue>(input, jobName)))];
+            splitPoints = _serializer.SerializeToArray(SampleSplitPoints(spec, inputs, context, partitions, keyOrder));
+        }
+
+        byte[]? jobData = RunData.Encode(_serializer, context.Encode(new OrleansParameterCodec(_serializer)), splitPoints);
+        var sources = new IMapTaskSource[inputs.Length];
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            sources[i] = spec.Mappers[i].Accept(new SourceFactory<TKey, TValue>(this, inputs[i], jobName, silos, options));
+        }
+
+        using var source = new RunTaskSource(sources, jobData);
+        var coordinator = new ClusterCoordinator(
+            _grains, _cluster, options, jobName, partitions, concurrency,
+            failure => MapFailure<TKey>(jobName, options.MaxBadRecords, failure),
+            failure => ReduceFailure<TKey>(jobName, failure),
+            jobData);
+        var outcome = await coordinator.RunAsync(source, token).ConfigureAwait(false);
+
+        bool records = TKind.WritesRecords;
+        var parts = new List<(TKey[] Keys, TResult[] Results)>(outcome.PartitionResults.Length);
+        foreach (byte[]? chunk in outcome.PartitionResults)
+        {
+            parts.Add(chunk is null ? ([], []) : PartitionEncoder.DecodePairs<TKey, TResult>(_serializer, chunk, records));
+        }
+
+        var statistics = new MapReduceStatistics
+        {
+            JobName = jobName,
+            InputsRead = outcome.InputsRead,
+            PairsEmitted = outcome.PairsEmitted,
+            DistinctKeys = outcome.PartitionKeyCounts.Sum(),
+            BytesRead = outcome.BytesRead,
+            SkippedRecords = outcome.SkippedRecords,
+            WorkerCount = silos,
+            PartitionCount = partitions,
+            MapTime = outcome.MapTime,
+            ReduceTime = outcome.ReduceTime,
+            TotalTime = clock.Elapsed,
+            Counters = outcome.Counters,
+        };
+        var settings = new OutputSettings<TKey, TResult>(keyOrder, spec.Layout.SortByKey, spec.Layout.OutputComparer, null);
+        return TKind.FromPartitions(parts, settings, statistics);
+    }
+
+    // Key ranges for a total order, chosen before the map phase from the keys the job's mappers emit for a sample of
+    // each input (run here, on the client), so every map task partitions by the same split points.
+    private static TKey[] SampleSplitPoints<TKey, TValue, TResult>(
+        JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, TaskContext context, int partitions, KeyComparison<TKey> keyOrder)
+        where TKey : notnull
+    {
+        var samples = new List<TKey>();
+        int wanted = Math.Max(1, partitions * SplitPoints.SamplesPerPartition / inputs.Length);
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            try
+            {
+                spec.Mappers[i].SampleKeys(inputs[i], wanted, context.ForTask(), samples);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw MapReduceException.ForInput(spec.Name, 0, e).InInput(inputs.Length > 1 ? spec.Mappers[i].InputName : null);
+            }
+        }
+
+        try
+        {
+            return SplitPoints.Choose(samples, partitions, keyOrder.Compare);
+        }
+        catch (InvalidOperationException e) when (e.InnerException is { } inner)
+        {
+            throw MapReduceException.ForKey(spec.Name, null, inner);
+        }
     }
 
     private SequenceTaskSource<TInput> SequenceSource<TInput>(
@@ -161,70 +295,71 @@ public sealed class MapReduceClusterExecutor
         return new TextTaskSource(source, splitBytes, jobName, options?.MaxBadRecords ?? 0);
     }
 
-    private async Task<MapReduceResult<TKey, TResult>> RunCoreAsync<TKey, TValue, TResult>(
-        string jobName,
-        Type? inputType,
-        Func<int, IMapTaskSource> createSource,
-        MapReduceOptions? options,
-        CancellationToken cancellationToken)
+    /// <summary>Runs a definition with its types: the visitor the definition calls back.</summary>
+    private sealed class JobRun<TKey, TValue, TOutput>(
+        MapReduceClusterExecutor executor, JobInput[] inputs, TaskContext context, MapReduceOptions? options, CancellationToken cancellationToken)
+        : IJobDefinitionVisitor<TKey, TValue, TOutput, Task<TOutput>>
         where TKey : notnull
     {
-        var clock = Stopwatch.StartNew();
-        options ??= new MapReduceOptions();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, options.CancellationToken);
-        var token = linked.Token;
-        token.ThrowIfCancellationRequested();
-        if (JobTypeCheck.Describe(_serializer, jobName, inputType, typeof(TKey), typeof(TValue), typeof(TResult)) is { } problem)
-        {
-            throw new MapReduceClusterException(problem);
-        }
+        public Task<TOutput> Visit<TJob, TSlot, TSide, TReducer, TResult, TKind>(JobSpec<TKey, TValue, TResult> spec)
+            where TJob : struct, IKeyedJob<TKey>
+            where TSide : IMapSide<TValue, TSlot>
+            where TReducer : IReducer<TKey, TValue, TSlot, TResult>
+            where TKind : IOutputKind<TKey, TResult, TOutput> =>
+            executor.RunCoreAsync<TJob, TKey, TValue, TResult, TOutput, TKind>(spec, inputs, context, options, cancellationToken);
+    }
 
-        int silos = await CountActiveSilosAsync(jobName, token).ConfigureAwait(false);
-        int partitions = options.PartitionCount > 0 ? options.PartitionCount : silos * 4;
-        int concurrency = _cluster.MaxConcurrentTasks > 0 ? _cluster.MaxConcurrentTasks : silos * 4;
-        var source = createSource(silos);
-        try
+    /// <summary>Makes the map tasks of one input: batches of a sequence, or splits of text files.</summary>
+    private sealed class SourceFactory<TKey, TValue>(
+        MapReduceClusterExecutor executor, JobInput input, string jobName, int silos, MapReduceOptions options)
+        : IJobMapperVisitor<TKey, TValue, IMapTaskSource>
+    {
+        public IMapTaskSource Visit<TMapper, TInput>(JobMapper<TKey, TValue> mapper)
+            where TMapper : struct, IMapFunction<TInput, TKey, TValue>
         {
-            var coordinator = new ClusterCoordinator(
-                _grains, _cluster, options, jobName, partitions, concurrency,
-                failure => MapFailure<TKey>(jobName, options.MaxBadRecords, failure),
-                failure => ReduceFailure<TKey>(jobName, failure));
-            var outcome = await coordinator.RunAsync(source, token).ConfigureAwait(false);
-
-            var entries = new List<KeyValuePair<TKey, TResult>>();
-            foreach (byte[]? chunk in outcome.PartitionResults)
+            var typed = (JobInput<TInput>)input;
+            if (typed.Source is { } text)
             {
-                if (chunk is null)
-                {
-                    continue;
-                }
-
-                var (keys, results) = PartitionEncoder.DecodePairs<TKey, TResult>(_serializer, chunk);
-                for (int i = 0; i < keys.Length; i++)
-                {
-                    entries.Add(new KeyValuePair<TKey, TResult>(keys[i], results[i]));
-                }
+                return TextSource(text, jobName, silos, options);
             }
 
-            var statistics = new MapReduceStatistics
+            if (typed.Sequence is { } sequence)
             {
-                JobName = jobName,
-                InputsRead = outcome.InputsRead,
-                PairsEmitted = outcome.PairsEmitted,
-                DistinctKeys = entries.Count,
-                BytesRead = outcome.BytesRead,
-                SkippedRecords = outcome.SkippedRecords,
-                WorkerCount = silos,
-                PartitionCount = partitions,
-                MapTime = outcome.MapTime,
-                ReduceTime = outcome.ReduceTime,
-                TotalTime = clock.Elapsed,
-            };
-            return MapReduceResult.Create(entries, statistics);
+                return executor.SequenceSource(sequence, jobName, silos, options);
+            }
+
+            throw new MapReduceClusterException(
+                $"MapReduce job '{jobName}' cannot run on the cluster: its input '{mapper.InputName}' is an asynchronous sequence " +
+                "(or a UTF-8 block input), which only the local runner reads. Pass a sequence or a TextSource.");
         }
-        finally
+    }
+
+    /// <summary>Makes an input that is read once (a sequence that is not a list) into a list, so it can be sampled and then read.</summary>
+    private sealed class Materialize<TKey, TValue>(JobInput input, string jobName) : IJobMapperVisitor<TKey, TValue, JobInput>
+    {
+        public JobInput Visit<TMapper, TInput>(JobMapper<TKey, TValue> mapper)
+            where TMapper : struct, IMapFunction<TInput, TKey, TValue>
         {
-            (source as IDisposable)?.Dispose();
+            var typed = (JobInput<TInput>)input;
+            if (typed.Sequence is not { } sequence || sequence is IReadOnlyList<TInput> || sequence is IList<TInput>)
+            {
+                return input;
+            }
+
+            var list = new List<TInput>();
+            try
+            {
+                foreach (TInput item in sequence)
+                {
+                    list.Add(item);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw MapReduceException.ForSource(jobName, list.Count, e);
+            }
+
+            return JobInputs.Sequence(list);
         }
     }
 
@@ -237,7 +372,10 @@ public sealed class MapReduceClusterExecutor
             : throw new MapReduceClusterException($"MapReduce job '{jobName}' cannot run: the cluster has no active silo.");
     }
 
-    private MapReduceException MapFailure<TKey>(string jobName, int maxBadRecords, TaskFailure failure)
+    private MapReduceException MapFailure<TKey>(string jobName, int maxBadRecords, TaskFailure failure) =>
+        MapFailureCore<TKey>(jobName, maxBadRecords, failure).InInput(failure.InputName);
+
+    private MapReduceException MapFailureCore<TKey>(string jobName, int maxBadRecords, TaskFailure failure)
     {
         var inner = failure.Exception ?? new InvalidOperationException(failure.Message);
         if (failure.TooManyBadRecords)

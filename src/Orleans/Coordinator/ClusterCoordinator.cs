@@ -23,7 +23,8 @@ internal sealed partial class ClusterCoordinator(
     int partitionCount,
     int maxConcurrentTasks,
     Func<TaskFailure, Exception> mapFailure,
-    Func<TaskFailure, Exception> reduceFailure)
+    Func<TaskFailure, Exception> reduceFailure,
+    byte[]? jobData = null)
 {
     private const long MaxBatchBytes = 4L << 20;
 
@@ -32,6 +33,7 @@ internal sealed partial class ClusterCoordinator(
     private readonly Lock _eventLock = new();
     private readonly HashSet<string> _suspects = [];
     private readonly List<SkippedRecord> _skipped = [];
+    private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
     private TimeSpan? _lastProgress;
     private long _inputsRead;
     private long _pairsEmitted;
@@ -71,6 +73,7 @@ internal sealed partial class ClusterCoordinator(
                     }
                 }
 
+                Counters.AddTo(_counters, output.Counters);
                 _inputsRead += output.InputsRead;
                 _pairsEmitted += output.PairsEmitted;
                 _bytesRead += output.BytesRead;
@@ -90,6 +93,7 @@ internal sealed partial class ClusterCoordinator(
 
         // Reduce: one grain per non-empty partition.
         var results = new byte[]?[partitionCount];
+        var keyCounts = new long[partitionCount];
         int nextPartition = 0;
         await RunAllAsync(
             (out int partition, out string description) =>
@@ -107,6 +111,8 @@ internal sealed partial class ClusterCoordinator(
             (partition, report) =>
             {
                 results[partition] = report.Result;
+                keyCounts[partition] = report.KeyCount;
+                Counters.AddTo(_counters, report.Counters);
                 chunks[partition].Clear(); // the partition is safe: its map outputs are no longer needed
                 _partitionsReduced++;
                 Report(MapReducePhase.Reduce, force: false);
@@ -118,10 +124,12 @@ internal sealed partial class ClusterCoordinator(
         return new ClusterRunOutcome
         {
             PartitionResults = results,
+            PartitionKeyCounts = keyCounts,
             InputsRead = _inputsRead,
             PairsEmitted = _pairsEmitted,
             BytesRead = _bytesRead,
             SkippedRecords = _skipped,
+            Counters = _counters,
             MapTime = mapTime,
             ReduceTime = total - mapTime,
         };
@@ -255,7 +263,7 @@ internal sealed partial class ClusterCoordinator(
                     ThrowIfUnsuccessful(added.State, added.Failure, reduceFailure);
                 }
 
-                var started = await grain.Start(jobName, chunks.Count).WaitAsync(cluster.TaskTimeout, token).ConfigureAwait(false);
+                var started = await grain.Start(jobName, chunks.Count, jobData).WaitAsync(cluster.TaskTimeout, token).ConfigureAwait(false);
                 silo = started.Silo;
                 ThrowIfUnsuccessful(started.State, started.Failure, reduceFailure);
                 Raise(ClusterTaskEventKind.Started, MapReducePhase.Reduce, partition, attempt, silo, description);

@@ -18,11 +18,12 @@ internal interface IReduceTaskGrain : IGrainWithStringKey
     Task<ReduceTaskReport> Add(string jobName, int[] taskIds, byte[][] chunks);
 
     /// <summary>
-    /// Starts reducing once <paramref name="expectedChunks"/> distinct chunks were merged; answers
-    /// <see cref="TaskState.Lost"/> when fewer were (an earlier activation died with its silo).
+    /// Starts reducing once <paramref name="expectedChunks"/> distinct chunks were merged, with the run's parameters
+    /// (<paramref name="jobData"/>, a <see cref="JobRunData"/>); answers <see cref="TaskState.Lost"/> when fewer were (an
+    /// earlier activation died with its silo).
     /// </summary>
     [Alias("Start")]
-    Task<ReduceTaskReport> Start(string jobName, int expectedChunks);
+    Task<ReduceTaskReport> Start(string jobName, int expectedChunks, byte[]? jobData = null);
 
     /// <summary>Waits up to <paramref name="wait"/> for the reduce, then says where it stands.</summary>
     [Alias("Poll")]

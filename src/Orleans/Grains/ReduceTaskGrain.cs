@@ -67,7 +67,7 @@ internal sealed class ReduceTaskGrain(ClusterJobRegistry registry, Serializer se
         return Task.FromResult(Report(_failure is null ? TaskState.Running : TaskState.Failed));
     }
 
-    public Task<ReduceTaskReport> Start(string jobName, int expectedChunks)
+    public Task<ReduceTaskReport> Start(string jobName, int expectedChunks, byte[]? jobData)
     {
         if (_failure is not null)
         {
@@ -96,7 +96,7 @@ internal sealed class ReduceTaskGrain(ClusterJobRegistry registry, Serializer se
             _cancel = new CancellationTokenSource();
             var token = _cancel.Token;
             _work = Task.Factory.StartNew(
-                () => state.Complete(token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                () => state.Complete(jobData, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         return Task.FromResult(Report(TaskState.Running));
@@ -125,6 +125,7 @@ internal sealed class ReduceTaskGrain(ClusterJobRegistry registry, Serializer se
         return new ReduceTaskReport
         {
             State = report.State, Result = report.Result, KeyCount = report.KeyCount, Failure = report.Failure, Silo = Silo,
+            Counters = report.Counters,
         };
     }
 

@@ -8,6 +8,9 @@ internal interface IReduceState
     /// <summary>Merges one map task's chunk; returns the failure when the job's combine threw.</summary>
     TaskFailure? Add(byte[] chunk);
 
-    /// <summary>Reduces every key; the report is <see cref="TaskState.Completed"/> or <see cref="TaskState.Failed"/>.</summary>
-    ReduceTaskReport Complete(CancellationToken cancellationToken);
+    /// <summary>
+    /// Reduces every key with the run's parameters (<paramref name="jobData"/>); the report is
+    /// <see cref="TaskState.Completed"/> or <see cref="TaskState.Failed"/>.
+    /// </summary>
+    ReduceTaskReport Complete(byte[]? jobData, CancellationToken cancellationToken);
 }

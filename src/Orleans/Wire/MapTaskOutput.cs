@@ -25,4 +25,8 @@ internal sealed class MapTaskOutput
     /// <summary>The inputs that were skipped because their mapping threw.</summary>
     [Id(4)]
     public SkippedInput[] Skipped { get; init; } = [];
+
+    /// <summary>The user counters the task's mapper incremented; <see langword="null"/> when none.</summary>
+    [Id(5)]
+    public Dictionary<string, long>? Counters { get; init; }
 }

@@ -25,4 +25,8 @@ internal sealed class ReduceTaskReport
     /// <summary>The silo that holds the partition.</summary>
     [Id(4)]
     public string Silo { get; init; } = string.Empty;
+
+    /// <summary>The user counters the task's reducer incremented, when completed; <see langword="null"/> when none.</summary>
+    [Id(5)]
+    public Dictionary<string, long>? Counters { get; init; }
 }
