@@ -55,12 +55,15 @@ public sealed class TopTests
     [Fact]
     public void ResultsThatCannotBeOrdered_Throw()
     {
+        // Compile-time error MRG0031 says so first; called anyway, Top still throws.
+#pragma warning disable MRG0031
         MapReduceResult<Color, Summary> result = ColorSummaryJob.Run([1, 2, 3]);
         InvalidOperationException ex = Assert.Throws<InvalidOperationException>(() => result.Top(1));
         Assert.Contains(nameof(Summary), ex.Message, StringComparison.Ordinal);
 
         MapReduceResult<string, object> created = MapReduceResult.Create<string, object>([new("k", new object())], Statistics);
         Assert.Throws<InvalidOperationException>(() => created.Top(1));
+#pragma warning restore MRG0031
     }
 
     [Fact]
