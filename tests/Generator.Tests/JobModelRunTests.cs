@@ -445,4 +445,226 @@ public sealed class JobModelRunTests
 
         Assert.Equal("9,10,11 9,10 1,9", output);
     }
+
+    [Fact]
+    public void Asynchronous_sequences_and_text_files_feed_jobs_with_parameters()
+    {
+        string output = Scenario.Execute("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using MapReduceGen;
+
+            public static partial class Longer
+            {
+                [Mapper]
+                public static IEnumerable<(string, int)> Map(string line, int minimum)
+                {
+                    foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        if (word.Length >= minimum) { yield return (word, 1); }
+                    }
+                }
+
+                [Reducer(SortByKey = true)]
+                public static void Reduce(string word, ReadOnlySpan<int> ones, RecordOutput<string> output, int minimum) => output.Add(word + ones.Length);
+            }
+
+            public static partial class TextJoin
+            {
+                [Mapper]
+                public static void MapLines(string lines, Emitter<int, string> emit) => emit.Emit(lines.Length, lines);
+
+                [Mapper]
+                public static void MapLengths(int lengths, Emitter<int, string> emit) => emit.Emit(lengths, "#");
+
+                [Reducer(SortByKey = true)]
+                public static void Reduce(int length, IReadOnlyList<string> values, RecordOutput<string> output)
+                {
+                    if (values.Contains("#") && values.Any(v => v != "#")) { output.Add(length + ":" + string.Join("|", values.Where(v => v != "#").Order(StringComparer.Ordinal))); }
+                }
+            }
+
+            internal static class Probe
+            {
+                private static async IAsyncEnumerable<string> Lines()
+                {
+                    foreach (var line in new[] { "tiny words here", "another tiny line", "words words" })
+                    {
+                        await Task.Yield();
+                        yield return line;
+                    }
+                }
+
+                public static string Execute()
+                {
+                    string fromAsync = string.Join(",", Longer.RunAsync(Lines(), 5).GetAwaiter().GetResult());
+                    string path = Path.GetTempFileName();
+                    try
+                    {
+                        File.WriteAllLines(path, ["tiny words here", "another tiny line", "words words", "abc", "xyz"]);
+                        string fromFile = string.Join(",", Longer.Run(TextSource.FromFiles(path), 5));
+                        string joined = string.Join(",", TextJoin.Run(TextSource.FromFiles(path), [3, 11, 99]));
+                        return fromAsync + " " + fromFile + " " + joined;
+                    }
+                    finally
+                    {
+                        File.Delete(path);
+                    }
+                }
+            }
+            """);
+
+        Assert.Equal("another1,words3 another1,words3 3:abc|xyz,11:words words", output);
+    }
+
+    [Fact]
+    public void Skipped_records_and_partitioner_failures_name_their_input_and_key()
+    {
+        string output = Scenario.Execute("""
+            using System;
+            using System.Linq;
+            using MapReduceGen;
+
+            public static partial class Mixed
+            {
+                [Mapper]
+                public static void MapText(string text, Emitter<int, int> emit) => emit.Emit(int.Parse(text, System.Globalization.CultureInfo.InvariantCulture), 1);
+
+                [Mapper]
+                public static void MapNumbers(int numbers, Emitter<int, int> emit) => emit.Emit(numbers, 1);
+
+                [Partitioner]
+                public static int Partition(int key, int partitionCount) => key == 13 ? throw new InvalidOperationException("unlucky") : key == 14 ? partitionCount : key % partitionCount;
+
+                [Reducer]
+                public static int Reduce(int left, int right) => left + right;
+            }
+
+            internal static class Probe
+            {
+                public static string Execute()
+                {
+                    var options = new MapReduceOptions { MaxBadRecords = 5, MaxDegreeOfParallelism = 1, PartitionCount = 3 };
+                    var result = Mixed.Run(["1", "x", "2"], [2, 3], options);
+                    var skipped = result.Statistics.SkippedRecords.Single();
+                    string first = $"{result[2]} {skipped.InputName}@{skipped.InputIndex}";
+                    string Fail(int[] numbers)
+                    {
+                        try
+                        {
+                            Mixed.Run(["1"], numbers, options);
+                            return "no error";
+                        }
+                        catch (MapReduceException e)
+                        {
+                            return $"{e.Phase} {e.Key} {e.InnerException!.GetType().Name}";
+                        }
+                    }
+
+                    return first + " | " + Fail([13]) + " | " + Fail([14]);
+                }
+            }
+            """);
+
+        Assert.Equal("2 text@1 | Map 13 InvalidOperationException | Map 14 InvalidOperationException", output);
+    }
+
+    [Fact]
+    public void Counters_of_reducers_are_summed_over_partitions_and_values_of_combined_groups_can_be_sorted()
+    {
+        string output = Scenario.Execute("""
+            using System;
+            using System.Linq;
+            using MapReduceGen;
+
+            public static partial class PerTask
+            {
+                [Mapper]
+                public static void Map(int input, Emitter<int, long> emit) => emit.Emit(input % 10, input);
+
+                [Combiner]
+                public static long Combine(long left, long right) => Math.Max(left, right);
+
+                [ValueComparer]
+                public static int Descending(long left, long right) => right.CompareTo(left);
+
+                [Reducer]
+                public static long Reduce(int key, ReadOnlySpan<long> maxima, Counters counters)
+                {
+                    counters.Increment("keys");
+                    counters.Increment("maxima", maxima.Length);
+                    for (int i = 1; i < maxima.Length; i++)
+                    {
+                        if (maxima[i] > maxima[i - 1]) { throw new InvalidOperationException("not sorted"); }
+                    }
+
+                    return maxima[0];
+                }
+            }
+
+            internal static class Probe
+            {
+                public static string Execute()
+                {
+                    var result = PerTask.Run(Enumerable.Range(0, 1000), new MapReduceOptions { MaxDegreeOfParallelism = 3, PartitionCount = 4, ChunkSize = 10 });
+                    var counters = result.Statistics.Counters;
+                    return $"{result[7]} {counters["keys"]} {(counters["maxima"] >= 10 && counters["maxima"] <= 30 ? "ok" : counters["maxima"].ToString())}";
+                }
+            }
+            """);
+
+        Assert.Equal("997 10 ok", output);
+    }
+
+    [Fact]
+    public void String_keys_sort_by_utf16_code_units_across_range_partitions_and_by_a_key_comparer()
+    {
+        string output = Scenario.Execute("""
+            using System;
+            using System.Linq;
+            using MapReduceGen;
+
+            public static partial class Sorted
+            {
+                [Mapper]
+                public static void Map(string word, Emitter<string, int> emit) => emit.Emit(word, 1);
+
+                [Reducer(SortByKey = true)]
+                public static int Reduce(int left, int right) => left + right;
+            }
+
+            public static partial class ByLength
+            {
+                [Mapper]
+                public static void Map(string word, Emitter<string, int> emit) => emit.Emit(word, 1);
+
+                [KeyComparer]
+                public static int ShortFirst(string left, string right) => left.Length != right.Length ? left.Length.CompareTo(right.Length) : string.CompareOrdinal(left, right);
+
+                [Reducer]
+                public static int Reduce(int left, int right) => left + right;
+            }
+
+            internal static class Probe
+            {
+                public static string Execute()
+                {
+                    var random = new Random(5);
+                    string[] alphabet = ["a", "B", "é", "\uE000", "\U0001F600", "z", "\uFFFD", "0"];
+                    var words = Enumerable.Range(0, 4000).Select(_ => string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => alphabet[random.Next(alphabet.Length)]))).ToArray();
+                    var options = new MapReduceOptions { MaxDegreeOfParallelism = 3, PartitionCount = 9, ChunkSize = 100 };
+                    var sorted = Sorted.Run(words, options).Keys.ToList();
+                    var expected = words.Distinct().Order(StringComparer.Ordinal).ToList();
+                    var byLength = ByLength.Run(words, options).Keys.ToList();
+                    var expectedByLength = words.Distinct().OrderBy(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToList();
+                    return $"{sorted.SequenceEqual(expected)} {byLength.SequenceEqual(expectedByLength)} {sorted.Count}";
+                }
+            }
+            """);
+
+        Assert.StartsWith("True True ", output, StringComparison.Ordinal);
+    }
 }

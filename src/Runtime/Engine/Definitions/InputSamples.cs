@@ -42,11 +42,30 @@ internal static class InputSamples
         using var reader = new TextSplitReader();
         foreach (int index in Ordering.SplitPoints.Stride(splits.Count, splitsWanted))
         {
-            reader.Reset(splits[index]);
-            for (int line = 0; line < LinesPerSplit && reader.TryReadLine(out ReadOnlySpan<char> text); line++)
+            foreach (string line in FirstLines(reader, splits[index]))
             {
-                yield return text.ToString();
+                yield return line;
             }
         }
+    }
+
+    // The first lines of a split; none when it cannot be read here (the map phase reports that, with the file).
+    private static List<string> FirstLines(TextSplitReader reader, TextSplit split)
+    {
+        var lines = new List<string>();
+        try
+        {
+            reader.Reset(split);
+            while (lines.Count < LinesPerSplit && reader.TryReadLine(out ReadOnlySpan<char> text))
+            {
+                lines.Add(text.ToString());
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            lines.Clear();
+        }
+
+        return lines;
     }
 }

@@ -12,14 +12,27 @@ internal sealed class TypedJobMapper<TMapper, TInput, TKey, TValue>(string input
     internal override TResult Accept<TResult>(IJobMapperVisitor<TKey, TValue, TResult> visitor) =>
         visitor.Visit<TMapper, TInput>(this);
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "User code's failures are reported by the map phase.")]
     internal override void SampleKeys(JobInput input, int wanted, TaskContext context, List<TKey> keys)
     {
         JobInput<TInput> typed = Typed(input);
-        var sink = new KeyCollector<TKey, TValue>(keys);
-        var emitter = new Emitter<TKey, TValue>(sink);
+        var itemKeys = new List<TKey>();
+        var emitter = new Emitter<TKey, TValue>(new KeyCollector<TKey, TValue>(itemKeys));
         foreach (TInput item in InputSamples.Of(typed, wanted))
         {
-            TMapper.Map(item, emitter, context);
+            itemKeys.Clear();
+            try
+            {
+                TMapper.Map(item, emitter, context);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A sample that fails to map is left out: the map phase reports it with its index (or skips it as a
+                // bad record), as it would without sampling.
+                continue;
+            }
+
+            keys.AddRange(itemKeys);
         }
     }
 
