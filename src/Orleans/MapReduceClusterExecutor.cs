@@ -251,14 +251,7 @@ public sealed class MapReduceClusterExecutor
         int wanted = Math.Max(1, partitions * SplitPoints.SamplesPerPartition / inputs.Length);
         for (int i = 0; i < inputs.Length; i++)
         {
-            try
-            {
-                spec.Mappers[i].SampleKeys(inputs[i], wanted, context.ForTask(), samples);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                throw MapReduceException.ForInput(spec.Name, 0, e).InInput(inputs.Length > 1 ? spec.Mappers[i].InputName : null);
-            }
+            spec.Mappers[i].SampleKeys(inputs[i], wanted, context.ForTask(), samples);
         }
 
         try

@@ -102,4 +102,43 @@ public sealed class ClusterExampleTests(ExampleCluster fixture) : IClassFixture<
 
         ExampleTests.AssertSamePoints(expectedCentroids, centroids);
     }
+
+    [Fact]
+    public async Task Grep_over_text_files_samples_key_ranges_from_the_files_and_matches_the_local_runner()
+    {
+        string directory = Directory.CreateTempSubdirectory("mrg-examples-").FullName;
+        try
+        {
+            File.WriteAllLines(Path.Combine(directory, "a.txt"), Lines.Take(800));
+            File.WriteAllLines(Path.Combine(directory, "b.txt"), Lines.Skip(800));
+            var parameters = new GrepParameters(@"\w+");
+            var source = TextSource.FromPaths(directory);
+            source.SplitBytes = 4 * 1024;
+
+            MapReduceRecords<GrepMatch> matches = await Grep.RunOnClusterAsync(Cluster, source, parameters, Options);
+
+            Assert.Equal(Reference.Grep(Lines, parameters), matches);
+            Assert.Equal(Lines.Count, matches.Statistics.Counters["lines"]);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_failing_mapper_of_the_second_input_is_named_as_it_is_locally()
+    {
+        List<Customer> customers = ExampleData.Customers(10);
+        List<Order> orders = [new Order(1, 1, 5m), null!, new Order(3, 2, 1m)];
+
+        var local = Assert.Throws<MapReduceException>(() => Join.Run(customers, orders));
+        var cluster = await Assert.ThrowsAsync<MapReduceException>(() => Join.RunOnClusterAsync(Cluster, customers, orders, new MapReduceOptions { ChunkSize = 2 }));
+
+        Assert.Equal("orders", local.InputName);
+        Assert.Equal(1, local.InputIndex);
+        Assert.Equal(local.InputName, cluster.InputName);
+        Assert.Equal(local.InputIndex, cluster.InputIndex);
+        Assert.Equal(MapReducePhase.Map, cluster.Phase);
+    }
 }

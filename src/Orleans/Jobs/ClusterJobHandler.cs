@@ -71,7 +71,8 @@ internal sealed class ClusterJobHandler<TJob, TKey, TValue, TSlot, TSide, TReduc
         }
         catch (KeyFailure failure)
         {
-            return Failed(Describe(MapReduceException.ForKey(TJob.Name, failure.Key, failure.InnerException!), serializer));
+            // The job's partitioner (or key order) threw for a key while the task's output was partitioned.
+            return Failed(Describe(MapReduceException.ForPartitioner(TJob.Name, failure.Key, failure.InnerException!), serializer));
         }
 
         return new MapTaskReport
