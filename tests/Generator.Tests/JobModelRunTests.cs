@@ -667,4 +667,35 @@ public sealed class JobModelRunTests
 
         Assert.StartsWith("True True ", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Inputs_named_like_keywords_or_generated_parameters_get_valid_names()
+    {
+        string output = Scenario.Execute("""
+            using System;
+            using MapReduceGen;
+
+            public static partial class Named
+            {
+                [Mapper]
+                public static void MapEvents(string @event, Emitter<string, int> emit, int weight) => emit.Emit(@event, weight);
+
+                [Mapper]
+                public static void MapOptions(int options, Emitter<string, int> emit, int weight) => emit.Emit("n", options * weight);
+
+                [Mapper]
+                public static void MapMore(long @event, Emitter<string, int> emit) => emit.Emit("m", (int)@event);
+
+                [Reducer]
+                public static int Reduce(string key, ReadOnlySpan<int> values, int weight) => values.Length * 1000 + weight;
+            }
+
+            internal static class Probe
+            {
+                public static string Execute() => Show.Of(Named.Run(@event: ["a", "a"], options2: [1, 2], event2: [3L], parameters: 7));
+            }
+            """);
+
+        Assert.Equal("a=2007;m=1007;n=2007", output);
+    }
 }

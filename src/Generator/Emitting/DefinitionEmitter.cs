@@ -71,7 +71,7 @@ namespace MapReduceGen.Generator.Emitting
         /// <summary>One way to pass the job's inputs: a parameter per mapper and the engine input made of it.</summary>
         private sealed class InputForm
         {
-            public InputForm(string description, List<(string Type, string Name, string Doc, string JobInput)> inputs)
+            public InputForm(string description, List<(string Type, string Name, string Parameter, string Doc, string JobInput)> inputs)
             {
                 Description = description;
                 Inputs = inputs;
@@ -79,7 +79,8 @@ namespace MapReduceGen.Generator.Emitting
 
             public string Description { get; }
 
-            public List<(string Type, string Name, string Doc, string JobInput)> Inputs { get; }
+            /// <summary>Each input: its type, its name (in docs), its parameter (a C# identifier), its doc and its engine input.</summary>
+            public List<(string Type, string Name, string Parameter, string Doc, string JobInput)> Inputs { get; }
         }
 
         /// <summary>The input forms of a job: sequences; and, when a mapper takes lines, text files for those.</summary>
@@ -91,18 +92,18 @@ namespace MapReduceGen.Generator.Emitting
                 new InputForm(
                     single ? "the inputs" : "one sequence of inputs per mapper",
                     job.Mappers.Select(m => (
-                        $"global::System.Collections.Generic.IEnumerable<{m.InputType}>", m.InputName,
-                        $"The inputs of the mapper <c>{m.Name}</c>; enumerated once.", $"{Engine}JobInputs.Sequence({m.InputName})")).ToList()),
+                        $"global::System.Collections.Generic.IEnumerable<{m.InputType}>", m.InputName, m.InputParameter,
+                        $"The inputs of the mapper <c>{m.Name}</c>; enumerated once.", $"{Engine}JobInputs.Sequence({m.InputParameter})")).ToList()),
             };
             if (includeAsync && single)
             {
                 MapperModel mapper = job.Mappers[0];
                 forms.Add(new InputForm(
                     "an asynchronous sequence, awaited into a bounded buffer that the workers drain",
-                    new List<(string, string, string, string)>
+                    new List<(string, string, string, string, string)>
                     {
-                        ($"global::System.Collections.Generic.IAsyncEnumerable<{mapper.InputType}>", mapper.InputName,
-                            "The inputs; enumerated once.", $"{Engine}JobInputs.AsyncSequence({mapper.InputName})"),
+                        ($"global::System.Collections.Generic.IAsyncEnumerable<{mapper.InputType}>", mapper.InputName, mapper.InputParameter,
+                            "The inputs; enumerated once.", $"{Engine}JobInputs.AsyncSequence({mapper.InputParameter})"),
                     }));
             }
 
@@ -114,13 +115,14 @@ namespace MapReduceGen.Generator.Emitting
                     {
                         if (!m.InputIsString)
                         {
-                            return ($"global::System.Collections.Generic.IEnumerable<{m.InputType}>", m.InputName,
-                                $"The inputs of the mapper <c>{m.Name}</c>; enumerated once.", $"{Engine}JobInputs.Sequence({m.InputName})");
+                            return ($"global::System.Collections.Generic.IEnumerable<{m.InputType}>", m.InputName, m.InputParameter,
+                                $"The inputs of the mapper <c>{m.Name}</c>; enumerated once.", $"{Engine}JobInputs.Sequence({m.InputParameter})");
                         }
 
                         string name = single ? "source" : m.InputName;
-                        return ("global::MapReduceGen.TextSource", name,
-                            $"The files whose lines the mapper <c>{m.Name}</c> maps.", $"{Engine}JobInputs.Lines({name})");
+                        string parameter = single ? "source" : m.InputParameter;
+                        return ("global::MapReduceGen.TextSource", name, parameter,
+                            $"The files whose lines the mapper <c>{m.Name}</c> maps.", $"{Engine}JobInputs.Lines({parameter})");
                     }).ToList()));
             }
 
@@ -183,7 +185,7 @@ namespace MapReduceGen.Generator.Emitting
 
         private static void WriteInputDocs(SourceWriter writer, JobModel job, InputForm form)
         {
-            foreach ((_, string name, string doc, _) in form.Inputs)
+            foreach ((_, string name, _, string doc, _) in form.Inputs)
             {
                 writer.WriteLine($"/// <param name=\"{name}\">{doc}</param>");
             }
@@ -196,9 +198,9 @@ namespace MapReduceGen.Generator.Emitting
 
         private static void WriteInputParameters(SourceWriter writer, JobModel job, InputForm form)
         {
-            foreach ((string type, string name, _, _) in form.Inputs)
+            foreach ((string type, _, string parameter, _, _) in form.Inputs)
             {
-                writer.WriteLine($"    {type} {name},");
+                writer.WriteLine($"    {type} {parameter},");
             }
 
             if (job.ParametersType is { } parameters)

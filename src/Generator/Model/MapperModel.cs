@@ -22,5 +22,8 @@ namespace MapReduceGen.Generator.Model
 
         /// <summary>The input's name: the generated <c>Run</c>'s parameter for it (a job with several inputs), and in errors.</summary>
         public string InputName { get; init; } = "";
+
+        /// <summary><see cref="InputName"/> as a C# identifier (<c>@</c> before a keyword).</summary>
+        public string InputParameter { get; init; } = "";
     }
 }

@@ -574,6 +574,7 @@ namespace MapReduceGen.Generator.Parsing
                     ReturnsNullable = read.Shape == MapperShape.Enumerable && read.Method.ReturnNullableAnnotation == NullableAnnotation.Annotated,
                     Arguments = new string(read.Extras.Select(e => e.Kind).ToArray()),
                     InputName = unique,
+                    InputParameter = SyntaxFacts.GetKeywordKind(unique) == SyntaxKind.None ? unique : "@" + unique,
                 });
             }
 

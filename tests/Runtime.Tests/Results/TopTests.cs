@@ -96,4 +96,13 @@ public sealed class TopTests
             Assert.Equal(sorted.Take(n), result.Top(n));
         }
     }
+
+    [Fact]
+    public void RecordKeysTieMemberByMember_NotByTheirText()
+    {
+        // As text, "Month { Year = 2024, Number = 10 }" sorts before "... Number = 9 }"; by members, 9 comes first.
+        MapReduceResult<Month, int> result = MonthCountJob.Run([11, 10, 9, 10, 11, 9, 1]);
+
+        Assert.Equal([9, 10, 11, 1], result.Top(4).Select(e => e.Key.Number));
+    }
 }
