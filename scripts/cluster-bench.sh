@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Measures Sample.WordCount's job on 1, 2 and 3 local Orleans silos (separate processes on 127.0.0.1) against the
-# local runner, on the same input: best and median of REPEAT alternating runs after two warm-ups each. Stops everything
-# it started.
+# Measures Sample.WordCount's job on 1, 2 and 3 local Orleans silos (separate processes on 127.0.0.1):
+#   - the client process: its peak memory (VmHWM) and the bytes it received from the cluster (Orleans' own message-size
+#     instrument) in a client process that runs the job once and nothing else, and the bytes of map output among them;
+#   - the time, against the local runner on the same input: best and median of REPEAT alternating runs after two
+#     warm-ups each (REPEAT=0 skips the timing).
+# Stops everything it started.
 #
 #   scripts/cluster-bench.sh [PATH...]     default: ../shared/corpus/kjvbible.txt copied COPIES times (or generated text)
 #
-# Environment: SILO_PORT (11211), GATEWAY_PORT (30100), REPEAT (3), COPIES (8), SPLIT_BYTES (0 = automatic).
+# Environment: SILO_PORT (11211), GATEWAY_PORT (30100), REPEAT (3), COPIES (8), SPLIT_BYTES (0 = automatic),
+#              SHARED (../shared: where corpus/kjvbible.txt is looked for).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -15,6 +19,7 @@ GATEWAY_PORT=${GATEWAY_PORT:-30100}
 REPEAT=${REPEAT:-3}
 COPIES=${COPIES:-8}
 SPLIT_BYTES=${SPLIT_BYTES:-0}
+SHARED=${SHARED:-../shared}
 WORK=$(mktemp -d)
 PIDS=()
 
@@ -33,8 +38,8 @@ if [ "$#" -gt 0 ]; then
     INPUTS=("$@")
 else
     mkdir -p "$WORK/text"
-    if [ -f ../shared/corpus/kjvbible.txt ]; then
-        for i in $(seq 1 "$COPIES"); do cp ../shared/corpus/kjvbible.txt "$WORK/text/copy$i.txt"; done
+    if [ -f "$SHARED/corpus/kjvbible.txt" ]; then
+        for i in $(seq 1 "$COPIES"); do cp "$SHARED/corpus/kjvbible.txt" "$WORK/text/copy$i.txt"; done
     else
         for i in $(seq 1 "$COPIES"); do
             scripts/generate-text.sh "$i" 100000 > "$WORK/text/part$i.txt"
@@ -64,7 +69,13 @@ for silos in 1 2 3; do
         start_silo "$i"
         gateways+="${gateways:+,}$((GATEWAY_PORT + i))"
     done
+    # A throw-away run first, so every silo has compiled the job's code; then the measured client process.
+    "${DEMO[@]}" client --gateways "$gateways" --measure --split-bytes "$SPLIT_BYTES" "${INPUTS[@]}" >/dev/null
     printf '%d silo(s): ' "$silos"
-    "${DEMO[@]}" client --gateways "$gateways" --repeat "$REPEAT" --split-bytes "$SPLIT_BYTES" "${INPUTS[@]}"
+    "${DEMO[@]}" client --gateways "$gateways" --measure --split-bytes "$SPLIT_BYTES" "${INPUTS[@]}"
+    if [ "$REPEAT" -gt 0 ]; then
+        printf '%d silo(s): ' "$silos"
+        "${DEMO[@]}" client --gateways "$gateways" --repeat "$REPEAT" --split-bytes "$SPLIT_BYTES" "${INPUTS[@]}"
+    fi
     stop_silos
 done

@@ -10,11 +10,12 @@ using Sample.WordCount;
 namespace ClusterDemo;
 
 /// <summary>
-/// <c>client --gateways G1,G2 [--kill-pid PID --kill-at-task N] [--split-bytes B] [--top N] [--verify] [--repeat R] PATH...</c>:
+/// <c>client --gateways G1,G2 [--kill-pid PID --kill-at-task N] [--split-bytes B] [--top N] [--verify] [--repeat R] [--measure] PATH...</c>:
 /// runs Sample.WordCount's job over the files on the cluster and prints the table. With <c>--kill-pid</c> it kills that
 /// silo process (SIGKILL) when the N-th map task starts, mid-run. <c>--verify</c> checks every count against the local
 /// runner. <c>--repeat R</c> times R cluster runs and R local runs, alternating (after two warm-ups each), and prints
-/// the best and median times.
+/// the best and median times. <c>--measure</c> runs the job once on the cluster (and nothing else in this process) and
+/// prints the client's peak memory and the bytes it received.
 /// </summary>
 internal static class ClientCommand
 {
@@ -31,8 +32,9 @@ internal static class ClientCommand
             throw new ArgumentException("give the files or directories to count");
         }
 
+        using var measure = new ClientMeasure();
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Critical);
+        builder.Logging.SetMinimumLevel(args.Has("--log") ? LogLevel.Information : LogLevel.Critical);
         builder.UseOrleansClient(client =>
         {
             client.UseLocalhostClustering(gateways, DemoCluster.ServiceId, DemoCluster.ClusterId);
@@ -44,8 +46,10 @@ internal static class ClientCommand
 
         int started = 0;
         int retried = 0;
+        ClusterRunSummary? summary = null;
         var options = new ClusterExecutionOptions
         {
+            RunCompleted = s => summary = s,
             TaskEvent = e =>
             {
                 if (e.Kind == ClusterTaskEventKind.Retrying)
@@ -53,9 +57,14 @@ internal static class ClientCommand
                     retried++;
                     Console.Error.WriteLine($"re-executing {e.Phase.ToString().ToLowerInvariant()} task {e.TaskId} (attempt {e.Attempt} on {e.Silo ?? "?"}: {e.Detail})");
                 }
+                else if (e.Kind == ClusterTaskEventKind.OutputLost)
+                {
+                    retried++;
+                    Console.Error.WriteLine($"output of map task {e.TaskId} lost with silo {e.Silo} ({e.Detail}): running it again");
+                }
                 else if (e.Kind == ClusterTaskEventKind.Started && e.Phase == MapReducePhase.Map)
                 {
-                    if (repeat == 0)
+                    if (repeat == 0 && !args.Has("--measure"))
                     {
                         Console.Error.WriteLine($"map task {e.TaskId} on silo {e.Silo}: {e.Detail}");
                     }
@@ -76,10 +85,30 @@ internal static class ClientCommand
             return await MeasureAsync(executor, args.Paths, splitBytes, repeat);
         }
 
+        long receivedBefore = measure.ReceivedBytes;
         var result = await executor.RunAsync<WordCountJob.MapReduceJob, string, int>(Source(args.Paths, splitBytes));
+        long received = measure.ReceivedBytes - receivedBefore;
+        if (args.Has("--measure"))
+        {
+            // One run in a process that does nothing else: its peak memory is the run's.
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"client peak memory {ClientMeasure.PeakResidentBytes() / 1048576.0:F1} MiB (VmHWM), allocated {GC.GetTotalAllocatedBytes() / 1048576.0:F1} MiB; received {received} bytes from the cluster, {summary?.MapOutputBytesToCoordinator ?? -1} bytes of map output, {summary?.ResultBytesToCoordinator ?? -1} bytes of results; {summary?.MapOutputBytes ?? -1} bytes of map output stayed on the silos ({result.Statistics.DistinctKeys} keys, {summary?.MapTasks ?? 0} map tasks)"));
+            await host.StopAsync();
+            return 0;
+        }
+
         Console.Write(WordTable.Format(top, result.Top(top)));
         Console.Error.WriteLine(result.Statistics.ToString());
         Console.Error.WriteLine($"{started} map task attempts started, {retried} re-executed");
+        if (summary is not null)
+        {
+            Console.Error.WriteLine(
+                $"{summary.MapTasks} map tasks, {summary.MapAttempts} attempts, {summary.LostMapOutputs} completed outputs lost and produced again; " +
+                $"{summary.MapOutputBytes} bytes of map output kept on the silos, {summary.ShuffleBytes} fetched silo to silo by the reduce tasks");
+            Console.WriteLine($"client received {summary.MapOutputBytesToCoordinator} bytes of map output");
+            Console.Error.WriteLine($"client received {received} bytes from the cluster in all ({summary.ResultBytesToCoordinator} of them the results)");
+        }
         if (args.Has("--verify"))
         {
             var local = WordCountJob.Run(TextSource.FromPaths(args.Paths));

@@ -29,7 +29,7 @@ internal sealed class DemoArguments
             {
                 parsed.Paths.Add(arg);
             }
-            else if (arg is "--verify")
+            else if (arg is "--verify" or "--measure" or "--log")
             {
                 parsed._flags.Add(arg);
             }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using CountWords;
 using MapReduceGen;
 
@@ -37,9 +36,9 @@ catch (TextSourceException ex)
 }
 
 TimeSpan countTime = clock.Elapsed;
-IReadOnlyList<KeyValuePair<string, int>> sorted = OutputWriter.SortByCount(counts);
+OutputWriter.Line[] sorted = OutputWriter.SortByCount(counts);
 TimeSpan sortTime = clock.Elapsed - countTime;
-using (var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16))
+using (Stream output = Console.OpenStandardOutput())
 {
     OutputWriter.Write(output, sorted);
 }

@@ -14,4 +14,11 @@ public enum ClusterTaskEventKind
     /// task will be executed again.
     /// </summary>
     Retrying = 2,
+
+    /// <summary>
+    /// A completed map task's output was lost with its silo before every reduce task had fetched it (a reduce task
+    /// could not reach it): the map task is executed again elsewhere, and the reduce tasks that still need its output
+    /// fetch it from the new attempt (the MapReduce paper, section 3.3).
+    /// </summary>
+    OutputLost = 3,
 }

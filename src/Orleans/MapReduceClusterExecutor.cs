@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using MapReduceGen.Engine;
 using MapReduceGen.Engine.Definitions;
 using MapReduceGen.Engine.Map;
@@ -8,19 +10,30 @@ using MapReduceGen.Engine.Reduce;
 using MapReduceGen.Orleans.Coordinator;
 using MapReduceGen.Orleans.Jobs;
 using MapReduceGen.Orleans.Wire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Serialization;
 
 namespace MapReduceGen.Orleans;
 
 /// <summary>
-/// Runs generated MapReduceGen jobs on an Orleans cluster and returns the same <see cref="MapReduceResult{TKey, TResult}"/>
-/// as the job's local <c>Run</c>. The caller (a cluster client, or a grain) is the coordinator: it cuts the input into
-/// map tasks, one grain activation per task spread over the silos; each task maps its split, combines (fold jobs) or
-/// groups its pairs on the silo and partitions them by the job's stable hash; one reduce grain per partition merges
-/// the tasks' chunks and reduces; the results are gathered here. A silo that dies mid-run costs its tasks, which are
-/// re-executed elsewhere; the result is exact. Every job must be registered on every silo with
+/// Runs generated MapReduceGen jobs on an Orleans cluster. The caller (a cluster client, or a grain) is the coordinator
+/// and handles only task ids, locations and status: it cuts each of the job's inputs into map tasks, one grain activation
+/// per task spread over the silos; each task maps its split with its input's mapper, combines (fold jobs, combiners) or
+/// groups its pairs and partitions them (the job's stable hash, its partitioner, or the run's key ranges), and keeps its
+/// output on its silo; one reduce task per partition fetches that partition of every map output directly from the map
+/// tasks' silos, in bounded chunks, while the other map tasks still run, and reduces. Every task gets the run's
+/// parameters; the counters of every task are summed. The results are gathered into what the job's local <c>Run</c>
+/// returns (<c>RunAsync</c>: a <see cref="MapReduceResult{TKey, TResult}"/> or records), streamed partition by partition (<c>StreamAsync</c>), or written by the reduce tasks as one file
+/// per partition (<c>RunToFilesAsync</c>). A silo that dies mid-run costs its tasks, and the map outputs it kept: they
+/// are run again elsewhere, and the result is exact. Every job must be registered on every silo with
 /// <see cref="MapReduceSiloBuilderExtensions"/>.
 /// </summary>
+/// <remarks>
+/// <c>AddMapReduce()</c> (client) and <c>AddMapReduceJob</c> (silo) register an executor in the container, configured
+/// by <c>services.Configure&lt;ClusterExecutionOptions&gt;(...)</c> and logging through
+/// <c>ILogger&lt;MapReduceClusterExecutor&gt;</c>, so a grain can take it in its constructor.
+/// </remarks>
 /// <example>
 /// <code>
 /// var counts = await client.MapReduce().RunAsync&lt;WordCountJob.MapReduceJob, string, string, int&gt;(lines);
@@ -31,22 +44,55 @@ public sealed class MapReduceClusterExecutor
     private readonly IGrainFactory _grains;
     private readonly Serializer _serializer;
     private readonly ClusterExecutionOptions _cluster;
+    private readonly ILogger _logger;
 
     /// <summary>Creates an executor.</summary>
     /// <param name="grainFactory">The cluster client's or a grain's grain factory.</param>
     /// <param name="serializer">Orleans' serializer from the same process (<c>services.GetRequiredService&lt;Serializer&gt;()</c>).</param>
-    /// <param name="clusterOptions">Failure detection, retries and concurrency; <see langword="null"/> for defaults.</param>
+    /// <param name="clusterOptions">Failure detection, retries, concurrency and the shuffle; <see langword="null"/> for defaults.</param>
     public MapReduceClusterExecutor(IGrainFactory grainFactory, Serializer serializer, ClusterExecutionOptions? clusterOptions = null)
+        : this(grainFactory, serializer, clusterOptions, null)
+    {
+    }
+
+    /// <summary>Creates an executor that logs its runs' task timings, retries and failovers.</summary>
+    /// <param name="grainFactory">The cluster client's or a grain's grain factory.</param>
+    /// <param name="serializer">Orleans' serializer from the same process.</param>
+    /// <param name="clusterOptions">Failure detection, retries, concurrency and the shuffle; <see langword="null"/> for defaults.</param>
+    /// <param name="logger">Where runs are logged; <see langword="null"/> for none.</param>
+    public MapReduceClusterExecutor(
+        IGrainFactory grainFactory, Serializer serializer, ClusterExecutionOptions? clusterOptions, ILogger<MapReduceClusterExecutor>? logger)
     {
         ArgumentNullException.ThrowIfNull(grainFactory);
         ArgumentNullException.ThrowIfNull(serializer);
         _grains = grainFactory;
         _serializer = serializer;
         _cluster = clusterOptions ?? new ClusterExecutionOptions();
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    private MapReduceClusterExecutor(MapReduceClusterExecutor other, ClusterExecutionOptions clusterOptions)
+    {
+        _grains = other._grains;
+        _serializer = other._serializer;
+        _logger = other._logger;
+        _cluster = clusterOptions;
     }
 
     /// <summary>The executor's cluster options.</summary>
     public ClusterExecutionOptions ClusterOptions => _cluster;
+
+    /// <summary>
+    /// Returns an executor with the same cluster, serializer and logger whose runs use <paramref name="clusterOptions"/>
+    /// instead of this executor's (for one call: <c>executor.WithOptions(o).RunAsync(...)</c>).
+    /// </summary>
+    /// <param name="clusterOptions">The options of the new executor's runs.</param>
+    /// <returns>The new executor.</returns>
+    public MapReduceClusterExecutor WithOptions(ClusterExecutionOptions clusterOptions)
+    {
+        ArgumentNullException.ThrowIfNull(clusterOptions);
+        return new MapReduceClusterExecutor(this, clusterOptions);
+    }
 
     /// <summary>Runs a fold job (reducer <c>TValue R(TValue, TValue)</c>) over in-memory inputs on the cluster.</summary>
     /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
@@ -55,7 +101,7 @@ public sealed class MapReduceClusterExecutor
     /// <typeparam name="TValue">The value (and result) type.</typeparam>
     /// <param name="inputs">The inputs; read once, batch by batch, as map tasks are handed out.</param>
     /// <param name="options">
-    /// <see cref="MapReduceOptions.PartitionCount"/> (reduce grains; default four per silo),
+    /// <see cref="MapReduceOptions.PartitionCount"/> (reduce tasks; default four per silo),
     /// <see cref="MapReduceOptions.ChunkSize"/> (inputs per map task), cancellation and progress.
     /// </param>
     /// <param name="cancellationToken">Stops the run.</param>
@@ -170,11 +216,268 @@ public sealed class MapReduceClusterExecutor
         return job.Accept(new JobRun<TKey, TValue, TOutput>(this, inputs, context, options, cancellationToken));
     }
 
+    /// <summary>
+    /// Runs a fold job over in-memory inputs and hands the result over partition by partition, each as soon as its
+    /// reduce task completes (in no particular order). Partitions not yet taken wait on their silos, so the caller holds
+    /// about one partition at a time. A run that fails throws from the enumeration, possibly after some partitions
+    /// (failures of the mapper always come before the first partition).
+    /// </summary>
+    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
+    /// <typeparam name="TInput">The mapper's input type.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value (and result) type.</typeparam>
+    /// <param name="inputs">The inputs; read once, batch by batch, as map tasks are handed out.</param>
+    /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
+    /// <param name="cancellationToken">Stops the run (so does ending the enumeration early).</param>
+    /// <returns>The partitions; together they hold every key once.</returns>
+    public IAsyncEnumerable<MapReducePartition<TKey, TValue>> StreamAsync<TJob, TInput, TKey, TValue>(
+        IEnumerable<TInput> inputs, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IFoldJob<TInput, TKey, TValue>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return StreamCoreAsync<TJob, TKey, TValue, TValue>(
+            ClassicDefinitions<TJob, TInput, TKey, TValue>.Spec<TValue>(), [JobInputs.Sequence(inputs)], options, cancellationToken);
+    }
+
+    /// <summary>Runs a grouping job over in-memory inputs and hands the result over partition by partition (see the fold overload).</summary>
+    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
+    /// <typeparam name="TInput">The mapper's input type.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The type of the values the mapper emits.</typeparam>
+    /// <typeparam name="TResult">The reducer's result type.</typeparam>
+    /// <param name="inputs">The inputs.</param>
+    /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The partitions.</returns>
+    public IAsyncEnumerable<MapReducePartition<TKey, TResult>> StreamAsync<TJob, TInput, TKey, TValue, TResult>(
+        IEnumerable<TInput> inputs, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return StreamCoreAsync<TJob, TKey, TValue, TResult>(
+            ClassicDefinitions<TJob, TInput, TKey, TValue>.Spec<TResult>(), [JobInputs.Sequence(inputs)], options, cancellationToken);
+    }
+
+    /// <summary>Runs a fold job over text files and hands the result over partition by partition (see the in-memory overload).</summary>
+    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value (and result) type.</typeparam>
+    /// <param name="source">The files, read by the silos.</param>
+    /// <param name="options">Partitions, cancellation and progress.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The partitions.</returns>
+    public IAsyncEnumerable<MapReducePartition<TKey, TValue>> StreamAsync<TJob, TKey, TValue>(
+        TextSource source, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IFoldJob<string, TKey, TValue>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return StreamCoreAsync<TJob, TKey, TValue, TValue>(
+            ClassicDefinitions<TJob, string, TKey, TValue>.Spec<TValue>(), [JobInputs.Lines(source)], options, cancellationToken);
+    }
+
+    /// <summary>Runs a grouping job over text files and hands the result over partition by partition.</summary>
+    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The type of the values the mapper emits.</typeparam>
+    /// <typeparam name="TResult">The reducer's result type.</typeparam>
+    /// <param name="source">The files, read by the silos.</param>
+    /// <param name="options">Partitions, cancellation and progress.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The partitions.</returns>
+    public IAsyncEnumerable<MapReducePartition<TKey, TResult>> StreamAsync<TJob, TKey, TValue, TResult>(
+        TextSource source, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IGroupJob<string, TKey, TValue, TResult>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return StreamCoreAsync<TJob, TKey, TValue, TResult>(
+            ClassicDefinitions<TJob, string, TKey, TValue>.Spec<TResult>(), [JobInputs.Lines(source)], options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a fold job over in-memory inputs; each reduce task writes its partition as one file,
+    /// <c>part-00000.tsv</c> (or <c>.jsonl</c>), into <paramref name="directory"/>, which must be the same directory for
+    /// every silo (a shared file system). Only the list of files comes back. A partition is written to a file of its own
+    /// attempt first and then renamed, so a file is never seen half-written, and a re-executed reduce task replaces it.
+    /// </summary>
+    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
+    /// <typeparam name="TInput">The mapper's input type.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value (and result) type.</typeparam>
+    /// <param name="inputs">The inputs.</param>
+    /// <param name="directory">The output directory, as the silos see it (created when missing).</param>
+    /// <param name="format">TSV or JSON Lines.</param>
+    /// <param name="options">Partitions (one file each), inputs per map task, cancellation and progress.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The files, one per partition, and the run's statistics.</returns>
+    public Task<ClusterFileOutput> RunToFilesAsync<TJob, TInput, TKey, TValue>(
+        IEnumerable<TInput> inputs, string directory, ClusterOutputFormat format = ClusterOutputFormat.Tsv,
+        MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IFoldJob<TInput, TKey, TValue>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return FilesAsync<TJob, TKey, TValue, TValue>(
+            ClassicDefinitions<TJob, TInput, TKey, TValue>.Spec<TValue>(), [JobInputs.Sequence(inputs)], directory, format, options, cancellationToken);
+    }
+
+    /// <summary>Runs a grouping job over in-memory inputs; each reduce task writes its partition as one file (see the fold overload).</summary>
+    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
+    /// <typeparam name="TInput">The mapper's input type.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The type of the values the mapper emits.</typeparam>
+    /// <typeparam name="TResult">The reducer's result type.</typeparam>
+    /// <param name="inputs">The inputs.</param>
+    /// <param name="directory">The output directory, as the silos see it.</param>
+    /// <param name="format">TSV or JSON Lines.</param>
+    /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The files and the run's statistics.</returns>
+    public Task<ClusterFileOutput> RunToFilesAsync<TJob, TInput, TKey, TValue, TResult>(
+        IEnumerable<TInput> inputs, string directory, ClusterOutputFormat format = ClusterOutputFormat.Tsv,
+        MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return FilesAsync<TJob, TKey, TValue, TResult>(
+            ClassicDefinitions<TJob, TInput, TKey, TValue>.Spec<TResult>(), [JobInputs.Sequence(inputs)], directory, format, options, cancellationToken);
+    }
+
+    /// <summary>Runs a fold job over text files; each reduce task writes its partition as one file (see the in-memory overload).</summary>
+    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value (and result) type.</typeparam>
+    /// <param name="source">The files, read by the silos.</param>
+    /// <param name="directory">The output directory, as the silos see it.</param>
+    /// <param name="format">TSV or JSON Lines.</param>
+    /// <param name="options">Partitions, cancellation and progress.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The files and the run's statistics.</returns>
+    public Task<ClusterFileOutput> RunToFilesAsync<TJob, TKey, TValue>(
+        TextSource source, string directory, ClusterOutputFormat format = ClusterOutputFormat.Tsv,
+        MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IFoldJob<string, TKey, TValue>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return FilesAsync<TJob, TKey, TValue, TValue>(
+            ClassicDefinitions<TJob, string, TKey, TValue>.Spec<TValue>(), [JobInputs.Lines(source)], directory, format, options, cancellationToken);
+    }
+
+    /// <summary>Runs a grouping job over text files; each reduce task writes its partition as one file.</summary>
+    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The type of the values the mapper emits.</typeparam>
+    /// <typeparam name="TResult">The reducer's result type.</typeparam>
+    /// <param name="source">The files, read by the silos.</param>
+    /// <param name="directory">The output directory, as the silos see it.</param>
+    /// <param name="format">TSV or JSON Lines.</param>
+    /// <param name="options">Partitions, cancellation and progress.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The files and the run's statistics.</returns>
+    public Task<ClusterFileOutput> RunToFilesAsync<TJob, TKey, TValue, TResult>(
+        TextSource source, string directory, ClusterOutputFormat format = ClusterOutputFormat.Tsv,
+        MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IGroupJob<string, TKey, TValue, TResult>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return FilesAsync<TJob, TKey, TValue, TResult>(
+            ClassicDefinitions<TJob, string, TKey, TValue>.Spec<TResult>(), [JobInputs.Lines(source)], directory, format, options, cancellationToken);
+    }
+
     private async Task<TOutput> RunCoreAsync<TJob, TKey, TValue, TResult, TOutput, TKind>(
         JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, TaskContext context, MapReduceOptions? options, CancellationToken cancellationToken)
         where TJob : struct, IKeyedJob<TKey>
         where TKey : notnull
         where TKind : IOutputKind<TKey, TResult, TOutput>
+    {
+        GatherSink<TKey, TResult>? sink = null;
+        var (statistics, _) = await ExecuteAsync<TJob, TKey, TValue, TResult>(
+            spec, inputs, context, options, partitions => sink = new GatherSink<TKey, TResult>(_serializer, partitions, TKind.WritesRecords),
+            cancellationToken).ConfigureAwait(false);
+        KeyComparison<TKey> keyOrder = KeyComparison<TKey>.Of<TJob>(spec.Layout.HasKeyComparer);
+        var settings = new OutputSettings<TKey, TResult>(keyOrder, spec.Layout.SortByKey, spec.Layout.OutputComparer, null);
+        return TKind.FromPartitions(sink!.Partitions(), settings, statistics);
+    }
+
+    private async Task<ClusterFileOutput> FilesAsync<TJob, TKey, TValue, TResult>(
+        JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, string directory, ClusterOutputFormat format, MapReduceOptions? options,
+        CancellationToken cancellationToken)
+        where TJob : struct, IKeyedJob<TKey>
+        where TKey : notnull
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        if (!Enum.IsDefined(format))
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, "Use ClusterOutputFormat.Tsv or ClusterOutputFormat.JsonLines.");
+        }
+
+        var file = new ReduceFileSpec { Directory = Path.GetFullPath(directory), Format = format };
+        FileSink? sink = null;
+        var (statistics, _) = await ExecuteAsync<TJob, TKey, TValue, TResult>(
+            spec, inputs, TaskContext.Empty(), options, partitions => sink = new FileSink(file, partitions), cancellationToken).ConfigureAwait(false);
+        return new ClusterFileOutput(sink!.Files(), statistics);
+    }
+
+    private async IAsyncEnumerable<MapReducePartition<TKey, TResult>> StreamCoreAsync<TJob, TKey, TValue, TResult>(
+        JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, MapReduceOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TJob : struct, IKeyedJob<TKey>
+        where TKey : notnull
+    {
+        var channel = Channel.CreateBounded<MapReducePartition<TKey, TResult>>(
+            new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = false });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        StreamSink<TKey, TResult>? sink = null;
+        Task run = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await ExecuteAsync<TJob, TKey, TValue, TResult>(
+                        spec, inputs, TaskContext.Empty(), options,
+                        partitions => sink = new StreamSink<TKey, TResult>(_serializer, partitions, channel.Writer), stop.Token)
+                        .ConfigureAwait(false);
+                }
+                finally
+                {
+                    channel.Writer.TryComplete();
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            while (await channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                while (channel.Reader.TryRead(out var partition))
+                {
+                    yield return partition;
+                }
+            }
+
+            await run.ConfigureAwait(false);
+        }
+        finally
+        {
+            // The caller stopped early (or the run failed): stop the run and let its tasks go.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await run.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            sink?.Dispose();
+        }
+    }
+
+    // One run of a job on the cluster, whatever becomes of its partitions (gathered, streamed, written to files): the
+    // job's inputs cut into map tasks (one source per input), the run's parameters and a total order's split points
+    // sent to every map and reduce task, counters summed over every task.
+    private async Task<(MapReduceStatistics Statistics, ClusterRunSummary Summary)> ExecuteAsync<TJob, TKey, TValue, TResult>(
+        JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, TaskContext context, MapReduceOptions? options,
+        Func<int, IPartitionSink> createSink, CancellationToken cancellationToken)
+        where TJob : struct, IKeyedJob<TKey>
+        where TKey : notnull
     {
         var clock = Stopwatch.StartNew();
         options ??= new MapReduceOptions();
@@ -192,10 +495,10 @@ public sealed class MapReduceClusterExecutor
         int silos = await CountActiveSilosAsync(jobName, token).ConfigureAwait(false);
         int partitions = options.PartitionCount > 0 ? options.PartitionCount : silos * 4;
         int concurrency = _cluster.MaxConcurrentTasks > 0 ? _cluster.MaxConcurrentTasks : silos * 4;
-        KeyComparison<TKey> keyOrder = KeyComparison<TKey>.Of<TJob>(spec.Layout.HasKeyComparer);
         byte[]? splitPoints = null;
         if (spec.RangePartitioned && partitions > 1)
         {
+            KeyComparison<TKey> keyOrder = KeyComparison<TKey>.Of<TJob>(spec.Layout.HasKeyComparer);
             inputs = [.. inputs.Select((input, i) => spec.Mappers[i].Accept(new Materialize<TKey, TValue>(input, jobName)))];
             splitPoints = _serializer.SerializeToArray(SampleSplitPoints(spec, inputs, context, partitions, keyOrder));
         }
@@ -208,28 +511,22 @@ public sealed class MapReduceClusterExecutor
         }
 
         using var source = new RunTaskSource(sources, jobData);
+        var sink = createSink(partitions);
         var coordinator = new ClusterCoordinator(
-            _grains, _cluster, options, jobName, partitions, concurrency,
+            _grains, _cluster, options, _logger, jobName, partitions, concurrency,
             failure => MapFailure<TKey>(jobName, options.MaxBadRecords, failure),
             failure => ReduceFailure<TKey>(jobName, failure),
             jobData);
-        var outcome = await coordinator.RunAsync(source, token).ConfigureAwait(false);
-
-        bool records = TKind.WritesRecords;
-        var parts = new List<(TKey[] Keys, TResult[] Results)>(outcome.PartitionResults.Length);
-        foreach (byte[]? chunk in outcome.PartitionResults)
-        {
-            parts.Add(chunk is null ? ([], []) : PartitionEncoder.DecodePairs<TKey, TResult>(_serializer, chunk, records));
-        }
-
+        var outcome = await coordinator.RunAsync(source, sink, token).ConfigureAwait(false);
         var statistics = new MapReduceStatistics
         {
             JobName = jobName,
             InputsRead = outcome.InputsRead,
             PairsEmitted = outcome.PairsEmitted,
-            DistinctKeys = outcome.PartitionKeyCounts.Sum(),
+            DistinctKeys = outcome.DistinctKeys,
             BytesRead = outcome.BytesRead,
             SkippedRecords = outcome.SkippedRecords,
+            BadRecordsSkipped = outcome.BadRecordsSkipped,
             WorkerCount = silos,
             PartitionCount = partitions,
             MapTime = outcome.MapTime,
@@ -237,8 +534,21 @@ public sealed class MapReduceClusterExecutor
             TotalTime = clock.Elapsed,
             Counters = outcome.Counters,
         };
-        var settings = new OutputSettings<TKey, TResult>(keyOrder, spec.Layout.SortByKey, spec.Layout.OutputComparer, null);
-        return TKind.FromPartitions(parts, settings, statistics);
+        var summary = new ClusterRunSummary
+        {
+            RunId = outcome.RunId,
+            Statistics = statistics,
+            MapTasks = outcome.MapTasks,
+            MapAttempts = outcome.MapAttempts,
+            LostMapOutputs = outcome.LostMapOutputs,
+            ReduceAttempts = outcome.ReduceAttempts,
+            MapOutputBytes = outcome.MapOutputBytes,
+            ShuffleBytes = outcome.ShuffleBytes,
+            MapOutputBytesToCoordinator = 0,
+            ResultBytesToCoordinator = outcome.ResultBytes,
+        };
+        _cluster.RunCompleted?.Invoke(summary);
+        return (statistics, summary);
     }
 
     // Key ranges for a total order, chosen before the map phase from the keys the job's mappers emit for a sample of
@@ -263,6 +573,7 @@ public sealed class MapReduceClusterExecutor
             throw MapReduceException.ForKey(spec.Name, null, inner);
         }
     }
+
 
     private SequenceTaskSource<TInput> SequenceSource<TInput>(
         IEnumerable<TInput> inputs, string jobName, int silos, MapReduceOptions? options)

@@ -11,7 +11,10 @@ namespace MapReduceGen.Orleans;
 
 /// <summary>
 /// Registers jobs on a silo. A silo runs only registered jobs: the registration stores strongly typed code
-/// specialised for the generated job struct (no reflection), found by the job's name when a task arrives.
+/// specialised for the generated job struct (no reflection), found by the job's name when a task arrives. It also puts
+/// a <see cref="MapReduceClusterExecutor"/> in the silo's container (configured by
+/// <c>services.Configure&lt;ClusterExecutionOptions&gt;(...)</c>), so a grain can take it in its constructor and
+/// coordinate runs itself.
 /// </summary>
 public static class MapReduceSiloBuilderExtensions
 {
@@ -77,5 +80,6 @@ public static class MapReduceSiloBuilderExtensions
         services.TryAddSingleton<ClusterJobRegistry>();
         services.AddPlacementDirector<TaskPlacement, TaskPlacementDirector>();
         services.AddSerializer(serializer => serializer.AddAssembly(typeof(IMapTaskGrain).Assembly));
+        MapReduceClusterClientExtensions.AddExecutor(services);
     }
 }

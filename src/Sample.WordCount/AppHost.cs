@@ -23,7 +23,10 @@ internal sealed class AppHost
     /// <summary>Opens standard input, for the path <c>-</c> where <c>/dev/stdin</c> does not exist.</summary>
     public Func<Stream> OpenStandardInput { get; init; } = Console.OpenStandardInput;
 
-    /// <summary>Counts the words of a text source; tests substitute other jobs.</summary>
+    /// <summary>
+    /// Counts the words of a text source, with the job's UTF-8 block mapper (no string per line); tests substitute
+    /// other jobs.
+    /// </summary>
     public Func<TextSource, MapReduceOptions, MapReduceResult<string, int>> CountText { get; init; } =
-        static (source, options) => WordCountJob.Run(source, options);
+        static (source, options) => WordCountJob.RunUtf8(source, options, options.CancellationToken);
 }

@@ -117,7 +117,7 @@ internal static class WordCountApp
         {
             if (cli.Tsv)
             {
-                OutputFormatter.WriteTsv(writer, WordOrder.All(counts), host.Cancellation);
+                OutputFormatter.WriteTsv(writer, WordOrder.AllUtf8(counts), host.Cancellation);
             }
             else
             {

@@ -1,3 +1,5 @@
+using MapReduceGen;
+
 namespace Sample.WordCount;
 
 /// <summary>
@@ -13,18 +15,24 @@ internal static class WordOrder
         return byCount != 0 ? byCount : CodePointComparer.Instance.Compare(left.Key, right.Key);
     }
 
-    /// <summary>Every entry, in output order.</summary>
-    public static KeyValuePair<string, int>[] All(IReadOnlyCollection<KeyValuePair<string, int>> entries)
+    /// <summary>
+    /// Every entry of a run's result in output order, keys as the UTF-8 the result holds: no string per word, so a
+    /// result of millions of words is sorted and written without a copy of its keys. Bytewise order of UTF-8 is code
+    /// point order.
+    /// </summary>
+    public static Utf8ResultEntry<int>[] AllUtf8(MapReduceResult<string, int> counts)
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        var all = new KeyValuePair<string, int>[entries.Count];
+        ArgumentNullException.ThrowIfNull(counts);
+        var all = new Utf8ResultEntry<int>[counts.Count];
         var i = 0;
-        foreach (var entry in entries)
+        foreach (var entry in counts.Utf8Entries())
         {
             all[i++] = entry;
         }
 
-        Array.Sort(all, Compare);
+        Array.Sort(all, static (left, right) => left.Result != right.Result
+            ? right.Result.CompareTo(left.Result)
+            : left.Key.Span.SequenceCompareTo(right.Key.Span));
         return all;
     }
 

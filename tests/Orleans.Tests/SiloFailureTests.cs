@@ -1,15 +1,19 @@
 using System.Collections.Concurrent;
 using MapReduceGen.Orleans.Tests.Infrastructure;
 using MapReduceGen.Orleans.Tests.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 using Sample.WordCount;
 
 namespace MapReduceGen.Orleans.Tests;
 
 /// <summary>
-/// A silo dies in the middle of a job (MapReduce paper, section 3.3): its map tasks are re-executed elsewhere, a
-/// partition it held is rebuilt, and the job still returns the exact result, with no output counted twice. Each test
-/// starts its own three-silo cluster, since it kills one.
+/// A silo dies in the middle of a job (MapReduce paper, section 3.3): its running map tasks are re-executed elsewhere,
+/// the completed map outputs it kept are produced again for the reduce tasks that had not fetched them, a partition it
+/// held is rebuilt, and the job still returns the exact result, with no output counted twice. Each test starts its own
+/// three-silo cluster, since it kills one.
 /// </summary>
 public sealed class SiloFailureTests
 {
@@ -96,5 +100,63 @@ public sealed class SiloFailureTests
         {
             TestGates.Reduce.Open();
         }
+    }
+
+    [Theory]
+    [InlineData(ConnectionTransportType.InMemory)]
+    [InlineData(ConnectionTransportType.TcpSocket)]
+    public async Task Killing_a_silo_after_its_map_tasks_completed_but_before_any_reducer_fetched_runs_them_again(
+        ConnectionTransportType transport)
+    {
+        await using var cluster = await TestClusters.StartAsync(transport);
+        var lines = TestData.Lines(2000, seed: 23);
+        var expected = WordCountJob.Run(lines);
+        var events = new ConcurrentQueue<ClusterTaskEvent>();
+        var secondaries = cluster.SecondarySilos.ToDictionary(s => s.SiloAddress.ToString());
+        var completedOn = new ConcurrentDictionary<int, string>();
+        string? victimAddress = null;
+        var logger = new ListLogger<MapReduceClusterExecutor>();
+        var options = TestClusters.FastFailover(e =>
+        {
+            events.Enqueue(e);
+            if (e is { Kind: ClusterTaskEventKind.Completed, Phase: MapReducePhase.Map, Silo: { } silo })
+            {
+                completedOn.TryAdd(e.TaskId, silo);
+                if (completedOn.Count == 40 && victimAddress is null)
+                {
+                    // Every map task has completed and no reduce task has started (ReduceStartFraction = 1; events run
+                    // inline, before the coordinator goes on): kill the secondary silo that keeps the most outputs.
+                    victimAddress = completedOn.Values.Where(secondaries.ContainsKey)
+                        .GroupBy(s => s).OrderByDescending(g => g.Count()).First().Key;
+                    cluster.KillSiloAsync(secondaries[victimAddress]).GetAwaiter().GetResult();
+                }
+            }
+        });
+        options.ReduceStartFraction = 1;
+        var executor = new MapReduceClusterExecutor(
+            cluster.Client, cluster.Client.ServiceProvider.GetRequiredService<Serializer>(), options, logger);
+
+        var actual = await executor.RunAsync<WordCountJob.MapReduceJob, string, string, int>(
+                lines, new MapReduceOptions { ChunkSize = 50, PartitionCount = 6 })
+            .WaitAsync(TimeSpan.FromSeconds(120));
+
+        TestData.AssertSameEntries(expected, actual);
+        Assert.Equal(lines.Count, actual.Statistics.InputsRead);
+        Assert.Equal(expected.Statistics.PairsEmitted, actual.Statistics.PairsEmitted);
+        Assert.NotNull(victimAddress);
+        var lostTasks = events.Where(e => e.Kind == ClusterTaskEventKind.OutputLost).Select(e => e.TaskId).ToHashSet();
+        var keptByVictim = completedOn.Where(p => p.Value == victimAddress).Select(p => p.Key).ToHashSet();
+        Assert.NotEmpty(lostTasks);
+        Assert.Subset(keptByVictim, lostTasks);
+        Assert.All(events.Where(e => e.Kind == ClusterTaskEventKind.OutputLost), e => Assert.Equal(victimAddress, e.Silo));
+        foreach (int task in lostTasks)
+        {
+            // Each lost output was produced again, on another silo.
+            Assert.Contains(events, e => e is { Kind: ClusterTaskEventKind.Completed, Phase: MapReducePhase.Map } &&
+                                         e.TaskId == task && e.Silo != victimAddress);
+        }
+
+        Assert.DoesNotContain(events, e => e.Kind == ClusterTaskEventKind.Started && e.Silo == victimAddress && e.Phase == MapReducePhase.Reduce);
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("is lost", StringComparison.Ordinal));
     }
 }

@@ -1,29 +1,37 @@
 using MapReduceGen.Orleans.Jobs;
-using MapReduceGen.Orleans.Wire;
-using Orleans.Concurrency;
 using MapReduceGen.Orleans.Placement;
+using MapReduceGen.Orleans.Wire;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
 using Orleans.Serialization;
 
 namespace MapReduceGen.Orleans.Grains;
 
 /// <summary>
-/// Runs a map task with the job registered on this silo. The work runs on a dedicated thread, off the grain's
-/// scheduler, so polls are answered while it runs (a poll is the coordinator's heartbeat); placement spreads the
-/// tasks of a run randomly over the silos the coordinator does not suspect.
+/// Runs a map task with the job registered on this silo and keeps its output here (the MapReduce paper's map worker
+/// keeping its output on local disk): the coordinator learns only the size of each partition; reduce tasks fetch the
+/// partitions silo to silo. The work runs on a dedicated thread, off the grain's scheduler, so polls and fetches are
+/// answered while it runs (a poll is the coordinator's heartbeat); placement spreads the tasks of a run randomly over
+/// the silos the coordinator does not suspect.
 /// </summary>
 [TaskPlacement]
 [Reentrant]
-internal sealed class MapTaskGrain(ClusterJobRegistry registry, Serializer serializer, ILocalSiloDetails siloDetails) : Grain, IMapTaskGrain, IDisposable
+internal sealed partial class MapTaskGrain(
+    ClusterJobRegistry registry, Serializer serializer, ILocalSiloDetails siloDetails, ILogger<MapTaskGrain> logger)
+    : Grain, IMapTaskGrain, IDisposable
 {
-    private Task<MapTaskReport>? _work;
+    private Task<MapTaskResult>? _work;
     private CancellationTokenSource? _cancel;
+    private byte[]?[]? _output;
+    private TimeSpan _idleTimeout = TimeSpan.FromMinutes(10);
+    private bool _released;
 
     private string Silo => siloDetails.SiloAddress.ToString();
 
-    public Task<MapTaskReport> Start(MapTaskRequest request)
+    public Task<MapTaskReport> Start(MapTaskRequest request, TimeSpan outputIdleTimeout)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (_work is null)
+        if (_work is null && !_released)
         {
             if (!registry.TryGet(request.JobName, out var job))
             {
@@ -35,6 +43,7 @@ internal sealed class MapTaskGrain(ClusterJobRegistry registry, Serializer seria
                 return Task.FromResult(Faulted(problem));
             }
 
+            _idleTimeout = outputIdleTimeout > TimeSpan.Zero ? outputIdleTimeout : _idleTimeout;
             _cancel = new CancellationTokenSource();
             var token = _cancel.Token;
             // A dedicated thread, not a pool thread: CPU-bound tasks must not starve the pool that Orleans itself
@@ -43,13 +52,14 @@ internal sealed class MapTaskGrain(ClusterJobRegistry registry, Serializer seria
                 () => job.RunMap(request, serializer, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
-        return Task.FromResult(new MapTaskReport { State = TaskState.Running, Silo = Silo });
+        return Task.FromResult(new MapTaskReport { State = _released ? TaskState.Lost : TaskState.Running, Silo = Silo });
     }
 
     public async Task<MapTaskReport> Poll(TimeSpan wait)
     {
-        if (_work is null)
+        if (_work is null || _released)
         {
+            DeactivateOnIdle();
             return new MapTaskReport { State = TaskState.Lost, Silo = Silo };
         }
 
@@ -65,12 +75,65 @@ internal sealed class MapTaskGrain(ClusterJobRegistry registry, Serializer seria
             return Faulted(error is null ? "The map task was cancelled." : $"The map task failed: {error.GetType().Name}: {error.Message}");
         }
 
-        var report = _work.Result;
-        return new MapTaskReport { State = report.State, Output = report.Output, Failure = report.Failure, Silo = Silo };
+        var (report, partitions) = _work.Result;
+        if (report.State == TaskState.Completed && _output is null && partitions is not null)
+        {
+            // The output stays here for the reduce tasks; keep the activation while they may still fetch it.
+            _output = partitions;
+            DelayDeactivation(_idleTimeout);
+            if (logger.IsEnabled(LogLevel.Debug) && report.Output is { } output)
+            {
+                string key = this.GetPrimaryKeyString();
+                long bytes = output.TotalBytes;
+                LogCompleted(logger, key, Silo, output.Duration.TotalMilliseconds, output.InputsRead, bytes);
+            }
+        }
+
+        var completed = report.Output is { } done
+            ? new MapTaskOutput
+            {
+                PartitionBytes = done.PartitionBytes,
+                InputsRead = done.InputsRead,
+                PairsEmitted = done.PairsEmitted,
+                BytesRead = done.BytesRead,
+                Skipped = done.Skipped,
+                SkippedCount = done.SkippedCount,
+                Duration = done.Duration,
+                Silo = Silo,
+                Counters = done.Counters,
+            }
+            : null;
+        return new MapTaskReport { State = report.State, Output = completed, Failure = report.Failure, Silo = Silo };
+    }
+
+    public Task<DataChunk> Fetch(int partition, long offset, int maxBytes)
+    {
+        if (_output is null || _released || (uint)partition >= (uint)_output.Length)
+        {
+            // A fresh activation (the one that held the output died with its silo), or one released: nothing to give.
+            if (_work is null)
+            {
+                DeactivateOnIdle();
+            }
+
+            return Task.FromResult(DataChunk.Missing(Silo));
+        }
+
+        DelayDeactivation(_idleTimeout);
+        byte[] data = _output[partition] ?? [];
+        long start = Math.Clamp(offset, 0, data.Length);
+        int length = (int)Math.Min(Math.Max(maxBytes, 1), data.Length - start);
+        return Task.FromResult(new DataChunk
+        {
+            Found = true, Data = data.AsSpan((int)start, length).ToArray(), TotalBytes = data.Length, Silo = Silo,
+        });
     }
 
     public Task Release()
     {
+        _released = true;
+        _output = null;
+        _work = null;
         _cancel?.Cancel();
         DeactivateOnIdle();
         return Task.CompletedTask;
@@ -79,6 +142,7 @@ internal sealed class MapTaskGrain(ClusterJobRegistry registry, Serializer seria
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _cancel?.Cancel();
+        _output = null;
         return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
@@ -86,4 +150,8 @@ internal sealed class MapTaskGrain(ClusterJobRegistry registry, Serializer seria
 
     private MapTaskReport Faulted(string message) =>
         new() { State = TaskState.Faulted, Failure = TaskFailure.Configuration(message), Silo = Silo };
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug,
+        Message = "Map task {Task} completed on {Silo} in {Milliseconds:F0} ms: {Inputs} inputs, {Bytes} bytes of output kept for the reduce tasks")]
+    private static partial void LogCompleted(ILogger logger, string task, string silo, double milliseconds, long inputs, long bytes);
 }

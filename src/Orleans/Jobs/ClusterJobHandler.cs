@@ -26,8 +26,9 @@ internal sealed class ClusterJobHandler<TJob, TKey, TValue, TSlot, TSide, TReduc
 {
     public string JobName => TJob.Name;
 
-    public MapTaskReport RunMap(MapTaskRequest request, Serializer serializer, CancellationToken cancellationToken)
+    public MapTaskResult RunMap(MapTaskRequest request, Serializer serializer, CancellationToken cancellationToken)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         if (request.PartitionCount < 1)
         {
             return Faulted($"Map task {request.TaskId} of job '{TJob.Name}' has no partitions.");
@@ -47,7 +48,7 @@ internal sealed class ClusterJobHandler<TJob, TKey, TValue, TSlot, TSide, TReduc
             InputName = spec.Mappers.Count > 1 ? mapper.InputName : null,
         };
         var sink = MapSink<TKey, TValue, TSlot>.Create<TJob, TSide>();
-        MapTaskReport? early = mapper.Accept(new MapInputVisitor(request, serializer, state, sink, context));
+        MapTaskResult? early = mapper.Accept(new MapInputVisitor(request, serializer, state, sink, context));
         if (early is not null)
         {
             return early;
@@ -75,19 +76,23 @@ internal sealed class ClusterJobHandler<TJob, TKey, TValue, TSlot, TSide, TReduc
             return Failed(Describe(MapReduceException.ForPartitioner(TJob.Name, failure.Key, failure.InnerException!), serializer));
         }
 
-        return new MapTaskReport
+        IReadOnlyList<SkippedRecord> skipped = state.SkippedRecords;
+        var report = new MapTaskReport
         {
             State = TaskState.Completed,
             Output = new MapTaskOutput
             {
-                Partitions = partitions,
+                PartitionBytes = [.. partitions.Select(p => (long)(p?.Length ?? 0))],
                 InputsRead = state.InputsRead,
                 PairsEmitted = state.PairsEmitted,
                 BytesRead = request.Split?.Length ?? 0,
-                Skipped = [.. state.SkippedRecords.Select(SkippedInput.From)],
+                Skipped = [.. skipped.Select(SkippedInput.From)],
+                SkippedCount = (skipped as SkippedRecordList)?.TotalCount ?? skipped.Count,
+                Duration = clock.Elapsed,
                 Counters = context.Counters.Count > 0 ? new Dictionary<string, long>(context.Counters.ToDictionary()) : null,
             },
         };
+        return new MapTaskResult(report, partitions);
     }
 
     public IReduceState CreateReduceState(Serializer serializer) =>
@@ -135,17 +140,17 @@ internal sealed class ClusterJobHandler<TJob, TKey, TValue, TSlot, TSide, TReduc
         InputName = failure.InputName,
     };
 
-    private static MapTaskReport Failed(TaskFailure failure) => new() { State = TaskState.Failed, Failure = failure };
+    private static MapTaskResult Failed(TaskFailure failure) => new(new() { State = TaskState.Failed, Failure = failure }, null);
 
-    private static MapTaskReport Faulted(string message) =>
-        new() { State = TaskState.Faulted, Failure = TaskFailure.Configuration(message) };
+    private static MapTaskResult Faulted(string message) =>
+        new(new() { State = TaskState.Faulted, Failure = TaskFailure.Configuration(message) }, null);
 
-    /// <summary>Maps the request's split or batch with the mapper of its input (typed by the mapper); a report when it cannot.</summary>
+    /// <summary>Maps the request's split or batch with the mapper of its input (typed by the mapper); a result when it cannot.</summary>
     private sealed class MapInputVisitor(
         MapTaskRequest request, Serializer serializer, RunState state, MapSink<TKey, TValue, TSlot> sink, TaskContext context)
-        : IJobMapperVisitor<TKey, TValue, MapTaskReport?>
+        : IJobMapperVisitor<TKey, TValue, MapTaskResult?>
     {
-        public MapTaskReport? Visit<TMapper, TInput>(JobMapper<TKey, TValue> mapper)
+        public MapTaskResult? Visit<TMapper, TInput>(JobMapper<TKey, TValue> mapper)
             where TMapper : struct, IMapFunction<TInput, TKey, TValue>
         {
             var task = new MapTask<TJob, TMapper, TInput, TKey, TValue, TSlot, TSide>(state, sink, context);

@@ -19,4 +19,22 @@ internal static class PartitionEncoder
             ? (keys, values)
             : throw new InvalidDataException("A MapReduce chunk holds different numbers of keys and values.");
     }
+
+    /// <summary>A partition's results as entries; an empty array for no bytes.</summary>
+    public static KeyValuePair<TKey, TValue>[] DecodeEntries<TKey, TValue>(Serializer serializer, byte[] encoded)
+    {
+        if (encoded.Length == 0)
+        {
+            return [];
+        }
+
+        var (keys, values) = DecodePairs<TKey, TValue>(serializer, encoded);
+        var entries = new KeyValuePair<TKey, TValue>[keys.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            entries[i] = new KeyValuePair<TKey, TValue>(keys[i], values[i]);
+        }
+
+        return entries;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MapReduceGen.Engine;
 using MapReduceGen.Engine.Definitions;
 using MapReduceGen.Engine.Keys;
@@ -11,41 +12,62 @@ using Orleans.Serialization;
 namespace MapReduceGen.Orleans.Jobs;
 
 /// <summary>
-/// One partition's reduce task on a silo: the pieces map tasks sent for it, decoded as they arrive; when all have
-/// arrived, the job's <typeparamref name="TReducer"/> reduces them exactly as the local runner reduces a partition (with
-/// the run's parameters, in key order when the job sorts by key, then in the job's output order), and the partition's
-/// output is encoded in that order: keys and results, or records.
+/// One partition's reduce task on a silo: the map tasks' outputs for the partition, decoded as they are fetched; when
+/// every map task's output is in, the job's <typeparamref name="TReducer"/> reduces them (in map task order, so the
+/// result does not depend on which output arrived first) exactly as the local runner reduces a partition (with the run's
+/// parameters, in key order when the job sorts by key, then in the job's output order), and the partition's output is
+/// encoded in that order: keys and results, or records.
 /// </summary>
 internal sealed class ReduceState<TJob, TKey, TValue, TSlot, TReducer, TResult>(JobSpec<TKey, TValue, TResult> spec, Serializer serializer) : IReduceState
     where TJob : struct, IKeyedJob<TKey>
     where TKey : notnull
     where TReducer : IReducer<TKey, TValue, TSlot, TResult>
 {
-    private readonly List<Piece<Utf8Key, TSlot, TValue>> _stringPieces = [];
-    private readonly List<Piece<TKey, TSlot, TValue>> _objectPieces = [];
+    private readonly Lock _gate = new();
+    private readonly SortedDictionary<int, Piece<Utf8Key, TSlot, TValue>> _stringPieces = [];
+    private readonly SortedDictionary<int, Piece<TKey, TSlot, TValue>> _objectPieces = [];
 
-    public TaskFailure? Add(byte[] chunk)
+    public object Decode(byte[] encoded) =>
+        typeof(TKey) == typeof(string)
+            ? PieceCodec.Decode<TKey, Utf8Key, TSlot, TValue>(encoded, serializer)
+            : PieceCodec.Decode<TKey, TKey, TSlot, TValue>(encoded, serializer);
+
+    public void Add(int taskId, object decoded)
     {
-        if (typeof(TKey) == typeof(string))
+        lock (_gate)
         {
-            _stringPieces.Add(PieceCodec.Decode<TKey, Utf8Key, TSlot, TValue>(chunk, serializer));
+            if (typeof(TKey) == typeof(string))
+            {
+                _stringPieces[taskId] = (Piece<Utf8Key, TSlot, TValue>)decoded;
+            }
+            else
+            {
+                _objectPieces[taskId] = (Piece<TKey, TSlot, TValue>)decoded;
+            }
         }
-        else
-        {
-            _objectPieces.Add(PieceCodec.Decode<TKey, TKey, TSlot, TValue>(chunk, serializer));
-        }
-
-        return null;
     }
 
-    public ReduceTaskReport Complete(byte[]? jobData, CancellationToken cancellationToken) =>
-        typeof(TKey) == typeof(string)
-            ? Complete<Utf8Key, Utf8KeyOps>(_stringPieces, jobData, cancellationToken)
-            : Complete<TKey, ObjectKeyOps<TKey, TJob>>(_objectPieces, jobData, cancellationToken);
+    public ReduceOutcome Complete(int partition, ReduceFileSpec? file, string workTag, byte[]? jobData, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return typeof(TKey) == typeof(string)
+                ? Complete<Utf8Key, Utf8KeyOps>(_stringPieces, partition, file, workTag, jobData, cancellationToken)
+                : Complete<TKey, ObjectKeyOps<TKey, TJob>>(_objectPieces, partition, file, workTag, jobData, cancellationToken);
+        }
+    }
 
-    private ReduceTaskReport Complete<TStored, TOps>(List<Piece<TStored, TSlot, TValue>> pieces, byte[]? jobData, CancellationToken cancellationToken)
+    private ReduceOutcome Complete<TStored, TOps>(
+        SortedDictionary<int, Piece<TStored, TSlot, TValue>> byTask,
+        int partition,
+        ReduceFileSpec? file,
+        string workTag,
+        byte[]? jobData,
+        CancellationToken cancellationToken)
         where TOps : struct, IKeyOps<TStored>
     {
+        var pieces = new List<Piece<TStored, TSlot, TValue>>(byTask.Values);
+        byTask.Clear();
         JobRunData? data = RunData.Decode(jobData, serializer);
         TaskContext context = spec.Parameters.Decode(new OrleansParameterCodec(serializer), data?.Parameters);
         JobLayout<TKey, TValue, TResult> layout = spec.Layout;
@@ -55,12 +77,12 @@ internal sealed class ReduceState<TJob, TKey, TValue, TSlot, TReducer, TResult>(
         PartitionResult<TStored, TSlot, TOps, TResult> result;
         try
         {
-            result = TReducer.Reduce(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pieces), default(TOps), scope);
+            result = TReducer.Reduce(CollectionsMarshal.AsSpan(pieces), default(TOps), scope);
             PartitionOutputOrder.Apply(result, new OutputSettings<TKey, TResult>(keyOrder, layout.SortByKey, layout.OutputComparer, null));
         }
         catch (KeyFailure failure)
         {
-            return new ReduceTaskReport
+            return new ReduceOutcome
             {
                 State = TaskState.Failed,
                 Failure = new TaskFailure
@@ -92,12 +114,22 @@ internal sealed class ReduceState<TJob, TKey, TValue, TSlot, TReducer, TResult>(
             }
         }
 
-        return new ReduceTaskReport
+        Dictionary<string, long>? counters = context.Counters.Count > 0 ? new Dictionary<string, long>(context.Counters.ToDictionary()) : null;
+        if (file is not null)
+        {
+            var (path, bytes) = PartitionFileWriter.Write(file, partition, workTag, keys, results);
+            return new ReduceOutcome
+            {
+                State = TaskState.Completed, KeyCount = result.Count, FilePath = path, FileBytes = bytes, Counters = counters,
+            };
+        }
+
+        return new ReduceOutcome
         {
             State = TaskState.Completed,
             Result = PartitionEncoder.EncodePairs(serializer, keys, results),
             KeyCount = result.Count,
-            Counters = context.Counters.Count > 0 ? new Dictionary<string, long>(context.Counters.ToDictionary()) : null,
+            Counters = counters,
         };
     }
 }

@@ -1,14 +1,17 @@
 namespace MapReduceGen.Orleans.Wire;
 
-/// <summary>A finished map task's combined output, one encoded chunk per partition, and its counters.</summary>
+/// <summary>
+/// What a finished map task tells the coordinator: how much output it keeps for each partition (the output itself stays
+/// on the task's silo, where reduce tasks fetch it) and its counters.
+/// </summary>
 [GenerateSerializer]
 [Immutable]
 [Alias("MapReduceGen.Orleans.MapTaskOutput")]
 internal sealed class MapTaskOutput
 {
-    /// <summary>Per partition: the combined pairs, encoded by the job's codec; <see langword="null"/> when empty.</summary>
+    /// <summary>Per partition: the size in bytes of the encoded output the task keeps for it; 0 when empty.</summary>
     [Id(0)]
-    public byte[]?[] Partitions { get; init; } = [];
+    public long[] PartitionBytes { get; init; } = [];
 
     /// <summary>Inputs mapped.</summary>
     [Id(1)]
@@ -22,11 +25,29 @@ internal sealed class MapTaskOutput
     [Id(3)]
     public long BytesRead { get; init; }
 
-    /// <summary>The inputs that were skipped because their mapping threw.</summary>
+    /// <summary>
+    /// The first inputs that were skipped because their mapping threw (at most
+    /// <see cref="MapReduceStatistics.SkippedRecordsKept"/>; <see cref="SkippedCount"/> counts them all).
+    /// </summary>
     [Id(4)]
     public SkippedInput[] Skipped { get; init; } = [];
 
-    /// <summary>The user counters the task's mapper incremented; <see langword="null"/> when none.</summary>
+    /// <summary>How many inputs the task skipped, exactly.</summary>
     [Id(5)]
+    public long SkippedCount { get; init; }
+
+    /// <summary>The silo that keeps the output.</summary>
+    [Id(6)]
+    public string Silo { get; init; } = string.Empty;
+
+    /// <summary>How long the task took on its silo (reading, mapping, combining, partitioning, encoding).</summary>
+    [Id(7)]
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>The user counters the task's mapper incremented; <see langword="null"/> when none.</summary>
+    [Id(8)]
     public Dictionary<string, long>? Counters { get; init; }
+
+    /// <summary>The total size of the kept output.</summary>
+    public long TotalBytes => PartitionBytes.Sum();
 }

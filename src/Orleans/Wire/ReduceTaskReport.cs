@@ -1,6 +1,6 @@
 namespace MapReduceGen.Orleans.Wire;
 
-/// <summary>A reduce grain's answer to a poll or a chunk delivery.</summary>
+/// <summary>A reduce grain's answer to a start, a hand-over of map output locations, or a poll.</summary>
 [GenerateSerializer]
 [Immutable]
 [Alias("MapReduceGen.Orleans.ReduceTaskReport")]
@@ -10,11 +10,11 @@ internal sealed class ReduceTaskReport
     [Id(0)]
     public TaskState State { get; init; }
 
-    /// <summary>The partition's results (keys and results), encoded by the job's codec, when completed.</summary>
+    /// <summary>The size of the encoded results (keys and results) the grain keeps for the coordinator, when completed.</summary>
     [Id(1)]
-    public byte[]? Result { get; init; }
+    public long ResultBytes { get; init; }
 
-    /// <summary>The number of keys in <see cref="Result"/>.</summary>
+    /// <summary>The number of keys of the partition, when completed.</summary>
     [Id(2)]
     public long KeyCount { get; init; }
 
@@ -26,7 +26,30 @@ internal sealed class ReduceTaskReport
     [Id(4)]
     public string Silo { get; init; } = string.Empty;
 
-    /// <summary>The user counters the task's reducer incremented, when completed; <see langword="null"/> when none.</summary>
+    /// <summary>
+    /// Map outputs the task could not fetch (their silo is gone): the coordinator runs those map tasks again and hands
+    /// over the new locations. Repeated in every report until a newer location arrives.
+    /// </summary>
     [Id(5)]
+    public MapOutputLocation[] LostOutputs { get; init; } = [];
+
+    /// <summary>How many map tasks' outputs the task has merged.</summary>
+    [Id(6)]
+    public int Merged { get; init; }
+
+    /// <summary>Bytes of map output the task fetched from other grains (the shuffle, silo to silo).</summary>
+    [Id(7)]
+    public long FetchedBytes { get; init; }
+
+    /// <summary>The file written, when the task writes its partition to a file and completed.</summary>
+    [Id(8)]
+    public string? FilePath { get; init; }
+
+    /// <summary>The size of <see cref="FilePath"/>.</summary>
+    [Id(9)]
+    public long FileBytes { get; init; }
+
+    /// <summary>The user counters the task's reducer incremented, when completed; <see langword="null"/> when none.</summary>
+    [Id(10)]
     public Dictionary<string, long>? Counters { get; init; }
 }

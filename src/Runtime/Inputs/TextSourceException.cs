@@ -44,7 +44,7 @@ public sealed class TextSourceException : IOException
     /// <param name="message">A one-line description of the problem, naming the path and the line.</param>
     /// <param name="path">The file (or the name of the stream).</param>
     /// <param name="lineNumber">The 1-based number of the line, if known.</param>
-    public TextSourceException(string message, string path, long? lineNumber)
+    internal TextSourceException(string message, string path, long? lineNumber)
         : base(message)
     {
         Path = path;

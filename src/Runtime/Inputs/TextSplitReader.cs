@@ -31,7 +31,7 @@ namespace MapReduceGen;
 /// valid until the next call on the reader.
 /// </para>
 /// </remarks>
-public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
+internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 {
     /// <summary>The default size of the byte buffer: 64 KiB.</summary>
     public const int DefaultBufferSize = 64 * 1024;
@@ -80,6 +80,9 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     private bool _atFirstLine;  // the next line is the source's first line (starts at offset 0, maybe after a BOM)
     private bool _skipLf;       // the last line ended with '\r': a '\n' right after it belongs to the terminator
     private bool _sawInvalid;
+
+    // A line was too long to read: the next TryReadLine first skips the rest of it.
+    private bool _skipRestOfLine;
     private long _linesRead;
     private bool _disposed;
     private bool _resetting;    // inside Reset: reads do not observe the cancellation token
@@ -267,7 +270,7 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     /// <returns><see langword="false"/> when the split has no more lines.</returns>
     /// <exception cref="TextSourceException">
     /// The line is longer than <see cref="MaxLineChars"/> characters, the longest string .NET can hold; the message
-    /// and <see cref="TextSourceException.LineNumber"/> name the line. The split's remaining lines are not read.
+    /// and <see cref="TextSourceException.LineNumber"/> name the line. A further call goes on with the next line.
     /// </exception>
     /// <exception cref="OperationCanceledException"><see cref="CancellationToken"/> was cancelled.</exception>
     public bool TryReadLine(out ReadOnlySpan<char> line, out long lineStartOffset)
@@ -275,6 +278,11 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         line = default;
         lineStartOffset = 0;
         ReleaseLongLineChars();
+        if (_skipRestOfLine)
+        {
+            SkipRestOfLine();
+        }
+
         if (!TryStartLine(out long start))
         {
             return false;
@@ -386,6 +394,7 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 
                 // The data ends inside this (last) line: hand out the rest.
                 lines = _bytes.AsSpan(_head, _tail - _head);
+                NoteInvalidUtf8(lines);
                 blockStartOffset = start;
                 _head = _tail;
                 _done = true;
@@ -415,6 +424,7 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         }
 
         lines = _bytes.AsSpan(_head, blockEnd + 1 - _head);
+        NoteInvalidUtf8(lines);
         blockStartOffset = start;
         _skipLf = _bytes[blockEnd] == (byte)'\r';
         _head = blockEnd + 1;
@@ -434,6 +444,16 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     }
 
     /// <summary>Closes the current file and gives the buffers back to the pool.</summary>
+    // Blocks are handed out as they are, but ill-formed UTF-8 is still noticed (SawInvalidUtf8), as the decoding path
+    // notices it: one vectorised check per block, until the first ill-formed block.
+    private void NoteInvalidUtf8(ReadOnlySpan<byte> block)
+    {
+        if (!_sawInvalid && !Utf8.IsValid(block))
+        {
+            _sawInvalid = true;
+        }
+    }
+
     public void Dispose()
     {
         if (_disposed)
@@ -488,6 +508,7 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         _done = false;
         _atFirstLine = split.Start == 0;
         _skipLf = false;
+        _skipRestOfLine = false;
         _sawInvalid = false;
         _linesRead = 0;
         _readingStream = false;
@@ -713,7 +734,17 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         string what = countedLines
             ? "characters, the longest string .NET can hold"
             : "bytes, the largest array .NET can hold";
-        Finish();
+        if (countedLines)
+        {
+            // A line: the reader can go on past it (the next TryReadLine skips its rest), so a caller that skips bad
+            // records loses only this line.
+            _skipRestOfLine = true;
+        }
+        else
+        {
+            Finish();
+        }
+
         throw new TextSourceException(
             string.Create(CultureInfo.InvariantCulture, $"{where} is too long to read: more than {limit:N0} {what}"),
             _path,
@@ -781,6 +812,30 @@ public sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 
         _tail += read;
         return true;
+    }
+
+    /// <summary>Moves past the rest of a line that was too long to read (without decoding it), counting it as a line.</summary>
+    private void SkipRestOfLine()
+    {
+        _skipRestOfLine = false;
+        _linesRead++;
+        while (true)
+        {
+            ReadOnlySpan<byte> span = _bytes.AsSpan(_head, _tail - _head);
+            int terminator = span.IndexOfAny((byte)'\n', (byte)'\r');
+            if (terminator >= 0)
+            {
+                _skipLf = span[terminator] == (byte)'\r';
+                _head += terminator + 1;
+                return;
+            }
+
+            _head = _tail;
+            if (!Fill())
+            {
+                return;
+            }
+        }
     }
 
     private bool Finish()

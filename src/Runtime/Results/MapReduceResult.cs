@@ -145,6 +145,32 @@ public sealed class MapReduceResult<TKey, TResult> : IReadOnlyDictionary<TKey, T
         return entries;
     }
 
+    /// <summary>
+    /// The entries with their keys as UTF-8 (string keys only; see <see cref="MapReduceResultExtensions"/>), in the
+    /// enumeration order (the job's output order when it has one, else partition by partition).
+    /// </summary>
+    internal IEnumerable<Utf8ResultEntry<TResult>> EnumerateUtf8()
+    {
+        if (_order is { } order)
+        {
+            foreach ((int partition, int index) in order)
+            {
+                yield return new Utf8ResultEntry<TResult>(_store.Utf8KeyAt(partition, index), _store.ResultAt(partition, index));
+            }
+
+            yield break;
+        }
+
+        for (int partition = 0; partition < _store.PartitionCount; partition++)
+        {
+            int length = _store.PartitionLength(partition);
+            for (int index = 0; index < length; index++)
+            {
+                yield return new Utf8ResultEntry<TResult>(_store.Utf8KeyAt(partition, index), _store.ResultAt(partition, index));
+            }
+        }
+    }
+
     /// <summary>Enumerates the entries without allocating.</summary>
     /// <returns>The enumerator.</returns>
     public Enumerator GetEnumerator() => new(_store, _order);

@@ -1,3 +1,5 @@
+using MapReduceGen.Engine.Keys;
+
 namespace MapReduceGen.Engine.Results;
 
 /// <summary>
@@ -17,6 +19,17 @@ internal abstract class ResultStore<TKey, TResult>
     public abstract TResult ResultAt(int partition, int index);
 
     public abstract bool TryGetValue(TKey key, out TResult value);
+
+    /// <summary>
+    /// The UTF-8 bytes of a string key (only when the key type is string): where the store keeps them, or a fresh
+    /// encoding of the key.
+    /// </summary>
+    public virtual ReadOnlyMemory<byte> Utf8KeyAt(int partition, int index)
+    {
+        string key = (string)(object)KeyAt(partition, index)!;
+        var bytes = new byte[Utf8Text.MaxEncodedLength(key.Length)];
+        return bytes.AsMemory(0, Utf8Text.Encode(key, bytes));
+    }
 
     /// <summary>
     /// Compares the keys of two entries in key order (ordinal for strings), without making the keys when the store can.

@@ -47,6 +47,17 @@ internal sealed class TableResultStore<TKey, TStored, TOps, TSlot, TResult> : Re
     public ReadOnlySpan<byte> Utf8KeyAtEntry(int partition, int entry) =>
         Unsafe.As<TStored, Utf8Key>(ref _partitions[partition].Keys.EntryAt(entry).Key).Span;
 
+    public override ReadOnlyMemory<byte> Utf8KeyAt(int partition, int index)
+    {
+        if (typeof(TStored) != typeof(Utf8Key))
+        {
+            return base.Utf8KeyAt(partition, index);
+        }
+
+        ref Utf8Key key = ref Unsafe.As<TStored, Utf8Key>(ref _partitions[partition].Keys.EntryAt(EntryOf(partition, index)).Key);
+        return new ReadOnlyMemory<byte>(key.Bytes, key.Offset, key.Length);
+    }
+
     public override int CompareKeys(int partition, int index, int otherPartition, int otherIndex) =>
         CompareEntries(partition, EntryOf(partition, index), otherPartition, EntryOf(otherPartition, otherIndex));
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.TestingHost;
 
@@ -10,6 +11,7 @@ public sealed class TestClientConfigurator : IClientBuilderConfigurator
     public void Configure(IConfiguration configuration, IClientBuilder clientBuilder)
     {
         clientBuilder.AddMapReduce();
+        clientBuilder.Services.Configure<ClusterExecutionOptions>(TestClusters.ConfigureFastFailover);
         clientBuilder.Services.AddSerializer(TestClusters.JsonForCityKey);
         clientBuilder.Services.AddSerializer(serializer =>
             serializer.AddJsonSerializer(isSupported: type => type == typeof(Jobs.ClientOnlyKey)));

@@ -26,6 +26,15 @@ public static class TestClusters
     public static void JsonForCityKey(ISerializerBuilder serializer) =>
         serializer.AddJsonSerializer(isSupported: type => type == typeof(Jobs.CityKey));
 
+    /// <summary>The container's options of the test cluster's client and silos: <see cref="FastFailover"/>'s, 64 KiB chunks.</summary>
+    public static void ConfigureFastFailover(ClusterExecutionOptions options)
+    {
+        options.TaskTimeout = TimeSpan.FromSeconds(2);
+        options.PollInterval = TimeSpan.FromMilliseconds(250);
+        options.MaxTaskAttempts = 10;
+        options.ShuffleChunkBytes = 64 * 1024;
+    }
+
     /// <summary>Short timeouts, so the tests notice a killed silo in seconds, and enough attempts to be sure.</summary>
     public static ClusterExecutionOptions FastFailover(Action<ClusterTaskEvent>? onEvent = null) => new()
     {

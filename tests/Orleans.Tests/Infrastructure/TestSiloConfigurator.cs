@@ -1,4 +1,5 @@
 using MapReduceGen.Orleans.Tests.Jobs;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.TestingHost;
 using Sample.WordCount;
@@ -15,11 +16,14 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         SalesByRegion.AddToSilo(siloBuilder)
             .AddMapReduceJob<WordCountJob.MapReduceJob, string, string, int>()
             .AddMapReduceJob<GatedWordCount.MapReduceJob, string, string, int>()
+            .AddMapReduceJob<HeldWordCount.MapReduceJob, string, string, int>()
             .AddMapReduceJob<GatedSalesByRegion.MapReduceJob, Sale, RegionYear, long, SalesSummary>()
             .AddMapReduceJob<FailingMapper.MapReduceJob, string, string, int>()
             .AddMapReduceJob<PlainKeyJob.MapReduceJob, string, PlainKey, int>()
             .AddMapReduceJob<CityCount.MapReduceJob, string, CityKey, int>()
             .AddMapReduceJob<ClientOnlyKeyJob.MapReduceJob, string, ClientOnlyKey, int>();
         siloBuilder.Services.AddSerializer(TestClusters.JsonForCityKey);
+        // The executor a grain injects (CoordinatorGrain) takes its options from the container.
+        siloBuilder.Services.Configure<ClusterExecutionOptions>(TestClusters.ConfigureFastFailover);
     }
 }

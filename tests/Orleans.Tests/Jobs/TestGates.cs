@@ -6,4 +6,6 @@ public static class TestGates
     public static TestGate Map { get; } = new();
 
     public static TestGate Reduce { get; } = new();
+
+    public static TestGate Hold { get; } = new();
 }

@@ -98,6 +98,31 @@ public sealed class CancellationTests
         Assert.True(reduced.Count < 19_000, $"{reduced.Count} keys were reduced after cancellation");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task CancelledInASlowGroupingReducer_NoFurtherKeyIsReduced(int workers)
+    {
+        // "Between keys": once a reducer call cancels, the partition's reduce stops before the next key.
+        using var cts = new CancellationTokenSource();
+        int afterCancel = 0;
+        FaultInput[] inputs = [.. Enumerable.Range(0, 2_000).Select(i => new FaultInput(i, i, null, () =>
+        {
+            if (cts.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref afterCancel);
+            }
+
+            Thread.SpinWait(2_000);
+        }))];
+        inputs[300] = inputs[300] with { OnReduce = cts.Cancel };
+
+        await Bounded.Throws<OperationCanceledException>(() => FaultGroupJob.Run(
+            inputs, new MapReduceOptions { MaxDegreeOfParallelism = workers, PartitionCount = 1, CancellationToken = cts.Token }));
+
+        Assert.Equal(0, Volatile.Read(ref afterCancel));
+    }
+
     [Fact]
     public async Task BothTokens_EitherCancels_AndTheExceptionCarriesTheCancelledToken()
     {

@@ -50,6 +50,31 @@ public sealed class LongLineTests : IDisposable
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    [Theory]
+    [InlineData(0L, "\n", 1)]
+    [InlineData(0L, "\r\n", 2)]
+    [InlineData(4L, "\r", 2)]
+    [InlineData(9L, "\n", 1)]
+    public void A_line_too_long_to_read_is_skipped_as_a_bad_record(long splitBytes, string lineEnd, int workers)
+    {
+        string path = WriteLongLineFile(lineEnd);
+        var source = TextSource.FromPaths(path);
+        source.MaxLineChars = 1000;
+        source.SplitBytes = splitBytes;
+
+        MapReduceResult<string, int> counts = WordCountJob.Run(
+            source, new MapReduceOptions { MaxDegreeOfParallelism = workers, MaxBadRecords = 1 });
+
+        // Every other line is counted; the long one is listed as skipped, with its file and line.
+        Assert.Equal(["a", "b", "c", "d", "e"], counts.Keys.Order(StringComparer.Ordinal));
+        SkippedRecord skipped = Assert.Single(counts.Statistics.SkippedRecords);
+        Assert.Equal(path, skipped.Path);
+        Assert.Equal(3, skipped.LineNumber);
+        Assert.Equal(2, skipped.InputIndex);
+        Assert.IsType<TextSourceException>(skipped.Exception);
+        Assert.Equal(1, counts.Statistics.BadRecordsSkipped);
+    }
+
     [Fact]
     public void A_line_at_the_limit_is_read()
     {

@@ -126,6 +126,75 @@ public sealed class Utf8PathTests : IDisposable
         Assert.IsType<InvalidOperationException>(error.InnerException);
     }
 
+    [Fact]
+    public async Task RunUtf8_OverAStream_StopsPromptlyInsideALineThatNeverEnds()
+    {
+        // A pipe that sends one endless line, slowly: cancellation is noticed between reads, not at the line's end.
+        using var stream = new EndlessLineStream();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Support.Bounded.Throws<OperationCanceledException>(
+            () => Utf8WordCountJob.RunUtf8(stream, new MapReduceOptions { MaxDegreeOfParallelism = 2 }, cancel.Token),
+            TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void RunUtf8_OverAStream_ALineTooLongIsAOneLineErrorNamingTheStream()
+    {
+        byte[] bytes = System.Text.Encoding.ASCII.GetBytes("a b\n" + new string('x', 5_000_000) + "\nc\n");
+        using var stream = new TrickleStream(bytes, _ => 100_000);
+        var input = new Engine.Inputs.Utf8StreamMapInput<string>(
+            stream, "pipe", static (worker, blocks) => ((Engine.Inputs.IUtf8BlockMapper<string, int>)worker).MapUtf8Lines<Utf8WordCountJob, Engine.Inputs.IUtf8LineBlocks>(blocks), maxLineBytes: 3_000_000);
+
+        var job = new Engine.JobInput<string>(_ => input, isAsync: false);
+
+        var error = Assert.Throws<MapReduceException>(() => Engine.MapReduceEngine.Run(
+            Engine.Definitions.ClassicFold<Utf8WordCountJob.MapReduceJob, string, string, int>.Definition, [job], Engine.TaskContext.Empty()));
+
+        Assert.Equal("pipe", error.Path);
+        TextSourceException inner = Assert.IsType<TextSourceException>(error.InnerException);
+        Assert.Equal("a line of 'pipe' is too long to read: more than 3,000,000 bytes, the largest array .NET can hold", inner.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    /// <summary>A stream that returns a few bytes of one line per read, forever, a little slowly.</summary>
+    private sealed class EndlessLineStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            Thread.Sleep(1);
+            int length = Math.Min(buffer.Length, 4096);
+            buffer[..length].Fill((byte)'y');
+            return length;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     private static List<KeyValuePair<string, int>> Sorted(MapReduceResult<string, int> result) =>
         [.. result.OrderBy(pair => pair.Key, StringComparer.Ordinal)];
 }

@@ -59,8 +59,9 @@ public static class StableHash
     }
 
     /// <summary>
-    /// Hashes UTF-8 bytes as they are (no validation): eight bytes at a time, then the tail and the length, then a
-    /// final mix. Equal to <see cref="Of(string)"/> of the string whose UTF-8 encoding the bytes are.
+    /// Hashes UTF-8 bytes as they are (no validation): a key of up to eight bytes as one zero-padded word mixed with its
+    /// length; a longer key eight bytes at a time, then its length and a final mix. Equal to <see cref="Of(string)"/> of
+    /// the string whose UTF-8 encoding the bytes are.
     /// </summary>
     /// <param name="utf8">The bytes.</param>
     /// <returns>The hash.</returns>
@@ -78,30 +79,41 @@ public static class StableHash
         ref byte start = ref MemoryMarshal.GetReference(utf8);
         if (length <= 8)
         {
-            // Most keys (words): one zero-padded word, no loop.
+            // Most keys (words): the zero-padded bytes as one word, no loop.
             prefix = length == 8 ? Unsafe.ReadUnaligned<ulong>(ref start) : length == 0 ? 0 : ReadShort(ref start, length);
-            ulong single = (Seed ^ prefix) * Multiplier;
-            return Finish(single ^ (single >> 29) ^ ((ulong)length * LengthMultiplier));
+            return OfShortUtf8(prefix, length);
         }
 
         prefix = Unsafe.ReadUnaligned<ulong>(ref start);
+        return OfLongUtf8(ref start, length);
+    }
+
+    /// <summary>The hash of a key of at most eight bytes, given as its zero-padded bytes and its length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int OfShortUtf8(ulong prefix, int length)
+    {
+        ulong hash = (prefix ^ Seed ^ ((ulong)length << 59)) * Multiplier;
+        hash ^= hash >> 32;
+        hash *= LengthMultiplier;
+        return (int)(hash ^ (hash >> 32));
+    }
+
+    // Keys of more than eight bytes: eight bytes at a time, the last eight overlapping, then the length and a final mix.
+    private static int OfLongUtf8(ref byte start, int length)
+    {
         ulong hash = Seed;
         int i = 0;
-        for (; i + 8 <= length; i += 8)
+        for (; i + 8 < length; i += 8)
         {
             hash = (hash ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, i))) * Multiplier;
             hash ^= hash >> 29;
         }
 
+        // The last eight bytes, shifted so that only those not hashed yet remain (zero-padded): one load, no loop.
         int tail = length - i;
-        if (tail > 0)
-        {
-            // The last eight bytes, shifted so that only the tail remains (zero-padded): one load, no loop.
-            ulong last = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, length - 8)) >> ((8 - tail) * 8);
-            hash = (hash ^ last) * Multiplier;
-            hash ^= hash >> 29;
-        }
-
+        ulong last = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, length - 8)) >> ((8 - tail) * 8);
+        hash = (hash ^ last) * Multiplier;
+        hash ^= hash >> 29;
         return Finish(hash ^ ((ulong)length * LengthMultiplier));
     }
 

@@ -8,7 +8,8 @@ namespace MapReduceGen.Engine.Inputs;
 /// <summary>
 /// Inputs from an <see cref="IAsyncEnumerable{T}"/>: a producer awaits the sequence and writes batches of
 /// <c>ChunkSize</c> inputs into a bounded channel (so memory stays bounded); the map workers await batches and map
-/// them. Nothing blocks a thread: a run over a slow sequence holds no pool thread while it waits, so it cannot starve
+/// them; a partial batch is handed over whenever the sequence makes the producer wait, so an input never waits in the
+/// producer for the next one. Nothing blocks a thread: a run over a slow sequence holds no pool thread while it waits, so it cannot starve
 /// the pool that the sequence's own continuations need. When the run is cancelled or fails, the workers stop awaiting
 /// at once and the run ends; the producer is cancelled too but is not waited for, so a sequence that ignores its
 /// token cannot keep the run from returning.
@@ -99,21 +100,39 @@ internal sealed class AsyncSequenceMapInput<TInput> : MapInput<TInput>
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(state.StopToken, _stop.Token);
             CancellationToken token = stop.Token;
-            await foreach (TInput input in _inputs.WithCancellation(token).ConfigureAwait(false))
+            IAsyncEnumerator<TInput> inputs = _inputs.GetAsyncEnumerator(token);
+            await using (inputs.ConfigureAwait(false))
             {
-                items ??= ArrayPool<TInput>.Shared.Rent(_chunkSize);
-                items[count++] = input;
-                next++;
-                if (count == _chunkSize)
+                while (true)
                 {
-                    await writer.WriteAsync(new Batch(items, count, next - count), token).ConfigureAwait(false);
-                    items = null;
-                    count = 0;
-                }
+                    ValueTask<bool> moving = inputs.MoveNextAsync();
+                    if (!moving.IsCompleted && count > 0)
+                    {
+                        // The sequence makes us wait: hand the workers what we have rather than let it wait with us.
+                        await writer.WriteAsync(new Batch(items!, count, next - count), token).ConfigureAwait(false);
+                        items = null;
+                        count = 0;
+                    }
 
-                if (state.StopRequested)
-                {
-                    return;
+                    if (!await moving.ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    items ??= ArrayPool<TInput>.Shared.Rent(_chunkSize);
+                    items[count++] = inputs.Current;
+                    next++;
+                    if (count == _chunkSize)
+                    {
+                        await writer.WriteAsync(new Batch(items, count, next - count), token).ConfigureAwait(false);
+                        items = null;
+                        count = 0;
+                    }
+
+                    if (state.StopRequested)
+                    {
+                        return;
+                    }
                 }
             }
 

@@ -16,14 +16,16 @@ internal sealed class Utf8StreamMapInput<TInput> : MapInput<TInput>
     private readonly string _name;
     private readonly Action<IInputMapper<TInput>, IUtf8LineBlocks> _mapBlocks;
     private readonly Lock _lock = new();
+    private readonly int _maxLineBytes;
     private byte[] _carry = new byte[BlockBytes];
     private int _carryLength;
     private long _position;
     private bool _atStart = true;
     private bool _ended;
 
-    public Utf8StreamMapInput(Stream stream, string name, Action<IInputMapper<TInput>, IUtf8LineBlocks> mapBlocks)
+    public Utf8StreamMapInput(Stream stream, string name, Action<IInputMapper<TInput>, IUtf8LineBlocks> mapBlocks, int maxLineBytes = TextSplitReader.MaxLineBytes)
     {
+        _maxLineBytes = maxLineBytes;
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanRead)
         {
@@ -39,7 +41,7 @@ internal sealed class Utf8StreamMapInput<TInput> : MapInput<TInput>
 
     public override void RunWorker(int workerIndex, IInputMapper<TInput> worker, RunState state)
     {
-        var blocks = new WorkerBlocks(this);
+        var blocks = new WorkerBlocks(this, state.CancellationToken);
         try
         {
             _mapBlocks(worker, blocks);
@@ -51,7 +53,7 @@ internal sealed class Utf8StreamMapInput<TInput> : MapInput<TInput>
     }
 
     // Copies the next block of whole lines into buffer (grown for a line longer than it). Returns its length, 0 at the end.
-    private int ReadBlock(ref byte[] buffer, out long start)
+    private int ReadBlock(ref byte[] buffer, out long start, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
@@ -75,6 +77,8 @@ internal sealed class Utf8StreamMapInput<TInput> : MapInput<TInput>
             {
                 while (!_ended && length < buffer.Length)
                 {
+                    // Once per read: a huge line or a slow pipe stops promptly when the run is cancelled.
+                    cancellationToken.ThrowIfCancellationRequested();
                     int read = _stream.Read(buffer, length, buffer.Length - length);
                     if (read <= 0)
                     {
@@ -117,8 +121,18 @@ internal sealed class Utf8StreamMapInput<TInput> : MapInput<TInput>
                     return Shift(buffer, skip, end);
                 }
 
-                // One line fills the buffer: grow it and read on.
-                byte[] larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                // One line fills the buffer: grow it and read on, up to the largest array .NET can hold.
+                if (buffer.Length - skip >= _maxLineBytes)
+                {
+                    throw new TextSourceException(
+                        string.Create(
+                            System.Globalization.CultureInfo.InvariantCulture,
+                            $"a line of '{_name}' is too long to read: more than {_maxLineBytes:N0} bytes, the largest array .NET can hold"),
+                        _name,
+                        lineNumber: null);
+                }
+
+                byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, (long)_maxLineBytes + skip));
                 buffer.AsSpan(0, length).CopyTo(larger);
                 ArrayPool<byte>.Shared.Return(buffer);
                 buffer = larger;
@@ -137,7 +151,7 @@ internal sealed class Utf8StreamMapInput<TInput> : MapInput<TInput>
     }
 
     /// <summary>One worker's view: its own buffer, filled from the shared stream.</summary>
-    private sealed class WorkerBlocks(Utf8StreamMapInput<TInput> input) : IUtf8LineBlocks, IDisposable
+    private sealed class WorkerBlocks(Utf8StreamMapInput<TInput> input, CancellationToken cancellationToken) : IUtf8LineBlocks, IDisposable
     {
         private byte[] _buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
         private long _consumed;
@@ -150,7 +164,7 @@ internal sealed class Utf8StreamMapInput<TInput> : MapInput<TInput>
 
         public bool TryReadLines(out ReadOnlySpan<byte> lines, out long blockStartOffset)
         {
-            int length = input.ReadBlock(ref _buffer, out blockStartOffset);
+            int length = input.ReadBlock(ref _buffer, out blockStartOffset, cancellationToken);
             _consumed += length;
             lines = _buffer.AsSpan(0, length);
             return length > 0;

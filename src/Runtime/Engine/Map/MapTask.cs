@@ -74,8 +74,28 @@ internal sealed class MapTask<TJob, TMapper, TInput, TKey, TValue, TSlot, TSide>
         long lineStart = 0;
         try
         {
-            while (reader.TryReadLine(out ReadOnlySpan<char> span, out lineStart))
+            while (true)
             {
+                ReadOnlySpan<char> span;
+                try
+                {
+                    if (!reader.TryReadLine(out span, out lineStart))
+                    {
+                        break;
+                    }
+                }
+                catch (TextSourceException tooLong) when (_staging is not null)
+                {
+                    // A line too long to read is a bad record like any other: skipped, and the reader goes on after it.
+                    lines++;
+                    if (!State.TrySkip(new SkippedRecord((tooLong.LineNumber ?? 0) - 1, reader.Path, tooLong.LineNumber, tooLong)))
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
                 if ((lines & 0xFF) == 0)
                 {
                     if (State.StopRequested)

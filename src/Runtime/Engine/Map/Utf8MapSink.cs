@@ -34,6 +34,9 @@ internal sealed class Utf8MapSink<TValue, TSlot, TSide> : MapSink<string, TValue
     // an exception leaves the call, TryTakeFailedCombine names the key (no exception handler on the hot path).
     private int _combining = -1;
 
+    // Short UTF-8 keys take the table's short-key lookup: only while no surrogate is stored and the table is not keyed.
+    private bool _fastShortKeys = true;
+
     // Whether a key given as characters held a lone surrogate (stored as WTF-8, which is ill-formed UTF-8): from then
     // on, UTF-8 keys are checked before they are looked up, so raw bytes can never match such a key.
     private bool _storesSurrogates;
@@ -100,7 +103,20 @@ internal sealed class Utf8MapSink<TValue, TSlot, TSide> : MapSink<string, TValue
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddUtf8(ReadOnlySpan<byte> key, TValue value)
     {
-        if (!_storesSurrogates)
+        int length = key.Length;
+        if (length <= 8 && _fastShortKeys)
+        {
+            // A short key (most words): its zero-padded bytes and length identify it; stored keys are well-formed, so
+            // ill-formed bytes never match and go the slow way.
+            ulong prefix = length == 0 ? 0 : StableHash.PrefixOf(key);
+            int index = _table.FindShortUtf8(prefix, length, StableHash.OfShortUtf8(prefix, length));
+            if (index >= 0)
+            {
+                Next(ref _table.SlotAt(index), index, value);
+                return;
+            }
+        }
+        else if (!_storesSurrogates)
         {
             int hash = StableHash.OfUtf8(key, out ulong prefix);
             ref TSlot slot = ref _table.Find(new Utf8Lookup(key, prefix), hash, out int index);
@@ -116,8 +132,11 @@ internal sealed class Utf8MapSink<TValue, TSlot, TSide> : MapSink<string, TValue
 
     // A key new to this task, or ill-formed, or any key once a surrogate was stored: check it, then add it.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void AddUtf8Slowly(ReadOnlySpan<byte> key, TValue value) =>
+    private void AddUtf8Slowly(ReadOnlySpan<byte> key, TValue value)
+    {
         AddWellFormed(Utf8Text.Normalize(key, ref _scratch), value);
+        _fastShortKeys = !_storesSurrogates && !_table.IsKeyed;
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void AddEncoded(ReadOnlySpan<char> key, TValue value)
@@ -130,6 +149,7 @@ internal sealed class Utf8MapSink<TValue, TSlot, TSide> : MapSink<string, TValue
 
         int written = Utf8Text.Encode(key, _scratch, out bool surrogates);
         _storesSurrogates |= surrogates;
+        _fastShortKeys &= !surrogates;
         AddWellFormed(_scratch.AsSpan(0, written), value);
     }
 
@@ -157,6 +177,7 @@ internal sealed class Utf8MapSink<TValue, TSlot, TSide> : MapSink<string, TValue
 
     private void First(ref TSlot slot, int index, TValue value)
     {
+        _fastShortKeys = !_storesSurrogates && !_table.IsKeyed;
         _combining = -1;
         _values?.Add(index, value);
         TSide.First(ref slot, value);

@@ -21,15 +21,25 @@ internal static class PartitionMerge
         where TSide : IMapSide<TValue, TSlot>
     {
         int largest = -1;
+        long total = 0;
         for (int i = 0; i < pieces.Length; i++)
         {
+            total += pieces[i].Length;
             if (pieces[i].Length > 0 && (largest < 0 || pieces[i].Length > pieces[largest].Length))
             {
                 largest = i;
             }
         }
 
-        var table = new KeyTable<TStored, TSlot, TOps>(ops, largest < 0 ? 0 : pieces[largest].Length);
+        // Room for every entry when that is at most twice the largest piece (pieces that share few keys grow the table
+        // once at most; the dropped smaller array would be garbage as large as the table), else for the largest piece.
+        int capacity = largest < 0 ? 0 : pieces[largest].Length;
+        if (total <= 2L * capacity)
+        {
+            capacity = (int)total;
+        }
+
+        var table = new KeyTable<TStored, TSlot, TOps>(ops, capacity);
         if (largest < 0)
         {
             return table;

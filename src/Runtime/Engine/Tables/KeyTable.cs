@@ -65,6 +65,12 @@ internal sealed class KeyTable<TStored, TSlot, TOps>
 
     public TOps Ops => _ops;
 
+    /// <summary>Lookups so far (flood detection's denominator).</summary>
+    internal long Lookups => _lookups;
+
+    /// <summary>Probes beyond the first, so far (flood detection's numerator).</summary>
+    internal long ExtraProbes => _probes;
+
     /// <summary>The entries in insertion order; valid until the next insertion.</summary>
     public Span<Entry<TStored, TSlot>> Entries => _entries.AsSpan(0, _count);
 
@@ -100,6 +106,47 @@ internal sealed class KeyTable<TStored, TSlot, TOps>
         index = _count;
         return ref Add(probe.Store(), hash, bucket);
     }
+
+    /// <summary>
+    /// Finds a string key of at most eight bytes, given as its zero-padded bytes and its length (only for a table of
+    /// <see cref="Utf8Key"/>s that is not keyed): its entry index, or -1 when it is absent or the lookup must take the
+    /// general path (a flood check is due). The map sinks' hot path: one compare of the stored key's first eight bytes
+    /// and length, no key bytes read.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int FindShortUtf8(ulong prefix, int length, int stableHash)
+    {
+        _lookups++;
+        ref Entry<TStored, TSlot> entries = ref MemoryMarshal.GetArrayDataReference(_entries);
+        ref int buckets = ref MemoryMarshal.GetArrayDataReference(_buckets);
+        int mask = _mask;
+        int bucket = stableHash & mask;
+        while (true)
+        {
+            int found = Unsafe.Add(ref buckets, bucket) - 1;
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            ref Utf8Key key = ref Unsafe.As<TStored, Utf8Key>(ref Unsafe.Add(ref entries, found).Key);
+            if (key.Prefix == prefix && key.Length == length)
+            {
+                return found;
+            }
+
+            bucket = (bucket + 1) & mask;
+            if (++_probes > _nextFloodCheck)
+            {
+                _lookups--;
+                return -1;
+            }
+        }
+    }
+
+    /// <summary>The slot of the entry at <paramref name="index"/> (no bounds check: the index comes from a lookup).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ref TSlot SlotAt(int index) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), index).Slot;
 
     /// <summary>
     /// Finds a key's slot without adding it: a reference to the slot, or a null reference (see

@@ -1,0 +1,66 @@
+namespace MapReduceGen.Orleans.Wire;
+
+/// <summary>One attempt of one partition's reduce task, as the coordinator starts it.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("MapReduceGen.Orleans.ReduceTaskRequest")]
+internal sealed class ReduceTaskRequest
+{
+    /// <summary>The job's name, the key of the silo's registry.</summary>
+    [Id(0)]
+    public string JobName { get; init; } = string.Empty;
+
+    /// <summary>The partition this task reduces.</summary>
+    [Id(1)]
+    public int Partition { get; init; }
+
+    /// <summary>The largest chunk of a map output fetched in one call.</summary>
+    [Id(2)]
+    public int FetchChunkBytes { get; init; }
+
+    /// <summary>How many map outputs the task fetches at once.</summary>
+    [Id(3)]
+    public int MaxParallelFetches { get; init; }
+
+    /// <summary>A fetch call unanswered this long means the map output's silo is presumed gone.</summary>
+    [Id(4)]
+    public TimeSpan FetchTimeout { get; init; }
+
+    /// <summary>Where to write the partition's results; <see langword="null"/> to keep them for the coordinator to fetch.</summary>
+    [Id(5)]
+    public ReduceFileSpec? File { get; init; }
+
+    /// <summary>The attempt (for file names of work in progress and for logs).</summary>
+    [Id(6)]
+    public int Attempt { get; init; }
+
+    /// <summary>The run's id (for logs).</summary>
+    [Id(7)]
+    public string RunId { get; init; } = string.Empty;
+
+    /// <summary>How long a completed task keeps its results for the coordinator without being asked for them.</summary>
+    [Id(8)]
+    public TimeSpan IdleTimeout { get; init; }
+
+    /// <summary>
+    /// The run's parameters and a total order's split points (<see cref="JobRunData"/>, encoded), for the reducer; or
+    /// <see langword="null"/> for a run without.
+    /// </summary>
+    [Id(9)]
+    public byte[]? JobData { get; init; }
+}
+
+/// <summary>The reduce task writes its partition as one file into a directory every silo can reach.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("MapReduceGen.Orleans.ReduceFileSpec")]
+internal sealed class ReduceFileSpec
+{
+    /// <summary>The directory (created when missing).</summary>
+    [Id(0)]
+    public string Directory { get; init; } = string.Empty;
+
+    /// <summary>The format.</summary>
+    [Id(1)]
+    public ClusterOutputFormat Format { get; init; }
+}

@@ -1,0 +1,208 @@
+using MapReduceGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MapReduceGen.Generator.Tests;
+
+/// <summary>
+/// The generator turns each <c>Emit</c> call in a job's own code into a direct call to the job's map sink (C#
+/// interceptors), only when the project allows it, only for emitters of the job's own types, and the job's result is
+/// the same either way; an emitter over any other sink still gets every pair.
+/// </summary>
+public sealed class InterceptorTests
+{
+    private const string Job = """
+        using System;
+        using System.Linq;
+        using System.Text;
+        using MapReduceGen;
+
+        namespace Intercepted;
+
+        public sealed partial class Words : IUtf8TextMapper<string, int>
+        {
+            private Words()
+            {
+            }
+
+            [Mapper]
+            public static void Map(string line, Emitter<string, int> emit)
+            {
+                foreach (string word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (word.StartsWith('#'))
+                    {
+                        emit.Emit(word.AsSpan(1), 10);
+                    }
+                    else
+                    {
+                        emit.Emit(word, 1);
+                    }
+                }
+            }
+
+            public static void MapLines(ReadOnlySpan<byte> lines, Emitter<string, int> emitter)
+            {
+                foreach (string word in Encoding.UTF8.GetString(lines).Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries))
+                {
+                    emitter.EmitUtf8(Encoding.UTF8.GetBytes(word), 1);
+                }
+            }
+
+            [Reducer]
+            public static int Reduce(int left, int right) => left + right;
+        }
+
+        public static partial class Lengths
+        {
+            [Mapper]
+            public static void Map(string line, Emitter<int, string> emit) => emit.Emit(line.Length, line);
+
+            [Reducer]
+            public static string Reduce(int length, ReadOnlySpan<string> lines) => string.Join(",", lines.ToArray().Order(StringComparer.Ordinal));
+        }
+        """;
+
+    private const string Probe = """
+        using System.Collections.Generic;
+        using MapReduceGen;
+
+        namespace Intercepted;
+
+        internal static class Probe
+        {
+            public static string Execute()
+            {
+                string[] lines = ["b a #a", "a c"];
+                var collected = new List<string>();
+                Words.Map("x #y x", new Emitter<string, int>(new Collector(collected)));
+                return Show.Of(Words.Run(lines)) + " | " + Show.Of(Lengths.Run(lines)) + " | " + string.Join(",", collected);
+            }
+
+            private sealed class Collector(List<string> pairs) : EmitterSink<string, int>
+            {
+                public override void Emit(string key, int value) => pairs.Add(key + ":" + value);
+            }
+        }
+        """;
+
+    [Fact]
+    public void Every_Emit_call_of_a_job_is_intercepted_and_the_job_gives_the_same_result()
+    {
+        GeneratorRun run = TestCompiler.RunIntercepting(Scenario.ShowSource, Job, Probe);
+
+        run.AssertClean();
+        string words = run.GeneratedSource("Intercepted.Words.Interceptors.g.cs");
+        Assert.Contains("DirectEmit.FoldChars<global::Intercepted.Words.MapReduceJob, int>(emitter, key, value)", words, StringComparison.Ordinal);
+        Assert.Contains("DirectEmit.FoldString<global::Intercepted.Words.MapReduceJob, int>(emitter, key, value)", words, StringComparison.Ordinal);
+        Assert.Contains("DirectEmit.FoldUtf8<global::Intercepted.Words.MapReduceJob, int>(emitter, key, value)", words, StringComparison.Ordinal);
+        Assert.Contains(
+            "DirectEmit.Collect<global::Intercepted.Lengths.MapReduceJob, int, string>(emitter, key, value)",
+            run.GeneratedSource("Intercepted.Lengths.Interceptors.g.cs"),
+            StringComparison.Ordinal);
+
+        // The compiler binds every Emit call of the jobs to a generated interceptor.
+        Assert.Equal(4, InterceptedCalls(run.Output).Count);
+        Assert.All(InterceptedCalls(run.Output), method => Assert.Equal("Interceptors", method.ContainingType.Name));
+
+        // Same result as without interception; the collector (not the engine's sink) still gets every pair.
+        string output = (string)JobRunner.Invoke(run.Output, "Probe", "Execute")!;
+        Assert.Equal("a=12;b=1;c=1 | 3=a c;6=b a #a | x:1,y:10,x:1", output);
+        Assert.Equal(Scenario.Execute(Job, Probe), output);
+    }
+
+    [Fact]
+    public void Without_the_interceptors_namespace_nothing_is_intercepted_and_the_job_still_runs()
+    {
+        GeneratorRun run = TestCompiler.Run(Scenario.ShowSource, Job, Probe);
+
+        run.AssertClean();
+        Assert.DoesNotContain(run.GeneratedTrees, tree => tree.FilePath.EndsWith(".Interceptors.g.cs", StringComparison.Ordinal));
+        Assert.Empty(InterceptedCalls(run.Output));
+    }
+
+    [Fact]
+    public void Calls_outside_the_job_or_on_another_emitter_type_are_left_alone()
+    {
+        GeneratorRun run = TestCompiler.RunIntercepting("""
+            using System;
+            using MapReduceGen;
+
+            public static partial class Job
+            {
+                [Mapper]
+                public static void Map(string line, Emitter<string, int> emit)
+                {
+                    Helper.EmitAll(line, emit);
+                    var other = new Emitter<int, int>(new Nothing());
+                    other.Emit(1, 2);
+                }
+
+                [Reducer]
+                public static int Reduce(int left, int right) => left + right;
+
+                private sealed class Nothing : EmitterSink<int, int>
+                {
+                    public override void Emit(int key, int value)
+                    {
+                    }
+                }
+            }
+
+            public static class Helper
+            {
+                public static void EmitAll(string line, Emitter<string, int> emit) => emit.Emit(line, 1);
+            }
+            """);
+
+        run.AssertClean();
+        Assert.Empty(InterceptedCalls(run.Output));
+        Assert.DoesNotContain(run.GeneratedTrees, tree => tree.FilePath.EndsWith(".Interceptors.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Interceptors_of_a_job_match_the_snapshot()
+    {
+        GeneratorRun run = TestCompiler.RunIntercepting(Job);
+
+        run.AssertClean();
+        Snapshot.Verify("Interceptors_Words", run.GeneratedSource("Intercepted.Words.Interceptors.g.cs"));
+    }
+
+    [Fact]
+    public void An_invalid_job_gets_no_interceptors()
+    {
+        GeneratorRun run = TestCompiler.RunIntercepting("""
+            using MapReduceGen;
+
+            public static partial class Broken
+            {
+                [Mapper]
+                public static void Map(string line, Emitter<string, int> emit) => emit.Emit(line, 1);
+            }
+            """);
+
+        Assert.DoesNotContain(run.GeneratedTrees, tree => tree.FilePath.EndsWith(".Interceptors.g.cs", StringComparison.Ordinal));
+    }
+
+    private static List<IMethodSymbol> InterceptedCalls(Compilation compilation)
+    {
+        var intercepted = new List<IMethodSymbol>();
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        {
+            SemanticModel model = compilation.GetSemanticModel(tree);
+            foreach (InvocationExpressionSyntax call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+#pragma warning disable RSEXPERIMENTAL002 // The API that tells which interceptor a call binds to.
+                if (model.GetInterceptorMethod(call) is { } interceptor)
+#pragma warning restore RSEXPERIMENTAL002
+                {
+                    intercepted.Add(interceptor);
+                }
+            }
+        }
+
+        return intercepted;
+    }
+}

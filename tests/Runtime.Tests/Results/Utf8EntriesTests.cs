@@ -1,0 +1,58 @@
+using System.Text;
+using MapReduceGen.Runtime.Tests.Jobs;
+
+namespace MapReduceGen.Runtime.Tests.Results;
+
+/// <summary>
+/// <see cref="MapReduceResultExtensions.Utf8Entries{TResult}(MapReduceResult{string, TResult})"/>: the same entries as
+/// the result, in the same order, each key as its UTF-8 bytes, whether the run kept the keys as UTF-8 or not.
+/// </summary>
+public sealed class Utf8EntriesTests
+{
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 7)]
+    [InlineData(4, 64)]
+    public void EngineResultGivesEveryKeyAsItsUtf8InEnumerationOrder(int workers, int partitions)
+    {
+        string[] lines =
+        [
+            "alpha beta gamma alpha",
+            "naïve café ünïcödé 日本語 emoji-😀 alpha",
+            "a-very-long-word-beyond-eight-bytes beta a-very-long-word-beyond-eight-bytes",
+        ];
+        MapReduceResult<string, int> result = WordCountJob.Run(
+            lines, new MapReduceOptions { MaxDegreeOfParallelism = workers, PartitionCount = partitions });
+
+        Utf8ResultEntry<int>[] entries = [.. result.Utf8Entries()];
+
+        Assert.Equal(result.Count, entries.Length);
+        Assert.Equal(
+            result.Select(pair => (pair.Key, pair.Value)),
+            entries.Select(entry => (Encoding.UTF8.GetString(entry.Key.Span), entry.Result)));
+        Assert.Equal(3, result["alpha"]);
+        (ReadOnlyMemory<byte> key, int count) = entries.Single(e => e.Key.Span.SequenceEqual("日本語"u8));
+        Assert.Equal(9, key.Length);
+        Assert.Equal(1, count);
+    }
+
+    [Fact]
+    public void CreatedResultEncodesItsKeysAndKeepsLoneSurrogatesAsWtf8()
+    {
+        MapReduceResult<string, int> result = MapReduceResult.Create(
+            [new KeyValuePair<string, int>("plain", 1), new("lone\uD800", 2), new("", 3)],
+            new MapReduceStatistics { JobName = "created" });
+
+        Utf8ResultEntry<int>[] entries = [.. result.Utf8Entries()];
+
+        Assert.Equal(3, entries.Length);
+        Assert.Equal(result.Select(pair => pair.Value), entries.Select(entry => entry.Result));
+        byte[] lone = entries.Single(e => e.Result == 2).Key.ToArray();
+        Assert.Equal(new byte[] { (byte)'l', (byte)'o', (byte)'n', (byte)'e', 0xED, 0xA0, 0x80 }, lone); // WTF-8, not the replacement character
+        Assert.True(entries.Single(e => e.Result == 3).Key.IsEmpty);
+    }
+
+    [Fact]
+    public void NullResultIsRejected() =>
+        Assert.Throws<ArgumentNullException>(() => MapReduceResultExtensions.Utf8Entries<int>(null!));
+}
