@@ -2,6 +2,11 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using MapReduceGen.Engine;
+using MapReduceGen.Engine.Definitions;
+using MapReduceGen.Engine.Map;
+using MapReduceGen.Engine.Ordering;
+using MapReduceGen.Engine.Output;
+using MapReduceGen.Engine.Reduce;
 using MapReduceGen.Orleans.Coordinator;
 using MapReduceGen.Orleans.Jobs;
 using MapReduceGen.Orleans.Wire;
@@ -13,12 +18,13 @@ namespace MapReduceGen.Orleans;
 
 /// <summary>
 /// Runs generated MapReduceGen jobs on an Orleans cluster. The caller (a cluster client, or a grain) is the coordinator
-/// and handles only task ids, locations and status: it cuts the input into map tasks, one grain activation per task
-/// spread over the silos; each task maps its split, combines (fold jobs) or groups its pairs and partitions them by the
-/// job's stable hash, and keeps its output on its silo; one reduce task per partition fetches that partition of every
-/// map output directly from the map tasks' silos, in bounded chunks, while the other map tasks still run, and reduces.
-/// The results are gathered into the same <see cref="MapReduceResult{TKey, TResult}"/> as the job's local <c>Run</c>
-/// (<c>RunAsync</c>), streamed partition by partition (<c>StreamAsync</c>), or written by the reduce tasks as one file
+/// and handles only task ids, locations and status: it cuts each of the job's inputs into map tasks, one grain activation
+/// per task spread over the silos; each task maps its split with its input's mapper, combines (fold jobs, combiners) or
+/// groups its pairs and partitions them (the job's stable hash, its partitioner, or the run's key ranges), and keeps its
+/// output on its silo; one reduce task per partition fetches that partition of every map output directly from the map
+/// tasks' silos, in bounded chunks, while the other map tasks still run, and reduces. Every task gets the run's
+/// parameters; the counters of every task are summed. The results are gathered into what the job's local <c>Run</c>
+/// returns (<c>RunAsync</c>: a <see cref="MapReduceResult{TKey, TResult}"/> or records), streamed partition by partition (<c>StreamAsync</c>), or written by the reduce tasks as one file
 /// per partition (<c>RunToFilesAsync</c>). A silo that dies mid-run costs its tasks, and the map outputs it kept: they
 /// are run again elsewhere, and the result is exact. Every job must be registered on every silo with
 /// <see cref="MapReduceSiloBuilderExtensions"/>.
@@ -109,7 +115,7 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return GatherAsync<TKey, TValue, TValue>(Sequence<TInput>(TJob.Name, inputs), options, cancellationToken);
+        return RunAsync(ClassicFold<TJob, TInput, TKey, TValue>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
     }
 
     /// <summary>Runs a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) over in-memory inputs.</summary>
@@ -131,7 +137,8 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return GatherAsync<TKey, TValue, TResult>(Sequence<TInput>(TJob.Name, inputs), options, cancellationToken);
+        return RunAsync(
+            ClassicGroup<TJob, TInput, TKey, TValue, TResult>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
     }
 
     /// <summary>
@@ -154,7 +161,7 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(source);
-        return GatherAsync<TKey, TValue, TValue>(Text(TJob.Name, source), options, cancellationToken);
+        return RunAsync(ClassicFold<TJob, string, TKey, TValue>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
     }
 
     /// <summary>Runs a grouping job whose mapper takes a line of text over text files (see the fold overload).</summary>
@@ -175,7 +182,38 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(source);
-        return GatherAsync<TKey, TValue, TResult>(Text(TJob.Name, source), options, cancellationToken);
+        return RunAsync(
+            ClassicGroup<TJob, string, TKey, TValue, TResult>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs any job on the cluster, as its generated <c>RunOnClusterAsync</c> does: one input per mapper (in-memory
+    /// sequences shipped in batches, or text files the silos read), the run's parameters sent to every task, key ranges
+    /// sampled before the run for a job sorted by key, counters summed over every task. Returns what the job's local
+    /// <c>Run</c> returns.
+    /// </summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TOutput">The job's output.</typeparam>
+    /// <param name="job">The job's definition (<c>MyJob.MapReduceJob.Definition</c>), registered on every silo.</param>
+    /// <param name="inputs">One input per mapper (<c>JobInputs.Sequence</c> or <c>JobInputs.Lines</c>), in the job's order.</param>
+    /// <param name="context">The run's parameters (<c>TaskContext.Empty()</c> for a job without).</param>
+    /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The job's output.</returns>
+    /// <exception cref="MapReduceException">User code or an input threw.</exception>
+    /// <exception cref="MapReduceClusterException">The cluster cannot run the job (see the message).</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public Task<TOutput> RunAsync<TKey, TValue, TOutput>(
+        JobDefinition<TKey, TValue, TOutput> job, JobInput[] inputs, TaskContext context, MapReduceOptions? options = null,
+        CancellationToken cancellationToken = default)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(context);
+        return job.Accept(new JobRun<TKey, TValue, TOutput>(this, inputs, context, options, cancellationToken));
     }
 
     /// <summary>
@@ -198,7 +236,8 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return StreamCoreAsync<TKey, TValue, TValue>(Sequence<TInput>(TJob.Name, inputs), options, cancellationToken);
+        return StreamCoreAsync<TJob, TKey, TValue, TValue>(
+            ClassicDefinitions<TJob, TInput, TKey, TValue>.Spec<TValue>(), [JobInputs.Sequence(inputs)], options, cancellationToken);
     }
 
     /// <summary>Runs a grouping job over in-memory inputs and hands the result over partition by partition (see the fold overload).</summary>
@@ -217,7 +256,8 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return StreamCoreAsync<TKey, TValue, TResult>(Sequence<TInput>(TJob.Name, inputs), options, cancellationToken);
+        return StreamCoreAsync<TJob, TKey, TValue, TResult>(
+            ClassicDefinitions<TJob, TInput, TKey, TValue>.Spec<TResult>(), [JobInputs.Sequence(inputs)], options, cancellationToken);
     }
 
     /// <summary>Runs a fold job over text files and hands the result over partition by partition (see the in-memory overload).</summary>
@@ -234,7 +274,8 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(source);
-        return StreamCoreAsync<TKey, TValue, TValue>(Text(TJob.Name, source), options, cancellationToken);
+        return StreamCoreAsync<TJob, TKey, TValue, TValue>(
+            ClassicDefinitions<TJob, string, TKey, TValue>.Spec<TValue>(), [JobInputs.Lines(source)], options, cancellationToken);
     }
 
     /// <summary>Runs a grouping job over text files and hands the result over partition by partition.</summary>
@@ -252,7 +293,8 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(source);
-        return StreamCoreAsync<TKey, TValue, TResult>(Text(TJob.Name, source), options, cancellationToken);
+        return StreamCoreAsync<TJob, TKey, TValue, TResult>(
+            ClassicDefinitions<TJob, string, TKey, TValue>.Spec<TResult>(), [JobInputs.Lines(source)], options, cancellationToken);
     }
 
     /// <summary>
@@ -278,7 +320,8 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return FilesAsync<TKey, TValue, TValue>(Sequence<TInput>(TJob.Name, inputs), directory, format, options, cancellationToken);
+        return FilesAsync<TJob, TKey, TValue, TValue>(
+            ClassicDefinitions<TJob, TInput, TKey, TValue>.Spec<TValue>(), [JobInputs.Sequence(inputs)], directory, format, options, cancellationToken);
     }
 
     /// <summary>Runs a grouping job over in-memory inputs; each reduce task writes its partition as one file (see the fold overload).</summary>
@@ -300,7 +343,8 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return FilesAsync<TKey, TValue, TResult>(Sequence<TInput>(TJob.Name, inputs), directory, format, options, cancellationToken);
+        return FilesAsync<TJob, TKey, TValue, TResult>(
+            ClassicDefinitions<TJob, TInput, TKey, TValue>.Spec<TResult>(), [JobInputs.Sequence(inputs)], directory, format, options, cancellationToken);
     }
 
     /// <summary>Runs a fold job over text files; each reduce task writes its partition as one file (see the in-memory overload).</summary>
@@ -320,7 +364,8 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(source);
-        return FilesAsync<TKey, TValue, TValue>(Text(TJob.Name, source), directory, format, options, cancellationToken);
+        return FilesAsync<TJob, TKey, TValue, TValue>(
+            ClassicDefinitions<TJob, string, TKey, TValue>.Spec<TValue>(), [JobInputs.Lines(source)], directory, format, options, cancellationToken);
     }
 
     /// <summary>Runs a grouping job over text files; each reduce task writes its partition as one file.</summary>
@@ -341,49 +386,29 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(source);
-        return FilesAsync<TKey, TValue, TResult>(Text(TJob.Name, source), directory, format, options, cancellationToken);
+        return FilesAsync<TJob, TKey, TValue, TResult>(
+            ClassicDefinitions<TJob, string, TKey, TValue>.Spec<TResult>(), [JobInputs.Lines(source)], directory, format, options, cancellationToken);
     }
 
-    // What a run reads: the job's name, the input type when inputs travel (null for text), and the task source.
-    private sealed record RunInput(string JobName, Type? InputType, Func<int, MapReduceOptions, Serializer, IMapTaskSource> CreateSource);
-
-    private static RunInput Sequence<TInput>(string jobName, IEnumerable<TInput> inputs) =>
-        new(jobName, typeof(TInput), (silos, options, serializer) =>
-        {
-            int batch = options.ChunkSize;
-            if (batch <= 0)
-            {
-                // Enough tasks to keep every silo busy and to make a lost task cheap, but not so many that per-task
-                // overhead dominates.
-                batch = inputs.TryGetNonEnumeratedCount(out int count)
-                    ? (int)Math.Clamp((count + (silos * 16L) - 1) / (silos * 16L), 1, 16_384)
-                    : 4096;
-            }
-
-            return new SequenceTaskSource<TInput>(inputs, batch, jobName, options.MaxBadRecords, serializer);
-        });
-
-    private static RunInput Text(string jobName, TextSource source) =>
-        new(jobName, null, (silos, options, _) =>
-        {
-            long splitBytes = source.SplitBytes > 0
-                ? source.SplitBytes
-                : Math.Clamp(source.TotalBytes / (silos * 16L), 1L << 20, 64L << 20);
-            return new TextTaskSource(source, splitBytes, jobName, options.MaxBadRecords);
-        });
-
-    private async Task<MapReduceResult<TKey, TResult>> GatherAsync<TKey, TValue, TResult>(
-        RunInput input, MapReduceOptions? options, CancellationToken cancellationToken)
+    private async Task<TOutput> RunCoreAsync<TJob, TKey, TValue, TResult, TOutput, TKind>(
+        JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, TaskContext context, MapReduceOptions? options, CancellationToken cancellationToken)
+        where TJob : struct, IKeyedJob<TKey>
         where TKey : notnull
+        where TKind : IOutputKind<TKey, TResult, TOutput>
     {
         GatherSink<TKey, TResult>? sink = null;
-        var (statistics, _) = await ExecuteAsync<TKey, TValue, TResult>(
-            input, options, partitions => sink = new GatherSink<TKey, TResult>(_serializer, partitions), cancellationToken).ConfigureAwait(false);
-        return MapReduceResult.Create(sink!.Entries(), statistics);
+        var (statistics, _) = await ExecuteAsync<TJob, TKey, TValue, TResult>(
+            spec, inputs, context, options, partitions => sink = new GatherSink<TKey, TResult>(_serializer, partitions, TKind.WritesRecords),
+            cancellationToken).ConfigureAwait(false);
+        KeyComparison<TKey> keyOrder = KeyComparison<TKey>.Of<TJob>(spec.Layout.HasKeyComparer);
+        var settings = new OutputSettings<TKey, TResult>(keyOrder, spec.Layout.SortByKey, spec.Layout.OutputComparer, null);
+        return TKind.FromPartitions(sink!.Partitions(), settings, statistics);
     }
 
-    private async Task<ClusterFileOutput> FilesAsync<TKey, TValue, TResult>(
-        RunInput input, string directory, ClusterOutputFormat format, MapReduceOptions? options, CancellationToken cancellationToken)
+    private async Task<ClusterFileOutput> FilesAsync<TJob, TKey, TValue, TResult>(
+        JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, string directory, ClusterOutputFormat format, MapReduceOptions? options,
+        CancellationToken cancellationToken)
+        where TJob : struct, IKeyedJob<TKey>
         where TKey : notnull
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
@@ -392,15 +417,16 @@ public sealed class MapReduceClusterExecutor
             throw new ArgumentOutOfRangeException(nameof(format), format, "Use ClusterOutputFormat.Tsv or ClusterOutputFormat.JsonLines.");
         }
 
-        var spec = new ReduceFileSpec { Directory = Path.GetFullPath(directory), Format = format };
+        var file = new ReduceFileSpec { Directory = Path.GetFullPath(directory), Format = format };
         FileSink? sink = null;
-        var (statistics, _) = await ExecuteAsync<TKey, TValue, TResult>(
-            input, options, partitions => sink = new FileSink(spec, partitions), cancellationToken).ConfigureAwait(false);
+        var (statistics, _) = await ExecuteAsync<TJob, TKey, TValue, TResult>(
+            spec, inputs, TaskContext.Empty(), options, partitions => sink = new FileSink(file, partitions), cancellationToken).ConfigureAwait(false);
         return new ClusterFileOutput(sink!.Files(), statistics);
     }
 
-    private async IAsyncEnumerable<MapReducePartition<TKey, TResult>> StreamCoreAsync<TKey, TValue, TResult>(
-        RunInput input, MapReduceOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<MapReducePartition<TKey, TResult>> StreamCoreAsync<TJob, TKey, TValue, TResult>(
+        JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, MapReduceOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TJob : struct, IKeyedJob<TKey>
         where TKey : notnull
     {
         var channel = Channel.CreateBounded<MapReducePartition<TKey, TResult>>(
@@ -412,8 +438,9 @@ public sealed class MapReduceClusterExecutor
             {
                 try
                 {
-                    await ExecuteAsync<TKey, TValue, TResult>(
-                        input, options, partitions => sink = new StreamSink<TKey, TResult>(_serializer, partitions, channel.Writer), stop.Token)
+                    await ExecuteAsync<TJob, TKey, TValue, TResult>(
+                        spec, inputs, TaskContext.Empty(), options,
+                        partitions => sink = new StreamSink<TKey, TResult>(_serializer, partitions, channel.Writer), stop.Token)
                         .ConfigureAwait(false);
                 }
                 finally
@@ -443,8 +470,13 @@ public sealed class MapReduceClusterExecutor
         }
     }
 
-    private async Task<(MapReduceStatistics Statistics, ClusterRunSummary Summary)> ExecuteAsync<TKey, TValue, TResult>(
-        RunInput input, MapReduceOptions? options, Func<int, IPartitionSink> createSink, CancellationToken cancellationToken)
+    // One run of a job on the cluster, whatever becomes of its partitions (gathered, streamed, written to files): the
+    // job's inputs cut into map tasks (one source per input), the run's parameters and a total order's split points
+    // sent to every map and reduce task, counters summed over every task.
+    private async Task<(MapReduceStatistics Statistics, ClusterRunSummary Summary)> ExecuteAsync<TJob, TKey, TValue, TResult>(
+        JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, TaskContext context, MapReduceOptions? options,
+        Func<int, IPartitionSink> createSink, CancellationToken cancellationToken)
+        where TJob : struct, IKeyedJob<TKey>
         where TKey : notnull
     {
         var clock = Stopwatch.StartNew();
@@ -452,57 +484,186 @@ public sealed class MapReduceClusterExecutor
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, options.CancellationToken);
         var token = linked.Token;
         token.ThrowIfCancellationRequested();
-        if (JobTypeCheck.Describe(_serializer, input.JobName, input.InputType, typeof(TKey), typeof(TValue), typeof(TResult)) is { } problem)
+        spec.Check(inputs, context);
+        string jobName = spec.Name;
+        var inputTypes = inputs.Where(i => !i.IsText).Select(i => i.InputType);
+        if (JobTypeCheck.Describe(_serializer, jobName, inputTypes, typeof(TKey), typeof(TValue), typeof(TResult), spec.Parameters.Type) is { } problem)
         {
             throw new MapReduceClusterException(problem);
         }
 
-        int silos = await CountActiveSilosAsync(input.JobName, token).ConfigureAwait(false);
+        int silos = await CountActiveSilosAsync(jobName, token).ConfigureAwait(false);
         int partitions = options.PartitionCount > 0 ? options.PartitionCount : silos * 4;
         int concurrency = _cluster.MaxConcurrentTasks > 0 ? _cluster.MaxConcurrentTasks : silos * 4;
-        var source = input.CreateSource(silos, options, _serializer);
+        byte[]? splitPoints = null;
+        if (spec.RangePartitioned && partitions > 1)
+        {
+            KeyComparison<TKey> keyOrder = KeyComparison<TKey>.Of<TJob>(spec.Layout.HasKeyComparer);
+            inputs = [.. inputs.Select((input, i) => spec.Mappers[i].Accept(new Materialize<TKey, TValue>(input, jobName)))];
+            splitPoints = _serializer.SerializeToArray(SampleSplitPoints(spec, inputs, context, partitions, keyOrder));
+        }
+
+        byte[]? jobData = RunData.Encode(_serializer, context.Encode(new OrleansParameterCodec(_serializer)), splitPoints);
+        var sources = new IMapTaskSource[inputs.Length];
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            sources[i] = spec.Mappers[i].Accept(new SourceFactory<TKey, TValue>(this, inputs[i], jobName, silos, options));
+        }
+
+        using var source = new RunTaskSource(sources, jobData);
+        var sink = createSink(partitions);
+        var coordinator = new ClusterCoordinator(
+            _grains, _cluster, options, _logger, jobName, partitions, concurrency,
+            failure => MapFailure<TKey>(jobName, options.MaxBadRecords, failure),
+            failure => ReduceFailure<TKey>(jobName, failure),
+            jobData);
+        var outcome = await coordinator.RunAsync(source, sink, token).ConfigureAwait(false);
+        var statistics = new MapReduceStatistics
+        {
+            JobName = jobName,
+            InputsRead = outcome.InputsRead,
+            PairsEmitted = outcome.PairsEmitted,
+            DistinctKeys = outcome.DistinctKeys,
+            BytesRead = outcome.BytesRead,
+            SkippedRecords = outcome.SkippedRecords,
+            BadRecordsSkipped = outcome.BadRecordsSkipped,
+            WorkerCount = silos,
+            PartitionCount = partitions,
+            MapTime = outcome.MapTime,
+            ReduceTime = outcome.ReduceTime,
+            TotalTime = clock.Elapsed,
+            Counters = outcome.Counters,
+        };
+        var summary = new ClusterRunSummary
+        {
+            RunId = outcome.RunId,
+            Statistics = statistics,
+            MapTasks = outcome.MapTasks,
+            MapAttempts = outcome.MapAttempts,
+            LostMapOutputs = outcome.LostMapOutputs,
+            ReduceAttempts = outcome.ReduceAttempts,
+            MapOutputBytes = outcome.MapOutputBytes,
+            ShuffleBytes = outcome.ShuffleBytes,
+            MapOutputBytesToCoordinator = 0,
+            ResultBytesToCoordinator = outcome.ResultBytes,
+        };
+        _cluster.RunCompleted?.Invoke(summary);
+        return (statistics, summary);
+    }
+
+    // Key ranges for a total order, chosen before the map phase from the keys the job's mappers emit for a sample of
+    // each input (run here, on the client), so every map task partitions by the same split points.
+    private static TKey[] SampleSplitPoints<TKey, TValue, TResult>(
+        JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, TaskContext context, int partitions, KeyComparison<TKey> keyOrder)
+        where TKey : notnull
+    {
+        var samples = new List<TKey>();
+        int wanted = Math.Max(1, partitions * SplitPoints.SamplesPerPartition / inputs.Length);
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            spec.Mappers[i].SampleKeys(inputs[i], wanted, context.ForTask(), samples);
+        }
+
         try
         {
-            var sink = createSink(partitions);
-            var coordinator = new ClusterCoordinator(
-                _grains, _cluster, options, _logger, input.JobName, partitions, concurrency,
-                failure => MapFailure<TKey>(input.JobName, options.MaxBadRecords, failure),
-                failure => ReduceFailure<TKey>(input.JobName, failure));
-            var outcome = await coordinator.RunAsync(source, sink, token).ConfigureAwait(false);
-            var statistics = new MapReduceStatistics
-            {
-                JobName = input.JobName,
-                InputsRead = outcome.InputsRead,
-                PairsEmitted = outcome.PairsEmitted,
-                DistinctKeys = outcome.DistinctKeys,
-                BytesRead = outcome.BytesRead,
-                SkippedRecords = outcome.SkippedRecords,
-                BadRecordsSkipped = outcome.BadRecordsSkipped,
-                WorkerCount = silos,
-                PartitionCount = partitions,
-                MapTime = outcome.MapTime,
-                ReduceTime = outcome.ReduceTime,
-                TotalTime = clock.Elapsed,
-            };
-            var summary = new ClusterRunSummary
-            {
-                RunId = outcome.RunId,
-                Statistics = statistics,
-                MapTasks = outcome.MapTasks,
-                MapAttempts = outcome.MapAttempts,
-                LostMapOutputs = outcome.LostMapOutputs,
-                ReduceAttempts = outcome.ReduceAttempts,
-                MapOutputBytes = outcome.MapOutputBytes,
-                ShuffleBytes = outcome.ShuffleBytes,
-                MapOutputBytesToCoordinator = 0,
-                ResultBytesToCoordinator = outcome.ResultBytes,
-            };
-            _cluster.RunCompleted?.Invoke(summary);
-            return (statistics, summary);
+            return SplitPoints.Choose(samples, partitions, keyOrder.Compare);
         }
-        finally
+        catch (InvalidOperationException e) when (e.InnerException is { } inner)
         {
-            (source as IDisposable)?.Dispose();
+            throw MapReduceException.ForKey(spec.Name, null, inner);
+        }
+    }
+
+
+    private SequenceTaskSource<TInput> SequenceSource<TInput>(
+        IEnumerable<TInput> inputs, string jobName, int silos, MapReduceOptions? options)
+    {
+        int batch = options?.ChunkSize ?? 0;
+        if (batch <= 0)
+        {
+            // Enough tasks to keep every silo busy and to make a lost task cheap, but not so many that per-task
+            // overhead dominates.
+            batch = inputs.TryGetNonEnumeratedCount(out int count)
+                ? (int)Math.Clamp((count + (silos * 16L) - 1) / (silos * 16L), 1, 16_384)
+                : 4096;
+        }
+
+        return new SequenceTaskSource<TInput>(inputs, batch, jobName, options?.MaxBadRecords ?? 0, _serializer);
+    }
+
+    private static TextTaskSource TextSource(TextSource source, string jobName, int silos, MapReduceOptions? options)
+    {
+        long splitBytes = source.SplitBytes > 0
+            ? source.SplitBytes
+            : Math.Clamp(source.TotalBytes / (silos * 16L), 1L << 20, 64L << 20);
+        return new TextTaskSource(source, splitBytes, jobName, options?.MaxBadRecords ?? 0);
+    }
+
+    /// <summary>Runs a definition with its types: the visitor the definition calls back.</summary>
+    private sealed class JobRun<TKey, TValue, TOutput>(
+        MapReduceClusterExecutor executor, JobInput[] inputs, TaskContext context, MapReduceOptions? options, CancellationToken cancellationToken)
+        : IJobDefinitionVisitor<TKey, TValue, TOutput, Task<TOutput>>
+        where TKey : notnull
+    {
+        public Task<TOutput> Visit<TJob, TSlot, TSide, TReducer, TResult, TKind>(JobSpec<TKey, TValue, TResult> spec)
+            where TJob : struct, IKeyedJob<TKey>
+            where TSide : IMapSide<TValue, TSlot>
+            where TReducer : IReducer<TKey, TValue, TSlot, TResult>
+            where TKind : IOutputKind<TKey, TResult, TOutput> =>
+            executor.RunCoreAsync<TJob, TKey, TValue, TResult, TOutput, TKind>(spec, inputs, context, options, cancellationToken);
+    }
+
+    /// <summary>Makes the map tasks of one input: batches of a sequence, or splits of text files.</summary>
+    private sealed class SourceFactory<TKey, TValue>(
+        MapReduceClusterExecutor executor, JobInput input, string jobName, int silos, MapReduceOptions options)
+        : IJobMapperVisitor<TKey, TValue, IMapTaskSource>
+    {
+        public IMapTaskSource Visit<TMapper, TInput>(JobMapper<TKey, TValue> mapper)
+            where TMapper : struct, IMapFunction<TInput, TKey, TValue>
+        {
+            var typed = (JobInput<TInput>)input;
+            if (typed.Source is { } text)
+            {
+                return TextSource(text, jobName, silos, options);
+            }
+
+            if (typed.Sequence is { } sequence)
+            {
+                return executor.SequenceSource(sequence, jobName, silos, options);
+            }
+
+            throw new MapReduceClusterException(
+                $"MapReduce job '{jobName}' cannot run on the cluster: its input '{mapper.InputName}' is an asynchronous sequence " +
+                "(or a UTF-8 block input), which only the local runner reads. Pass a sequence or a TextSource.");
+        }
+    }
+
+    /// <summary>Makes an input that is read once (a sequence that is not a list) into a list, so it can be sampled and then read.</summary>
+    private sealed class Materialize<TKey, TValue>(JobInput input, string jobName) : IJobMapperVisitor<TKey, TValue, JobInput>
+    {
+        public JobInput Visit<TMapper, TInput>(JobMapper<TKey, TValue> mapper)
+            where TMapper : struct, IMapFunction<TInput, TKey, TValue>
+        {
+            var typed = (JobInput<TInput>)input;
+            if (typed.Sequence is not { } sequence || sequence is IReadOnlyList<TInput> || sequence is IList<TInput>)
+            {
+                return input;
+            }
+
+            var list = new List<TInput>();
+            try
+            {
+                foreach (TInput item in sequence)
+                {
+                    list.Add(item);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw MapReduceException.ForSource(jobName, list.Count, e);
+            }
+
+            return JobInputs.Sequence(list);
         }
     }
 
@@ -515,7 +676,10 @@ public sealed class MapReduceClusterExecutor
             : throw new MapReduceClusterException($"MapReduce job '{jobName}' cannot run: the cluster has no active silo.");
     }
 
-    private MapReduceException MapFailure<TKey>(string jobName, int maxBadRecords, TaskFailure failure)
+    private MapReduceException MapFailure<TKey>(string jobName, int maxBadRecords, TaskFailure failure) =>
+        MapFailureCore<TKey>(jobName, maxBadRecords, failure).InInput(failure.InputName);
+
+    private MapReduceException MapFailureCore<TKey>(string jobName, int maxBadRecords, TaskFailure failure)
     {
         var inner = failure.Exception ?? new InvalidOperationException(failure.Message);
         if (failure.TooManyBadRecords)

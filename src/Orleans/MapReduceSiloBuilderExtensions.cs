@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 using MapReduceGen.Engine;
+using MapReduceGen.Engine.Definitions;
 
 namespace MapReduceGen.Orleans;
 
@@ -29,9 +30,7 @@ public static class MapReduceSiloBuilderExtensions
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(builder);
-        AddCore(builder.Services);
-        builder.Services.AddSingleton<IClusterJobHandler>(new FoldJobHandler<TJob, TInput, TKey, TValue>());
-        return builder;
+        return builder.AddMapReduceJob(ClassicFold<TJob, TInput, TKey, TValue>.Definition);
     }
 
     /// <summary>Registers a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) on this silo.</summary>
@@ -47,8 +46,27 @@ public static class MapReduceSiloBuilderExtensions
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(builder);
+        return builder.AddMapReduceJob(ClassicGroup<TJob, TInput, TKey, TValue, TResult>.Definition);
+    }
+
+    /// <summary>
+    /// Registers any job on this silo by its definition, as the generated <c>AddToSilo</c> does (every shape: parameters,
+    /// several mappers, combiners, records, ordering).
+    /// </summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TOutput">The job's output.</typeparam>
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="job">The job's definition (<c>MyJob.MapReduceJob.Definition</c>).</param>
+    /// <returns>The builder.</returns>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static ISiloBuilder AddMapReduceJob<TKey, TValue, TOutput>(this ISiloBuilder builder, JobDefinition<TKey, TValue, TOutput> job)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(job);
         AddCore(builder.Services);
-        builder.Services.AddSingleton<IClusterJobHandler>(new GroupJobHandler<TJob, TInput, TKey, TValue, TResult>());
+        builder.Services.AddSingleton(job.Accept(new HandlerFactory<TKey, TValue, TOutput>()));
         return builder;
     }
 

@@ -34,8 +34,8 @@ public sealed class MapReduceException : Exception
 
     private MapReduceException(
         string jobName, MapReducePhase phase, long? inputIndex, object? key, string? path, long? lineNumber,
-        string what, Exception innerException)
-        : base(Describe(jobName, phase, inputIndex, key, path, lineNumber, what, innerException), innerException)
+        string what, Exception innerException, string? inputName = null)
+        : base(Describe(jobName, phase, inputIndex, key, path, lineNumber, what, innerException, inputName), innerException)
     {
         JobName = jobName;
         Phase = phase;
@@ -43,6 +43,8 @@ public sealed class MapReduceException : Exception
         Key = key;
         Path = path;
         LineNumber = lineNumber;
+        InputName = inputName;
+        What = what;
     }
 
     /// <summary>The job that failed.</summary>
@@ -62,6 +64,14 @@ public sealed class MapReduceException : Exception
 
     /// <summary>For text sources: the 1-based line number of the failing line.</summary>
     public long? LineNumber { get; }
+
+    /// <summary>
+    /// For a job with several inputs (several mappers): the name of the input that failed (the generated <c>Run</c>'s
+    /// parameter for it); <see cref="InputIndex"/> is the index within that input. Otherwise <see langword="null"/>.
+    /// </summary>
+    public string? InputName { get; }
+
+    private string? What { get; }
 
     /// <summary>Whether the run failed because more inputs failed than <see cref="MapReduceOptions.MaxBadRecords"/> allows.</summary>
     internal bool IsTooManyBadRecords { get; private init; }
@@ -86,6 +96,10 @@ public sealed class MapReduceException : Exception
     public static MapReduceException ForKey(
         string jobName, object? key, Exception innerException, long? inputIndex = null) =>
         new(jobName, MapReducePhase.Reduce, inputIndex, key, null, null, "the reducer threw", innerException);
+
+    /// <summary>Creates the exception for a job's partitioner that threw (or chose no valid partition) for a key.</summary>
+    internal static MapReduceException ForPartitioner(string jobName, object? key, Exception innerException) =>
+        new(jobName, MapReducePhase.Map, null, key, null, null, "the partitioner threw", innerException);
 
     /// <summary>Creates the exception for a failure of the input sequence itself.</summary>
     /// <param name="jobName">The job.</param>
@@ -125,9 +139,26 @@ public sealed class MapReduceException : Exception
         };
     }
 
+    /// <summary>
+    /// This exception naming the input it came from, for a job with several inputs: a copy with
+    /// <see cref="InputName"/> set (the same exception when it already names one, or has no input to name).
+    /// </summary>
+    internal MapReduceException InInput(string? inputName)
+    {
+        if (inputName is null || InputName is not null || What is null || Phase != MapReducePhase.Map || InnerException is null)
+        {
+            return this;
+        }
+
+        return new MapReduceException(JobName, Phase, InputIndex, Key, Path, LineNumber, What, InnerException, inputName)
+        {
+            IsTooManyBadRecords = IsTooManyBadRecords,
+        };
+    }
+
     private static string Describe(
         string jobName, MapReducePhase phase, long? inputIndex, object? key, string? path, long? lineNumber,
-        string what, Exception inner)
+        string what, Exception inner, string? inputName)
     {
         string where;
         if (path is not null)
@@ -151,6 +182,11 @@ public sealed class MapReduceException : Exception
         else
         {
             where = string.Empty;
+        }
+
+        if (inputName is not null)
+        {
+            where += where.Length == 0 ? $" in input '{inputName}'" : $" of input '{inputName}'";
         }
 
         string phaseName = phase == MapReducePhase.Map ? "map" : "reduce";

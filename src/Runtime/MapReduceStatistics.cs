@@ -57,6 +57,14 @@ public sealed class MapReduceStatistics
     /// <summary>Time of the whole run.</summary>
     public TimeSpan TotalTime { get; init; }
 
+    /// <summary>
+    /// The user counters the mappers and reducers incremented (<see cref="MapReduceGen.Counters"/>), summed over every map
+    /// and reduce task (workers, or silos on a cluster), by name (ordinal). Empty when the job counts nothing.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> Counters { get; init; } = EmptyCounters;
+
+    private static readonly IReadOnlyDictionary<string, long> EmptyCounters = new Dictionary<string, long>(StringComparer.Ordinal);
+
     /// <inheritdoc/>
     public override string ToString() =>
         $"{JobName}: {InputsRead} inputs, {PairsEmitted} pairs, {DistinctKeys} keys, {BadRecordsSkipped} skipped; " +

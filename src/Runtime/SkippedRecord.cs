@@ -5,4 +5,11 @@ namespace MapReduceGen;
 /// <param name="Path">The file the input came from (text sources), else <see langword="null"/>.</param>
 /// <param name="LineNumber">The 1-based line number in <paramref name="Path"/> (text sources), else <see langword="null"/>.</param>
 /// <param name="Exception">What the mapper threw.</param>
-public sealed record SkippedRecord(long InputIndex, string? Path, long? LineNumber, Exception Exception);
+public sealed record SkippedRecord(long InputIndex, string? Path, long? LineNumber, Exception Exception)
+{
+    /// <summary>
+    /// For a job with several inputs (several mappers): the name of the input the record came from (the mapper's input
+    /// parameter, as the generated <c>Run</c> names it); otherwise <see langword="null"/>.
+    /// </summary>
+    public string? InputName { get; init; }
+}

@@ -122,17 +122,16 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void MRG0006_two_mappers()
+    public void MRG0006_is_retired_two_mappers_make_a_job_with_two_inputs()
     {
-        Check(
-            GoodMapper + GoodReducer + """
-                [[|Mapper|]]
+        // A second [Mapper] used to be MRG0006; a job now has one mapper per input, and this one generates Run(lines, lines2).
+        GeneratorRun run = TestCompiler.Run(Job(GoodMapper + GoodReducer + """
+                [Mapper]
                 public static void MapAgain(string line, Emitter<string, int> emit) => emit.Emit(line, 2);
-            """,
-            GoodMapper + GoodReducer + """
-                public static void MapAgain(string line, Emitter<string, int> emit) => emit.Emit(line, 2);
-            """,
-            [D("MRG0006", "The job class 'Job' already has the mapper 'Map'; 'MapAgain' is a second one: remove [Mapper] from one of them or move it to its own partial class")]);
+            """));
+        run.AssertClean();
+        Assert.DoesNotContain(run.AnalyzerDiagnostics, d => d.Id == "MRG0006");
+        Assert.Contains("global::System.Collections.Generic.IEnumerable<string> line,", run.GeneratedSource("Job.MapReduce.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,11 +148,11 @@ public sealed class DiagnosticTests
             [D("MRG0007", "The job class 'Job' already has the reducer 'Reduce'; 'Max' is a second one: remove [Reducer] from one of them or move it to its own partial class")]);
     }
 
-    private const string MapperForms = ": declare it as 'static void Map(TInput input, Emitter<TKey, TValue> emit)' or 'static IEnumerable<(TKey Key, TValue Value)> Map(TInput input)'";
+    private const string MapperForms = ": declare it as 'static void Map(TInput input, Emitter<TKey, TValue> emit)' or 'static IEnumerable<(TKey Key, TValue Value)> Map(TInput input)', optionally followed by the job's parameters and a Counters";
 
     [Theory]
     [InlineData("public static void [|Map|]() { }", "takes no input")]
-    [InlineData("public static void [|Map|](string line, Emitter<string, int> emit, int extra) { }", "has 3 parameters; a void mapper takes an input and an Emitter<TKey, TValue>")]
+    [InlineData("public static void Map(string line, [|int extra|], Emitter<string, int> emit) { }", "returns void but its second parameter is 'int', not Emitter<TKey, TValue>")]
     [InlineData("public static void [|Map|](string line) { }", "returns void but has no Emitter<TKey, TValue> parameter")]
     [InlineData("public static void Map(string line, [|Action<string, int> emit|]) { }", "returns void but its second parameter is 'Action<string, int>', not Emitter<TKey, TValue>")]
     [InlineData("public static void Map([|ref string line|], Emitter<string, int> emit) { }", "takes its input by 'ref'; take it by value")]
@@ -161,7 +160,7 @@ public sealed class DiagnosticTests
     [InlineData("public static void Map(string line, [|out Emitter<string, int> emit|]) => emit = default;", "takes its Emitter by 'out'; take it by value")]
     [InlineData("public static int [|Map|](string line) => 0;", "returns 'int', which is neither void nor IEnumerable<(TKey Key, TValue Value)>")]
     [InlineData("public static IEnumerable<string> [|Map|](string line) => [line];", "returns 'IEnumerable<string>', which is neither void nor IEnumerable<(TKey Key, TValue Value)>")]
-    [InlineData("public static IEnumerable<(string, int)> [|Map|](string line, int extra) => [];", "returns a sequence but has 2 parameters; it must take only the input")]
+    [InlineData("public static IEnumerable<(string, int)> Map(string line, [|Emitter<string, int> emit|]) => [];", "returns a sequence of pairs and also takes an Emitter<TKey, TValue>; use one or the other")]
     [InlineData("public static bool [|Map|](string line, Emitter<string, int> emit) => true;", "returns 'bool', which is neither void nor IEnumerable<(TKey Key, TValue Value)>")]
     [InlineData("public static System.Threading.Tasks.Task [|Map|](string line, Emitter<string, int> emit) => System.Threading.Tasks.Task.CompletedTask;", "returns 'Task', which is neither void nor IEnumerable<(TKey Key, TValue Value)>")]
     [InlineData("public static int [|Map|](string line, int extra) => 0;", "returns 'int', which is neither void nor IEnumerable<(TKey Key, TValue Value)>")]
@@ -175,12 +174,12 @@ public sealed class DiagnosticTests
             [D("MRG0008", "The mapper 'Map' " + problem + MapperForms)]);
     }
 
-    private const string ReducerForms = ": declare it as 'static TValue Reduce(TValue left, TValue right)', 'static TResult Reduce(TKey key, ReadOnlySpan<TValue> values)' or 'static TResult Reduce(TKey key, IReadOnlyList<TValue> values)'";
+    private const string ReducerForms = ": declare it as 'static TValue Reduce(TValue left, TValue right)', 'static TResult Reduce(TKey key, ReadOnlySpan<TValue> values)', 'static TResult Reduce(TKey key, IReadOnlyList<TValue> values)', 'static TResult Reduce(TKey key, TValue combined)' with a [Combiner], or 'static void Reduce(TKey key, ReadOnlySpan<TValue> values, RecordOutput<TRecord> output)'";
 
     [Theory]
-    [InlineData("public static void [|Reduce|](int left, int right) { }", "returns void; a reducer returns the key's result")]
-    [InlineData("public static int [|Reduce|](int value) => value;", "has 1 parameter; a reducer takes two")]
-    [InlineData("public static int [|Reduce|](int a, int b, int c) => a;", "has 3 parameters; a reducer takes two")]
+    [InlineData("public static void [|Reduce|](int left, int right) { }", "returns void but takes no RecordOutput<TRecord> after the values; a reducer returns the key's result or writes records to a RecordOutput<TRecord>")]
+    [InlineData("public static int [|Reduce|](int value) => value;", "has 1 parameter; a reducer takes two values to fold, or a key and its values")]
+    [InlineData("public static int Reduce(int a, [|long b|], int c) => a;", "takes 'int' and 'long', which is neither a fold of two values nor a key with ReadOnlySpan<TValue> or IReadOnlyList<TValue>")]
     [InlineData("public static int Reduce([|ref int left|], int right) => left;", "takes 'left' by 'ref'; take it by value")]
     [InlineData("public static int Reduce(int left, [|long right|]) => left;", "takes 'int' and 'long', which is neither a fold of two values nor a key with ReadOnlySpan<TValue> or IReadOnlyList<TValue>")]
     [InlineData("public static int Reduce(string key, [|IEnumerable<int> values|]) => 0;", "takes 'string' and 'IEnumerable<int>', which is neither a fold of two values nor a key with ReadOnlySpan<TValue> or IReadOnlyList<TValue>")]

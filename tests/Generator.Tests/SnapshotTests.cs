@@ -108,4 +108,103 @@ public sealed class SnapshotTests
         run.AssertClean();
         Snapshot.Verify("NestedInternalRecordKey", run.GeneratedSource("Outer.Middle.CellJob.MapReduce.g.cs"));
     }
+
+    public static TheoryData<string, string> ModelShapes => new()
+    {
+        {
+            "Parameters_Counters_FoldReducer", """
+                [Mapper]
+                public static void Map(string line, Emitter<string, int> emit, Settings settings, Counters counters)
+                {
+                    counters.Increment("lines");
+                    if (line.Contains(settings.Needle, StringComparison.Ordinal)) { emit.Emit(line, 1); }
+                }
+
+                [Reducer]
+                public static int Reduce(int left, int right) => left + right;
+            """
+        },
+        {
+            "Combiner_FinishingReducer_SortByKey", """
+                [Mapper]
+                public static IEnumerable<(string, (long Sum, long Count))> Map(string line)
+                {
+                    yield return (line, (line.Length, 1));
+                }
+
+                [Combiner]
+                public static (long Sum, long Count) Combine((long Sum, long Count) left, (long Sum, long Count) right) =>
+                    (left.Sum + right.Sum, left.Count + right.Count);
+
+                [Reducer(SortByKey = true)]
+                public static double Reduce(string key, (long Sum, long Count) total, Counters counters)
+                {
+                    counters.Increment("keys");
+                    return (double)total.Sum / total.Count;
+                }
+            """
+        },
+        {
+            "TwoMappers_RecordReducer_Comparers", """
+                [Mapper]
+                public static void MapLines(string lines, Emitter<string, int> emit, Settings settings) => emit.Emit(lines, settings.Weight);
+
+                [Mapper]
+                public static void MapNumbers(int numbers, Emitter<string, int> emit) => emit.Emit("n", numbers);
+
+                [KeyComparer]
+                public static int CompareKeys(string left, string right) => string.CompareOrdinal(right, left);
+
+                [ValueComparer]
+                public static int CompareValues(int left, int right) => left.CompareTo(right);
+
+                [OutputComparer]
+                public static int CompareOutput(string left, string right) => left.Length.CompareTo(right.Length);
+
+                [Reducer]
+                public static void Reduce(string key, IReadOnlyList<int> values, RecordOutput<string> output, Settings settings)
+                {
+                    if (values.Count >= settings.Weight) { output.Add(key); }
+                }
+            """
+        },
+        {
+            "Combiner_GroupingReducer_Partitioner", """
+                [Mapper]
+                public static void Map(string line, Emitter<string, int> emit) => emit.Emit(line, 1);
+
+                [Combiner]
+                public static int Combine(int left, int right) => left + right;
+
+                [Partitioner]
+                public static int Partition(string key, int partitionCount) => key.Length % partitionCount;
+
+                [Reducer]
+                public static int Reduce(string key, ReadOnlySpan<int> perTask) => perTask.Length;
+            """
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(ModelShapes))]
+    public void Emitted_source_of_the_job_model_matches_the_snapshot(string name, string body)
+    {
+        GeneratorRun run = TestCompiler.Run($$"""
+            using System;
+            using System.Collections.Generic;
+            using MapReduceGen;
+
+            namespace Snapshots;
+
+            public sealed record Settings(string Needle, int Weight);
+
+            public static partial class ModelJob
+            {
+            {{body}}
+            }
+            """);
+
+        run.AssertClean();
+        Snapshot.Verify(name, run.GeneratedSource("Snapshots.ModelJob.MapReduce.g.cs"));
+    }
 }

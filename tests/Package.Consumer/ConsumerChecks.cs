@@ -27,7 +27,42 @@ internal static class ConsumerChecks
         ("tuple key with enum, RunAsync", IncidentCountMatches),
         ("mapper failure is a MapReduceException", MapperFailureIsReported),
         ("cancellation throws OperationCanceledException", CancellationIsReported),
+        ("parameters, counters, combiner and finishing reducer, sorted keys", LetterMeansMatch),
+        ("two inputs, records, secondary sort, output order", RegionJoinMatches),
     ];
+
+    private static string? LetterMeansMatch()
+    {
+        var options = new MapReduceOptions { MaxDegreeOfParallelism = 3, PartitionCount = 4 };
+        MapReduceResult<char, double> result = LetterMeanJob.Run(Lines, 3, options);
+        var words = Lines.SelectMany(l => l.Split([' ', '\t', ',', '.', ';', '-', '\'', '_'], StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.Length >= 3)
+            .ToList();
+        var expected = words.GroupBy(w => char.ToLowerInvariant(w[0])).OrderBy(g => g.Key)
+            .Select(g => new KeyValuePair<char, double>(g.Key, (double)g.Sum(w => (long)w.Length) / g.Count())).ToList();
+        if (!result.SequenceEqual(expected))
+        {
+            return $"expected [{string.Join(", ", expected)}], got [{string.Join(", ", result)}]";
+        }
+
+        return result.Statistics.Counters.TryGetValue("words", out long counted) && counted == words.Count
+            ? null
+            : $"counted {counted} words, not {words.Count}";
+    }
+
+    private static string? RegionJoinMatches()
+    {
+        Sale[] sales = ConsumerData.Sales(5_000, seed: 9);
+        string[] regions = ["north", "east", "Süd", "atlantis"];
+        var result = RegionJoinJob.Run(regions, sales, new MapReduceOptions { MaxDegreeOfParallelism = 2, PartitionCount = 3 });
+        var expected = regions
+            .Select(r => (Region: r, Total: sales.Where(s => s.Region == r).Sum(s => s.Amount)))
+            .OrderByDescending(r => r.Total).ThenBy(r => r.Region, StringComparer.Ordinal)
+            .ToList();
+        return result.SequenceEqual(expected)
+            ? null
+            : $"expected [{string.Join(", ", expected)}], got [{string.Join(", ", result)}]";
+    }
 
     private static string? WordFrequencyMatches() =>
         ResultDifference.Describe(WordFrequencyJob.Run(Lines), Expected.WordFrequency(Lines));

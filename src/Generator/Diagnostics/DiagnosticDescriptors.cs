@@ -31,9 +31,7 @@ namespace MapReduceGen.Generator.Diagnostics
             "MRG0005", "A job needs a mapper",
             "The job class '{0}' has the reducer '{1}' but no [Mapper] method: add a static mapper method marked [Mapper]");
 
-        public static readonly DiagnosticDescriptor DuplicateMapper = Error(
-            "MRG0006", "A job has exactly one mapper",
-            "The job class '{0}' already has the mapper '{1}'; '{2}' is a second one: remove [Mapper] from one of them or move it to its own partial class");
+        // MRG0006 ("a job has exactly one mapper") is retired: a job may have one mapper per input.
 
         public static readonly DiagnosticDescriptor DuplicateReducer = Error(
             "MRG0007", "A job has exactly one reducer",
@@ -41,11 +39,11 @@ namespace MapReduceGen.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor InvalidMapperShape = Error(
             "MRG0008", "The mapper's signature matches no mapper form",
-            "The mapper '{0}' {1}: declare it as 'static void {0}(TInput input, Emitter<TKey, TValue> emit)' or 'static IEnumerable<(TKey Key, TValue Value)> {0}(TInput input)'");
+            "The mapper '{0}' {1}: declare it as 'static void {0}(TInput input, Emitter<TKey, TValue> emit)' or 'static IEnumerable<(TKey Key, TValue Value)> {0}(TInput input)', optionally followed by the job's parameters and a Counters");
 
         public static readonly DiagnosticDescriptor InvalidReducerShape = Error(
             "MRG0009", "The reducer's signature matches no reducer form",
-            "The reducer '{0}' {1}: declare it as 'static TValue {0}(TValue left, TValue right)', 'static TResult {0}(TKey key, ReadOnlySpan<TValue> values)' or 'static TResult {0}(TKey key, IReadOnlyList<TValue> values)'");
+            "The reducer '{0}' {1}: declare it as 'static TValue {0}(TValue left, TValue right)', 'static TResult {0}(TKey key, ReadOnlySpan<TValue> values)', 'static TResult {0}(TKey key, IReadOnlyList<TValue> values)', 'static TResult {0}(TKey key, TValue combined)' with a [Combiner], or 'static void {0}(TKey key, ReadOnlySpan<TValue> values, RecordOutput<TRecord> output)'");
 
         public static readonly DiagnosticDescriptor KeyTypeMismatch = Error(
             "MRG0010", "The reducer's key type differs from the mapper's",
@@ -82,6 +80,62 @@ namespace MapReduceGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor UnsupportedJobType = Error(
             "MRG0018", "The job type must be a non-generic class or struct",
             "The job type '{0}' is {1}: declare the mapper and reducer in a non-generic partial class");
+
+        public static readonly DiagnosticDescriptor InvalidCombinerShape = Error(
+            "MRG0019", "The combiner's signature is not 'static TValue C(TValue left, TValue right)'",
+            "The combiner '{0}' {1}: declare it as 'static {2} {0}({2} left, {2} right)'");
+
+        public static readonly DiagnosticDescriptor CombinerWithFoldReducer = Error(
+            "MRG0020", "A fold reducer already combines; a job with one has no [Combiner]",
+            "The job class '{0}' has the combiner '{1}' and the fold reducer '{2}', which already combines values: remove [Combiner], or make '{2}' a finishing reducer 'static TResult {2}(TKey key, {3} combined)'");
+
+        public static readonly DiagnosticDescriptor FinishingReducerWithoutCombiner = Error(
+            "MRG0021", "A reducer that takes one combined value needs a [Combiner]",
+            "The reducer '{0}' takes one combined value of type '{1}' per key, but the job has no [Combiner]: add a method 'static {1} Combine({1} left, {1} right)' marked [Combiner]");
+
+        public static readonly DiagnosticDescriptor ParametersTypeMismatch = Error(
+            "MRG0022", "Every method of a job takes the same parameters type",
+            "The {0} '{1}' takes parameters of type '{2}' but the {3} '{4}' takes '{5}': every method of a job takes the same parameters type");
+
+        public static readonly DiagnosticDescriptor InvalidExtraParameter = Error(
+            "MRG0023", "After its required parameters, a method takes only the job's parameters and a Counters",
+            "The {0} '{1}' {2}: after its required parameters, a {0} may take the job's parameters (one parameter of any type) and a Counters, each at most once, by value");
+
+        public static readonly DiagnosticDescriptor MapperTypesDiffer = Error(
+            "MRG0024", "Every mapper of a job emits the same key and value types",
+            "The mapper '{0}' emits keys of type '{1}' and values of type '{2}' but the mapper '{3}' emits '{4}' and '{5}': every mapper of a job emits the same key and value types");
+
+        public static readonly DiagnosticDescriptor InvalidComparerShape = Error(
+            "MRG0025", "A comparer's signature is not 'static int C(T left, T right)'",
+            "The [{0}] method '{1}' {2}: declare it as 'static int {1}({3} left, {3} right)'");
+
+        public static readonly DiagnosticDescriptor InvalidPartitionerShape = Error(
+            "MRG0026", "The partitioner's signature is not 'static int P(TKey key, int partitionCount)'",
+            "The partitioner '{0}' {1}: declare it as 'static int {0}({2} key, int partitionCount)'");
+
+        public static readonly DiagnosticDescriptor DuplicateHelper = Error(
+            "MRG0027", "A job has at most one method of each helper kind",
+            "The job class '{0}' already has the [{1}] method '{2}'; '{3}' is a second one: remove [{1}] from one of them");
+
+        public static readonly DiagnosticDescriptor ValueComparerWithoutValues = Error(
+            "MRG0028", "A [ValueComparer] needs a reducer that takes the values",
+            "The [ValueComparer] method '{0}' orders the values a reducer sees, but the reducer '{1}' {2}: remove [ValueComparer], or take the values as ReadOnlySpan<TValue> or IReadOnlyList<TValue>");
+
+        public static readonly DiagnosticDescriptor PartitionerWithSortedKeys = Error(
+            "MRG0029", "A job sorted by key cannot have a [Partitioner]",
+            "The job '{0}' sorts its output by key, so its partitions are key ranges, and cannot also have the partitioner '{1}': remove [Partitioner], or do not sort by key");
+
+        public static readonly DiagnosticDescriptor UnorderedKey = Error(
+            "MRG0030", "A job sorted by key needs keys that can be ordered",
+            "The job '{0}' sorts its output by key but its key type '{1}' has no order: implement IComparable<{1}>, or declare a method 'static int CompareKeys({1} left, {1} right)' marked [KeyComparer]");
+
+        public static readonly DiagnosticDescriptor TopWithoutOrder = Error(
+            "MRG0031", "Top() needs results that can be ordered",
+            "Top ranks results of type '{0}', which has no order: pass an IComparer<{0}> or a selector to Top, or make '{0}' implement IComparable<{0}>");
+
+        public static readonly DiagnosticDescriptor HelperWithoutJob = Error(
+            "MRG0032", "A job helper method must be in a job class",
+            "[{0}] is on '{1}' in '{2}', which has no [Mapper] or [Reducer]: declare it in the partial job class it belongs to");
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new DiagnosticDescriptor(

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using MapReduceGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -21,7 +22,6 @@ namespace MapReduceGen.Generator.Diagnostics
             DiagnosticDescriptors.TypeNotPartial,
             DiagnosticDescriptors.MapperWithoutReducer,
             DiagnosticDescriptors.ReducerWithoutMapper,
-            DiagnosticDescriptors.DuplicateMapper,
             DiagnosticDescriptors.DuplicateReducer,
             DiagnosticDescriptors.InvalidMapperShape,
             DiagnosticDescriptors.InvalidReducerShape,
@@ -33,7 +33,21 @@ namespace MapReduceGen.Generator.Diagnostics
             DiagnosticDescriptors.GeneratedNameCollision,
             DiagnosticDescriptors.InvalidAttributeTarget,
             DiagnosticDescriptors.AbstractOrExternMethod,
-            DiagnosticDescriptors.UnsupportedJobType);
+            DiagnosticDescriptors.UnsupportedJobType,
+            DiagnosticDescriptors.InvalidCombinerShape,
+            DiagnosticDescriptors.CombinerWithFoldReducer,
+            DiagnosticDescriptors.FinishingReducerWithoutCombiner,
+            DiagnosticDescriptors.ParametersTypeMismatch,
+            DiagnosticDescriptors.InvalidExtraParameter,
+            DiagnosticDescriptors.MapperTypesDiffer,
+            DiagnosticDescriptors.InvalidComparerShape,
+            DiagnosticDescriptors.InvalidPartitionerShape,
+            DiagnosticDescriptors.DuplicateHelper,
+            DiagnosticDescriptors.ValueComparerWithoutValues,
+            DiagnosticDescriptors.PartitionerWithSortedKeys,
+            DiagnosticDescriptors.UnorderedKey,
+            DiagnosticDescriptors.TopWithoutOrder,
+            DiagnosticDescriptors.HelperWithoutJob);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -54,6 +68,10 @@ namespace MapReduceGen.Generator.Diagnostics
                     operationContext => AnalyzeLocalFunctionOrLambda(operationContext, known),
                     OperationKind.LocalFunction,
                     OperationKind.AnonymousFunction);
+                if (known.MapReduceResult is not null)
+                {
+                    start.RegisterOperationAction(operationContext => AnalyzeTop(operationContext, known), OperationKind.Invocation);
+                }
             });
         }
 
@@ -95,8 +113,13 @@ namespace MapReduceGen.Generator.Diagnostics
             foreach (AttributeData attribute in function.GetAttributes())
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                bool mapper = known.IsMapper(attribute);
-                if (!mapper && !known.IsReducer(attribute))
+                int helper = known.HelperIndex(attribute);
+                (string Attribute, string Role)? target = known.IsMapper(attribute)
+                    ? ("Mapper", "mapper")
+                    : known.IsReducer(attribute)
+                        ? ("Reducer", "reducer")
+                        : helper >= 0 ? (KnownTypes.HelperAttributes[helper].Attribute, KnownTypes.HelperAttributes[helper].Role) : null;
+                if (target is not { } found)
                 {
                     continue;
                 }
@@ -104,9 +127,46 @@ namespace MapReduceGen.Generator.Diagnostics
                 Location location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation()
                     ?? context.Operation.Syntax.GetLocation();
                 context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.InvalidAttributeTarget, location,
-                    mapper ? "Mapper" : "Reducer", what, mapper ? "mapper" : "reducer"));
+                    DiagnosticDescriptors.InvalidAttributeTarget, location, found.Attribute, what, found.Role));
             }
         }
+
+        /// <summary>MRG0031: <c>result.Top(n)</c> on a <c>MapReduceResult</c> whose result type has no order.</summary>
+        private static void AnalyzeTop(OperationAnalysisContext context, KnownTypes known)
+        {
+            if (context.Operation is not IInvocationOperation
+                {
+                    TargetMethod: { Name: "Top", Parameters.Length: 1, ContainingType: { } type },
+                } invocation ||
+                !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known.MapReduceResult))
+            {
+                return;
+            }
+
+            ITypeSymbol result = type.TypeArguments[1];
+            if (result.TypeKind is TypeKind.TypeParameter or TypeKind.Error || IsComparableResult(result, known))
+            {
+                return;
+            }
+
+            Location location = invocation.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+            {
+                Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax member,
+            }
+                ? member.Name.GetLocation()
+                : invocation.Syntax.GetLocation();
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.TopWithoutOrder, location, result.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
+        }
+
+        // What Top(int) can rank at run time: a type that implements IComparable<T> or IComparable (primitives, strings,
+        // enums and the like do).
+        private static bool IsComparableResult(ITypeSymbol type, KnownTypes known) =>
+            type.SpecialType is not SpecialType.None and not SpecialType.System_Object and not SpecialType.System_Nullable_T &&
+                type.SpecialType is not SpecialType.System_ValueType and not SpecialType.System_Enum ||
+            type.TypeKind == TypeKind.Enum ||
+            JobParser.IsComparable(type, known) ||
+            type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, known.IComparable) ||
+                SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, known.IComparableOfT));
     }
 }

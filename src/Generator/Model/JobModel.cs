@@ -72,5 +72,48 @@ namespace MapReduceGen.Generator.Model
         /// the key type is not nullable (the cluster requires <c>TKey : notnull</c>).
         /// </summary>
         public bool ClusterMembers { get; init; }
+
+        /// <summary>
+        /// Whether the job has the original shape (one mapper without parameters or counters, a fold or grouping reducer,
+        /// no combiner, no ordering): it is generated exactly as before, implementing <c>IFoldJob</c> or <c>IGroupJob</c>.
+        /// Every other job implements the engine's general interfaces and exposes a <c>Definition</c>.
+        /// </summary>
+        public bool IsClassic { get; init; } = true;
+
+        /// <summary>Every mapper, in declaration order (the first is also described by the Mapper* members).</summary>
+        public EquatableArray<MapperModel> Mappers { get; init; } = EquatableArray<MapperModel>.Empty;
+
+        /// <summary>The job's parameters type, or <see langword="null"/> when no method takes parameters.</summary>
+        public string? ParametersType { get; init; }
+
+        /// <summary>The extra arguments the reducer takes after its required ones (see <see cref="MapperModel.Arguments"/>).</summary>
+        public string ReducerArguments { get; init; } = "";
+
+        /// <summary>Whether the reducer writes records (<c>RecordOutput&lt;TRecord&gt;</c>; <see cref="ResultType"/> is then the record type).</summary>
+        public bool WritesRecords { get; init; }
+
+        /// <summary>The <c>[Combiner]</c> method, or <see langword="null"/>.</summary>
+        public string? CombinerName { get; init; }
+
+        /// <summary>Whether values are combined map-side (a fold reducer or a combiner).</summary>
+        public bool MapFolds => ReducerShape == ReducerShape.Fold || CombinerName is not null;
+
+        /// <summary>Whether the output is sorted by key (<c>[Reducer(SortByKey = true)]</c> or a <c>[KeyComparer]</c>).</summary>
+        public bool SortByKey { get; init; }
+
+        public string? KeyComparerName { get; init; }
+
+        public string? ValueComparerName { get; init; }
+
+        public string? OutputComparerName { get; init; }
+
+        public string? PartitionerName { get; init; }
+
+        /// <summary>
+        /// The body of the job struct's <c>CompareKeys</c> (an expression over <c>left</c> and <c>right</c>, with a local
+        /// <c>int order</c>) when the key type has no order of its own the engine can use (tuples and records: member by
+        /// member), or <see langword="null"/>.
+        /// </summary>
+        public string? KeyCompareExpression { get; init; }
     }
 }

@@ -11,5 +11,8 @@ namespace MapReduceGen.Generator.Model
 
         /// <summary><c>static TResult R(TKey key, IReadOnlyList&lt;TValue&gt; values)</c>.</summary>
         GroupList,
+
+        /// <summary><c>static TResult R(TKey key, TValue combined)</c> with a <c>[Combiner]</c>.</summary>
+        Finish,
     }
 }

@@ -82,7 +82,7 @@ namespace MapReduceGen.Generator.Parsing
                 JobHintName = job.HintName,
                 JobName = job.Name,
                 JobStruct = JobStructName(job),
-                Folds = job.ReducerShape == ReducerShape.Fold,
+                Folds = job.MapFolds,
                 Kind = call.Kind,
                 KeyType = job.KeyType,
                 ValueType = job.ValueType,

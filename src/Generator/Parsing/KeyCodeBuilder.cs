@@ -60,6 +60,56 @@ namespace MapReduceGen.Generator.Parsing
 
         public static string Hash(ITypeSymbol keyType) => Hash(keyType, "key", 0);
 
+        /// <summary>
+        /// The body of a key type's member-by-member order, as one expression over <c>left</c> and <c>right</c> that uses a
+        /// local <c>int order</c>: for tuples, and for records without an order of their own, so that their keys sort (and
+        /// break <c>Top</c>'s ties) by their members, never by their text. <see langword="null"/> for every other type
+        /// (strings, primitives and comparable types are ordered by the engine's default).
+        /// </summary>
+        public static string? Compare(ITypeSymbol keyType, KnownTypes known) =>
+            IsMemberwise(keyType, known) ? CompareMembers((INamedTypeSymbol)keyType, "left", "right", 0, known) : null;
+
+        private static bool IsMemberwise(ITypeSymbol type, KnownTypes known) =>
+            type is INamedTypeSymbol named &&
+            (named.IsTupleType || (named.IsRecord && !JobParser.IsComparable(named, known) && RecordMembers(named) is not null));
+
+        private static string CompareMembers(INamedTypeSymbol type, string left, string right, int depth, KnownTypes known)
+        {
+            List<(string Name, ITypeSymbol Type)> members = type.IsTupleType
+                ? type.TupleElements.Select((e, i) => ("Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), e.Type)).ToList()
+                : RecordMembers(type)!.Select(m => (m, MemberType(type, m)!)).ToList();
+            string chain = "0";
+            for (int i = members.Count - 1; i >= 0; i--)
+            {
+                string compare = CompareValue(members[i].Type, $"{left}.{members[i].Name}", $"{right}.{members[i].Name}", depth + 1, known);
+                chain = i == members.Count - 1 ? compare : $"(order = {compare}) != 0 ? order : {chain}";
+            }
+
+            return chain;
+        }
+
+        private static string CompareValue(ITypeSymbol type, string left, string right, int depth, KnownTypes known)
+        {
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return $"string.CompareOrdinal({left}, {right})";
+            }
+
+            string display = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            if (depth < MaxDepth && IsMemberwise(type, known))
+            {
+                string members = CompareMembers((INamedTypeSymbol)type, left, right, depth, known);
+                return type.IsReferenceType
+                    ? $"(object.ReferenceEquals({left}, {right}) ? 0 : {left} is null ? -1 : {right} is null ? 1 : ({members}))"
+                    : $"({members})";
+            }
+
+            // Comparable types by their own order; anything else by the engine's default (its text, as a last resort).
+            return JobParser.IsOrderable(type, known) && !IsMemberwise(type, known)
+                ? $"global::System.Collections.Generic.Comparer<{display}>.Default.Compare({left}, {right})"
+                : $"string.CompareOrdinal({left}?.ToString(), {right}?.ToString())";
+        }
+
         private static string Hash(ITypeSymbol type, string access, int depth)
         {
             switch (type.SpecialType)

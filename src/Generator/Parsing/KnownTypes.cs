@@ -8,6 +8,16 @@ namespace MapReduceGen.Generator.Parsing
         public const string MapperAttributeName = "MapReduceGen.MapperAttribute";
         public const string ReducerAttributeName = "MapReduceGen.ReducerAttribute";
 
+        /// <summary>The attributes of a job's helper methods, with the role each names in messages.</summary>
+        public static readonly (string MetadataName, string Attribute, string Role)[] HelperAttributes =
+        {
+            ("MapReduceGen.CombinerAttribute", "Combiner", "combiner"),
+            ("MapReduceGen.KeyComparerAttribute", "KeyComparer", "key comparer"),
+            ("MapReduceGen.ValueComparerAttribute", "ValueComparer", "value comparer"),
+            ("MapReduceGen.OutputComparerAttribute", "OutputComparer", "output comparer"),
+            ("MapReduceGen.PartitionerAttribute", "Partitioner", "partitioner"),
+        };
+
         public KnownTypes(Compilation compilation)
         {
             MapperAttribute = compilation.GetTypeByMetadataName(MapperAttributeName);
@@ -24,7 +34,46 @@ namespace MapReduceGen.Generator.Parsing
             Utf8TextMapper = compilation.GetTypeByMetadataName("MapReduceGen.IUtf8TextMapper`2");
             ClusterExecutor = compilation.GetTypeByMetadataName("MapReduceGen.Orleans.MapReduceClusterExecutor");
             SiloBuilder = compilation.GetTypeByMetadataName("Orleans.Hosting.ISiloBuilder");
+            Counters = compilation.GetTypeByMetadataName("MapReduceGen.Counters");
+            RecordOutput = compilation.GetTypeByMetadataName("MapReduceGen.RecordOutput`1");
+            MapReduceResult = compilation.GetTypeByMetadataName("MapReduceGen.MapReduceResult`2");
+            IComparable = compilation.GetTypeByMetadataName("System.IComparable");
+            IComparableOfT = compilation.GetTypeByMetadataName("System.IComparable`1");
+            Helpers = new INamedTypeSymbol?[HelperAttributes.Length];
+            for (int i = 0; i < HelperAttributes.Length; i++)
+            {
+                Helpers[i] = compilation.GetTypeByMetadataName(HelperAttributes[i].MetadataName);
+            }
         }
+
+        /// <summary>The helper attributes' types, in the order of <see cref="HelperAttributes"/> (null when the runtime is older).</summary>
+        public INamedTypeSymbol?[] Helpers { get; }
+
+        public INamedTypeSymbol? Counters { get; }
+
+        public INamedTypeSymbol? RecordOutput { get; }
+
+        public INamedTypeSymbol? MapReduceResult { get; }
+
+        public INamedTypeSymbol? IComparable { get; }
+
+        public INamedTypeSymbol? IComparableOfT { get; }
+
+        /// <summary>The index in <see cref="HelperAttributes"/> of a helper attribute, or -1.</summary>
+        public int HelperIndex(AttributeData attribute)
+        {
+            for (int i = 0; i < Helpers.Length; i++)
+            {
+                if (Helpers[i] is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, Helpers[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        public bool IsCounters(ITypeSymbol type) => Counters is not null && SymbolEqualityComparer.Default.Equals(type, Counters);
 
         public INamedTypeSymbol? MapperAttribute { get; }
 

@@ -28,7 +28,8 @@ internal sealed partial class ClusterCoordinator(
     int partitionCount,
     int maxConcurrentTasks,
     Func<TaskFailure, Exception> mapFailure,
-    Func<TaskFailure, Exception> reduceFailure)
+    Func<TaskFailure, Exception> reduceFailure,
+    byte[]? jobData = null)
 {
     private readonly Stopwatch _clock = new();
     private readonly Lock _gate = new();
@@ -38,6 +39,7 @@ internal sealed partial class ClusterCoordinator(
     private readonly Queue<MapTaskState> _rerun = new();
     private readonly List<Accepted> _acceptedLog = [];
     private readonly List<SkippedRecord> _skipped = [];
+    private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
     private TaskCompletionSource _news = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Exception? _fatal;
@@ -181,6 +183,7 @@ internal sealed partial class ClusterCoordinator(
             MapOutputBytes = _mapOutputBytes,
             ShuffleBytes = _shuffleBytes,
             ResultBytes = _resultBytes,
+            Counters = _counters,
         };
     }
 
@@ -268,6 +271,7 @@ internal sealed partial class ClusterCoordinator(
             {
                 map.Counted = true;
                 _completedOnce++;
+                Counters.AddTo(_counters, output.Counters);
                 _inputsRead += output.InputsRead;
                 _pairsEmitted += output.PairsEmitted;
                 _bytesRead += output.BytesRead;
@@ -427,6 +431,7 @@ internal sealed partial class ClusterCoordinator(
                     Attempt = attempt,
                     RunId = RunId,
                     IdleTimeout = cluster.MapOutputIdleTimeout,
+                    JobData = jobData,
                 }).WaitAsync(cluster.TaskTimeout, token).ConfigureAwait(false);
                 silo = started.Silo;
                 ThrowIfUnsuccessful(started.State, started.Failure, reduceFailure);
@@ -546,6 +551,7 @@ internal sealed partial class ClusterCoordinator(
             _partitionsReduced++;
             _shuffleBytes += report.FetchedBytes;
             _distinctKeys += report.KeyCount;
+            Counters.AddTo(_counters, report.Counters);
         }
 
         LogReduceCompleted(logger, RunId, partition, attempt, report.Silo, clock.Elapsed.TotalMilliseconds, report.Merged, report.FetchedBytes, report.KeyCount);

@@ -34,4 +34,7 @@ internal sealed class ClusterRunOutcome
     public long ShuffleBytes { get; init; }
 
     public long ResultBytes { get; init; }
+
+    /// <summary>The user counters of every accepted map task and every reduce task, summed.</summary>
+    public IReadOnlyDictionary<string, long> Counters { get; init; } = new Dictionary<string, long>();
 }

@@ -5,11 +5,14 @@ using Orleans.Serialization;
 
 namespace MapReduceGen.Orleans.Coordinator;
 
-/// <summary>Gathers every partition's results on the coordinator, for a <see cref="MapReduceResult{TKey, TResult}"/>.</summary>
-internal sealed class GatherSink<TKey, TResult>(Serializer serializer, int partitionCount) : IPartitionSink
+/// <summary>
+/// Gathers every partition's results on the coordinator, in partition order, for the job's output (a
+/// <see cref="MapReduceResult{TKey, TResult}"/>, or records when <paramref name="records"/>).
+/// </summary>
+internal sealed class GatherSink<TKey, TResult>(Serializer serializer, int partitionCount, bool records = false) : IPartitionSink
     where TKey : notnull
 {
-    private readonly KeyValuePair<TKey, TResult>[]?[] _partitions = new KeyValuePair<TKey, TResult>[]?[partitionCount];
+    private readonly (TKey[] Keys, TResult[] Results)?[] _partitions = new (TKey[] Keys, TResult[] Results)?[partitionCount];
 
     public ReduceFileSpec? File => null;
 
@@ -17,22 +20,11 @@ internal sealed class GatherSink<TKey, TResult>(Serializer serializer, int parti
         int partition, ReduceTaskReport report, Func<CancellationToken, Task<byte[]>> fetchResult, CancellationToken token)
     {
         byte[] encoded = await fetchResult(token).ConfigureAwait(false);
-        _partitions[partition] = PartitionEncoder.DecodeEntries<TKey, TResult>(serializer, encoded);
+        _partitions[partition] = encoded.Length == 0 ? ([], []) : PartitionEncoder.DecodePairs<TKey, TResult>(serializer, encoded, records);
     }
 
-    public List<KeyValuePair<TKey, TResult>> Entries()
-    {
-        var entries = new List<KeyValuePair<TKey, TResult>>();
-        foreach (var partition in _partitions)
-        {
-            if (partition is not null)
-            {
-                entries.AddRange(partition);
-            }
-        }
-
-        return entries;
-    }
+    /// <summary>Every partition's keys and results (records: no keys), each in its output order; empty for a partition without.</summary>
+    public IReadOnlyList<(TKey[] Keys, TResult[] Results)> Partitions() => [.. _partitions.Select(p => p ?? ([], []))];
 }
 
 /// <summary>

@@ -100,6 +100,7 @@ internal sealed partial class MapTaskGrain(
                 SkippedCount = done.SkippedCount,
                 Duration = done.Duration,
                 Silo = Silo,
+                Counters = done.Counters,
             }
             : null;
         return new MapTaskReport { State = report.State, Output = completed, Failure = report.Failure, Silo = Silo };

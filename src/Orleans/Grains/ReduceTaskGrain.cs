@@ -209,7 +209,7 @@ internal sealed partial class ReduceTaskGrain(
             _fetchTime = _clock.Elapsed;
             string workTag = $"{request.RunId}-{request.Attempt}";
             _work = Task.Factory.StartNew(
-                () => state.Complete(request.Partition, request.File, workTag, token),
+                () => state.Complete(request.Partition, request.File, workTag, request.JobData, token),
                 token,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
@@ -348,6 +348,7 @@ internal sealed partial class ReduceTaskGrain(
                 Merged = _merged,
                 FetchedBytes = _fetchedBytes,
                 Silo = Silo,
+                Counters = outcome.Counters,
             };
         }
 

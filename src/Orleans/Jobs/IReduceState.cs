@@ -14,8 +14,11 @@ internal interface IReduceState
     /// <summary>Adds a decoded output of map task <paramref name="taskId"/> (called once per task).</summary>
     void Add(int taskId, object decoded);
 
-    /// <summary>Reduces every key, then encodes the results or writes them to <paramref name="file"/>.</summary>
-    ReduceOutcome Complete(int partition, ReduceFileSpec? file, string workTag, CancellationToken cancellationToken);
+    /// <summary>
+    /// Reduces every key with the run's parameters (<paramref name="jobData"/>, a <see cref="JobRunData"/>), then encodes
+    /// the results or writes them to <paramref name="file"/>.
+    /// </summary>
+    ReduceOutcome Complete(int partition, ReduceFileSpec? file, string workTag, byte[]? jobData, CancellationToken cancellationToken);
 }
 
 /// <summary>What a reduce produced: results kept for the coordinator, a written file, or a failure of user code.</summary>
@@ -33,4 +36,7 @@ internal sealed class ReduceOutcome
     public string? FilePath { get; init; }
 
     public long FileBytes { get; init; }
+
+    /// <summary>The user counters the reducer incremented, when completed; <see langword="null"/> when none.</summary>
+    public Dictionary<string, long>? Counters { get; init; }
 }

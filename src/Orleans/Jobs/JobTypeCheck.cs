@@ -6,9 +6,16 @@ namespace MapReduceGen.Orleans.Jobs;
 internal static class JobTypeCheck
 {
     /// <summary>Returns a message naming the first type that cannot be serialized, or <see langword="null"/>.</summary>
-    public static string? Describe(Serializer serializer, string jobName, Type? input, Type key, Type value, Type result)
+    public static string? Describe(Serializer serializer, string jobName, Type? input, Type key, Type value, Type result) =>
+        Describe(serializer, jobName, input is null ? [] : [input], key, value, result, null);
+
+    /// <summary>Returns a message naming the first type that cannot be serialized, or <see langword="null"/>.</summary>
+    public static string? Describe(
+        Serializer serializer, string jobName, IEnumerable<Type> inputs, Type key, Type value, Type result, Type? parameters)
     {
-        foreach (var (role, type) in new[] { ("input", input), ("key", key), ("value", value), ("result", result) })
+        var roles = inputs.Select(type => ("input", (Type?)type))
+            .Concat([("key", key), ("value", value), ("result", result), ("parameters", parameters)]);
+        foreach (var (role, type) in roles)
         {
             if (type is not null && !serializer.CanSerialize(type))
             {

@@ -1,8 +1,10 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MapReduceGen.Engine;
+using MapReduceGen.Engine.Definitions;
 using MapReduceGen.Engine.Keys;
 using MapReduceGen.Engine.Map;
+using MapReduceGen.Engine.Ordering;
+using MapReduceGen.Engine.Output;
 using MapReduceGen.Engine.Reduce;
 using MapReduceGen.Orleans.Wire;
 using Orleans.Serialization;
@@ -12,10 +14,12 @@ namespace MapReduceGen.Orleans.Jobs;
 /// <summary>
 /// One partition's reduce task on a silo: the map tasks' outputs for the partition, decoded as they are fetched; when
 /// every map task's output is in, the job's <typeparamref name="TReducer"/> reduces them (in map task order, so the
-/// result does not depend on which output arrived first) exactly as the local runner reduces a partition.
+/// result does not depend on which output arrived first) exactly as the local runner reduces a partition (with the run's
+/// parameters, in key order when the job sorts by key, then in the job's output order), and the partition's output is
+/// encoded in that order: keys and results, or records.
 /// </summary>
-internal sealed class ReduceState<TJob, TKey, TValue, TSlot, TReducer, TResult>(string jobName, Serializer serializer) : IReduceState
-    where TJob : struct, IKeyEquality<TKey>
+internal sealed class ReduceState<TJob, TKey, TValue, TSlot, TReducer, TResult>(JobSpec<TKey, TValue, TResult> spec, Serializer serializer) : IReduceState
+    where TJob : struct, IKeyedJob<TKey>
     where TKey : notnull
     where TReducer : IReducer<TKey, TValue, TSlot, TResult>
 {
@@ -43,13 +47,13 @@ internal sealed class ReduceState<TJob, TKey, TValue, TSlot, TReducer, TResult>(
         }
     }
 
-    public ReduceOutcome Complete(int partition, ReduceFileSpec? file, string workTag, CancellationToken cancellationToken)
+    public ReduceOutcome Complete(int partition, ReduceFileSpec? file, string workTag, byte[]? jobData, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             return typeof(TKey) == typeof(string)
-                ? Complete<Utf8Key, Utf8KeyOps>(_stringPieces, partition, file, workTag, cancellationToken)
-                : Complete<TKey, ObjectKeyOps<TKey, TJob>>(_objectPieces, partition, file, workTag, cancellationToken);
+                ? Complete<Utf8Key, Utf8KeyOps>(_stringPieces, partition, file, workTag, jobData, cancellationToken)
+                : Complete<TKey, ObjectKeyOps<TKey, TJob>>(_objectPieces, partition, file, workTag, jobData, cancellationToken);
         }
     }
 
@@ -58,16 +62,23 @@ internal sealed class ReduceState<TJob, TKey, TValue, TSlot, TReducer, TResult>(
         int partition,
         ReduceFileSpec? file,
         string workTag,
+        byte[]? jobData,
         CancellationToken cancellationToken)
         where TOps : struct, IKeyOps<TStored>
     {
         var pieces = new List<Piece<TStored, TSlot, TValue>>(byTask.Values);
         byTask.Clear();
-        using var state = new RunState(jobName, new MapReduceOptions(), cancellationToken);
+        JobRunData? data = RunData.Decode(jobData, serializer);
+        TaskContext context = spec.Parameters.Decode(new OrleansParameterCodec(serializer), data?.Parameters);
+        JobLayout<TKey, TValue, TResult> layout = spec.Layout;
+        KeyComparison<TKey> keyOrder = KeyComparison<TKey>.Of<TJob>(layout.HasKeyComparer);
+        using var state = new RunState(spec.Name, new MapReduceOptions(), cancellationToken);
+        var scope = new ReduceScope<TKey, TValue>(state, context, layout.SortByKey ? keyOrder : null, layout.ValueComparer);
         PartitionResult<TStored, TSlot, TOps, TResult> result;
         try
         {
-            result = TReducer.Reduce(CollectionsMarshal.AsSpan(pieces), default(TOps), state);
+            result = TReducer.Reduce(CollectionsMarshal.AsSpan(pieces), default(TOps), scope);
+            PartitionOutputOrder.Apply(result, new OutputSettings<TKey, TResult>(keyOrder, layout.SortByKey, layout.OutputComparer, null));
         }
         catch (KeyFailure failure)
         {
@@ -84,27 +95,41 @@ internal sealed class ReduceState<TJob, TKey, TValue, TSlot, TReducer, TResult>(
 
         cancellationToken.ThrowIfCancellationRequested();
         pieces.Clear();
-        var keys = new TKey[result.Count];
-        var results = new TResult[result.Count];
-        for (int i = 0; i < keys.Length; i++)
+        TKey[] keys;
+        TResult[] results;
+        if (result.Records is { } records)
         {
-            keys[i] = StoredKeys.ToKey<TKey, TStored>(result.Keys.EntryAt(i).Key);
-            results[i] = result.Results is { } values
-                ? values[i]
-                : Unsafe.As<TSlot, TResult>(ref result.Keys.EntryAt(i).Slot);
+            keys = [];
+            results = [.. records];
+        }
+        else
+        {
+            keys = new TKey[result.Count];
+            results = new TResult[result.Count];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                int entry = result.Order is { } order ? order[i] : i;
+                keys[i] = StoredKeys.ToKey<TKey, TStored>(result.Keys.EntryAt(entry).Key);
+                results[i] = result.ResultAt(entry);
+            }
         }
 
+        Dictionary<string, long>? counters = context.Counters.Count > 0 ? new Dictionary<string, long>(context.Counters.ToDictionary()) : null;
         if (file is not null)
         {
             var (path, bytes) = PartitionFileWriter.Write(file, partition, workTag, keys, results);
-            return new ReduceOutcome { State = TaskState.Completed, KeyCount = keys.Length, FilePath = path, FileBytes = bytes };
+            return new ReduceOutcome
+            {
+                State = TaskState.Completed, KeyCount = result.Count, FilePath = path, FileBytes = bytes, Counters = counters,
+            };
         }
 
         return new ReduceOutcome
         {
             State = TaskState.Completed,
             Result = PartitionEncoder.EncodePairs(serializer, keys, results),
-            KeyCount = keys.Length,
+            KeyCount = result.Count,
+            Counters = counters,
         };
     }
 }

@@ -44,6 +44,10 @@ internal sealed class MapTaskOutput
     [Id(7)]
     public TimeSpan Duration { get; init; }
 
+    /// <summary>The user counters the task's mapper incremented; <see langword="null"/> when none.</summary>
+    [Id(8)]
+    public Dictionary<string, long>? Counters { get; init; }
+
     /// <summary>The total size of the kept output.</summary>
     public long TotalBytes => PartitionBytes.Sum();
 }

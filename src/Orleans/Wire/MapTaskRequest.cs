@@ -6,7 +6,7 @@ namespace MapReduceGen.Orleans.Wire;
 [Alias("MapReduceGen.Orleans.MapTaskRequest")]
 internal sealed class MapTaskRequest
 {
-    /// <summary>The job's name (<see cref="Engine.IMapReduceJob{TInput, TKey, TValue}.Name"/>), the key of the silo's registry.</summary>
+    /// <summary>The job's name (<see cref="Engine.IKeyedJob{TKey}.Name"/>), the key of the silo's registry.</summary>
     [Id(0)]
     public string JobName { get; init; } = string.Empty;
 
@@ -33,4 +33,26 @@ internal sealed class MapTaskRequest
     /// <summary><see cref="MapReduceOptions.MaxBadRecords"/>: above 0, inputs whose mapping throws are skipped.</summary>
     [Id(6)]
     public int MaxBadRecords { get; init; }
+
+    /// <summary>Which of the job's inputs (and so which mapper) the task maps: 0 for a job with one input.</summary>
+    [Id(7)]
+    public int InputIndex { get; init; }
+
+    /// <summary>The run's parameters and a total order's split points (<see cref="JobRunData"/>, encoded); or <see langword="null"/>.</summary>
+    [Id(8)]
+    public byte[]? JobData { get; init; }
+
+    /// <summary>This request as a task of a run with several inputs: its id in the run, its input, the run's data.</summary>
+    public MapTaskRequest With(int taskId, int inputIndex, byte[]? jobData) => new()
+    {
+        JobName = JobName,
+        TaskId = taskId,
+        PartitionCount = PartitionCount,
+        FirstInputIndex = FirstInputIndex,
+        Inputs = Inputs,
+        Split = Split,
+        MaxBadRecords = MaxBadRecords,
+        InputIndex = inputIndex,
+        JobData = jobData,
+    };
 }

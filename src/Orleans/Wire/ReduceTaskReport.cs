@@ -48,4 +48,8 @@ internal sealed class ReduceTaskReport
     /// <summary>The size of <see cref="FilePath"/>.</summary>
     [Id(9)]
     public long FileBytes { get; init; }
+
+    /// <summary>The user counters the task's reducer incremented, when completed; <see langword="null"/> when none.</summary>
+    [Id(10)]
+    public Dictionary<string, long>? Counters { get; init; }
 }

@@ -41,6 +41,13 @@ internal sealed class ReduceTaskRequest
     /// <summary>How long a completed task keeps its results for the coordinator without being asked for them.</summary>
     [Id(8)]
     public TimeSpan IdleTimeout { get; init; }
+
+    /// <summary>
+    /// The run's parameters and a total order's split points (<see cref="JobRunData"/>, encoded), for the reducer; or
+    /// <see langword="null"/> for a run without.
+    /// </summary>
+    [Id(9)]
+    public byte[]? JobData { get; init; }
 }
 
 /// <summary>The reduce task writes its partition as one file into a directory every silo can reach.</summary>

@@ -22,6 +22,10 @@ internal sealed class SkippedInput
     [Id(3)]
     public Exception? Exception { get; init; }
 
+    /// <summary>For a job with several inputs: the input's name.</summary>
+    [Id(4)]
+    public string? InputName { get; init; }
+
     /// <summary>The runtime's record of it.</summary>
     public static SkippedInput From(SkippedRecord record) => new()
     {
@@ -29,8 +33,9 @@ internal sealed class SkippedInput
         Path = record.Path,
         LineNumber = record.LineNumber,
         Exception = record.Exception,
+        InputName = record.InputName,
     };
 
     public SkippedRecord ToRecord() =>
-        new(InputIndex, Path, LineNumber, Exception ?? new InvalidOperationException("The mapper threw."));
+        new(InputIndex, Path, LineNumber, Exception ?? new InvalidOperationException("The mapper threw.")) { InputName = InputName };
 }

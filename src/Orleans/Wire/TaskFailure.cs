@@ -40,6 +40,10 @@ internal sealed class TaskFailure
     [Id(6)]
     public bool TooManyBadRecords { get; init; }
 
+    /// <summary>For a job with several inputs: the name of the input that failed.</summary>
+    [Id(7)]
+    public string? InputName { get; init; }
+
     /// <summary>Creates a configuration failure.</summary>
     public static TaskFailure Configuration(string message) => new() { Message = message };
 }

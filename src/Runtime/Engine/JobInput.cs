@@ -1,25 +1,24 @@
 using System.ComponentModel;
-using MapReduceGen.Engine.Inputs;
 
 namespace MapReduceGen.Engine;
 
 /// <summary>
-/// A job's input, as generated <c>Run</c> members hand it to <see cref="MapReduceEngine"/>: in-memory or asynchronous
-/// sequences, the lines of text files, or UTF-8 blocks of lines for a job's <see cref="IUtf8TextMapper{TKey, TValue}"/>.
-/// Every executor maps every kind of input the same way.
+/// A job's input of any input type (see <see cref="JobInput{TInput}"/>): a job with several mappers is given one per
+/// mapper, in the order of its mappers.
 /// </summary>
-/// <typeparam name="TInput">The mapper's input type.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class JobInput<TInput>
+public abstract class JobInput
 {
-    internal JobInput(Func<MapReduceOptions, MapInput<TInput>> open, bool isAsync)
+    private protected JobInput()
     {
-        Open = open;
-        IsAsync = isAsync;
     }
 
-    internal Func<MapReduceOptions, MapInput<TInput>> Open { get; }
+    /// <summary>Whether the input arrives asynchronously.</summary>
+    internal abstract bool IsAsync { get; }
 
-    /// <summary>Whether the input arrives asynchronously (the run then never blocks a thread waiting for it).</summary>
-    internal bool IsAsync { get; }
+    /// <summary>The type of the inputs.</summary>
+    internal abstract Type InputType { get; }
+
+    /// <summary>Whether the input is the lines of text files (read where the map task runs).</summary>
+    internal abstract bool IsText { get; }
 }

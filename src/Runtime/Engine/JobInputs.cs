@@ -12,7 +12,7 @@ public static class JobInputs
     public static JobInput<TInput> Sequence<TInput>(IEnumerable<TInput> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return new(options => new SequenceMapInput<TInput>(inputs, options), isAsync: false);
+        return new(options => new SequenceMapInput<TInput>(inputs, options), isAsync: false, sequence: inputs);
     }
 
     /// <summary>Inputs from an asynchronous sequence, awaited into a bounded channel.</summary>
@@ -28,7 +28,7 @@ public static class JobInputs
     public static JobInput<string> Lines(TextSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return new(options => new TextMapInput<string>(source, options), isAsync: false);
+        return new(options => new TextMapInput<string>(source, options), isAsync: false, source: source);
     }
 
     /// <summary>

@@ -1,17 +1,54 @@
 using System.ComponentModel;
-using MapReduceGen.Engine.Local;
-using MapReduceGen.Engine.Map;
-using MapReduceGen.Engine.Reduce;
+using MapReduceGen.Engine.Definitions;
 
 namespace MapReduceGen.Engine;
 
 /// <summary>
-/// The local runner, as generated <c>Run</c>/<c>RunAsync</c> members call it: one entry point per reducer shape, each
-/// taking any <see cref="JobInput{TInput}"/>. Every shape runs on the same core (see docs/architecture.md).
+/// The local runner, as generated <c>Run</c>/<c>RunAsync</c> members call it: <see cref="Run{TKey, TValue, TOutput}"/> for any
+/// job definition (every shape, one input per mapper, parameters), and the original entry points for the first two
+/// shapes. Every shape runs on the same core (see docs/architecture.md).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class MapReduceEngine
 {
+    /// <summary>Runs a job on all cores.</summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TOutput">The job's output.</typeparam>
+    /// <param name="job">The job's definition.</param>
+    /// <param name="inputs">One input per mapper, in the order of the job's mappers.</param>
+    /// <param name="context">The run's parameters (<see cref="TaskContext.Empty"/> for a job without).</param>
+    /// <param name="options">Settings, or <see langword="null"/> for defaults.</param>
+    /// <param name="cancellationToken">Stops the run, as <see cref="MapReduceOptions.CancellationToken"/> does.</param>
+    /// <returns>The output.</returns>
+    /// <exception cref="MapReduceException">User code or an input threw.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public static TOutput Run<TKey, TValue, TOutput>(
+        JobDefinition<TKey, TValue, TOutput> job, JobInput[] inputs, TaskContext context, MapReduceOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return job.Run(inputs, context, options, cancellationToken);
+    }
+
+    /// <summary>Runs a job without blocking the caller.</summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TOutput">The job's output.</typeparam>
+    /// <param name="job">The job's definition.</param>
+    /// <param name="inputs">One input per mapper, in the order of the job's mappers.</param>
+    /// <param name="context">The run's parameters (<see cref="TaskContext.Empty"/> for a job without).</param>
+    /// <param name="options">Settings, or <see langword="null"/> for defaults.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The output.</returns>
+    public static Task<TOutput> RunAsync<TKey, TValue, TOutput>(
+        JobDefinition<TKey, TValue, TOutput> job, JobInput[] inputs, TaskContext context, MapReduceOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return job.RunAsync(inputs, context, options, cancellationToken);
+    }
+
     /// <summary>Runs a fold job (reducer <c>TValue R(TValue, TValue)</c>) on all cores.</summary>
     /// <typeparam name="TJob">The generated job struct.</typeparam>
     /// <typeparam name="TInput">The input type.</typeparam>
@@ -28,9 +65,7 @@ public static class MapReduceEngine
         where TJob : struct, IFoldJob<TInput, TKey, TValue>
     {
         ArgumentNullException.ThrowIfNull(input);
-        return input.IsAsync
-            ? FoldExecutor<TJob, TInput, TKey, TValue>.RunAsync(input.Open, options, cancellationToken).GetAwaiter().GetResult()
-            : FoldExecutor<TJob, TInput, TKey, TValue>.Run(input.Open, options, cancellationToken);
+        return ClassicFold<TJob, TInput, TKey, TValue>.Definition.Run([input], TaskContext.Empty(), options, cancellationToken);
     }
 
     /// <summary>Runs a fold job without blocking the caller.</summary>
@@ -47,9 +82,7 @@ public static class MapReduceEngine
         where TJob : struct, IFoldJob<TInput, TKey, TValue>
     {
         ArgumentNullException.ThrowIfNull(input);
-        return input.IsAsync
-            ? FoldExecutor<TJob, TInput, TKey, TValue>.RunAsync(input.Open, options, cancellationToken)
-            : Task.Run(() => FoldExecutor<TJob, TInput, TKey, TValue>.Run(input.Open, options, cancellationToken), cancellationToken);
+        return ClassicFold<TJob, TInput, TKey, TValue>.Definition.RunAsync([input], TaskContext.Empty(), options, cancellationToken);
     }
 
     /// <summary>Runs a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) on all cores.</summary>
@@ -69,9 +102,7 @@ public static class MapReduceEngine
         where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult>
     {
         ArgumentNullException.ThrowIfNull(input);
-        return input.IsAsync
-            ? GroupExecutor<TJob, TInput, TKey, TValue, TResult>.RunAsync(input.Open, options, cancellationToken).GetAwaiter().GetResult()
-            : GroupExecutor<TJob, TInput, TKey, TValue, TResult>.Run(input.Open, options, cancellationToken);
+        return ClassicGroup<TJob, TInput, TKey, TValue, TResult>.Definition.Run([input], TaskContext.Empty(), options, cancellationToken);
     }
 
     /// <summary>Runs a grouping job without blocking the caller.</summary>
@@ -89,8 +120,6 @@ public static class MapReduceEngine
         where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult>
     {
         ArgumentNullException.ThrowIfNull(input);
-        return input.IsAsync
-            ? GroupExecutor<TJob, TInput, TKey, TValue, TResult>.RunAsync(input.Open, options, cancellationToken)
-            : Task.Run(() => GroupExecutor<TJob, TInput, TKey, TValue, TResult>.Run(input.Open, options, cancellationToken), cancellationToken);
+        return ClassicGroup<TJob, TInput, TKey, TValue, TResult>.Definition.RunAsync([input], TaskContext.Empty(), options, cancellationToken);
     }
 }

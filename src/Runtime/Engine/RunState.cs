@@ -56,6 +56,12 @@ internal sealed class RunState : IDisposable
 
     public MapReducePhase Phase { get; set; }
 
+    /// <summary>
+    /// The name of the input being mapped, for a job with several inputs (<see langword="null"/> otherwise): failures and
+    /// skipped records of the map phase name it. Set by the executor while one input is mapped.
+    /// </summary>
+    public string? InputName { get; set; }
+
     public long? TotalBytes { get; set; }
 
     public int PartitionCount { get; set; }
@@ -98,6 +104,11 @@ internal sealed class RunState : IDisposable
     /// <summary>Records the first failure and tells every worker to stop.</summary>
     public void Fail(Exception failure)
     {
+        if (failure is MapReduceException mapFailure)
+        {
+            failure = mapFailure.InInput(InputName);
+        }
+
         Interlocked.CompareExchange(ref _failure, failure, null);
         _stop = true;
         try
@@ -116,6 +127,11 @@ internal sealed class RunState : IDisposable
     /// <returns><see langword="true"/> when the input was skipped and mapping may go on.</returns>
     public bool TrySkip(SkippedRecord record)
     {
+        if (InputName is { } inputName && record.InputName is null)
+        {
+            record = record with { InputName = inputName };
+        }
+
         int limit = Options.MaxBadRecords;
         if (limit > 0)
         {

@@ -5,7 +5,9 @@ namespace MapReduceGen;
 
 /// <summary>
 /// The result of a run: every key with its reduced result, plus <see cref="Top(int)"/> and the run's
-/// <see cref="Statistics"/>. Enumeration order is unspecified (by partition); use <see cref="Top(int)"/> for order.
+/// <see cref="Statistics"/>. Enumeration goes partition by partition: in key order when the job sorts by key
+/// (<see cref="ReducerAttribute.SortByKey"/>, a <c>[KeyComparer]</c>), in the job's <c>[OutputComparer]</c> order when it has
+/// one, otherwise in an unspecified order (use <see cref="Top(int)"/>).
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TResult">The reducer's result type.</typeparam>
@@ -14,11 +16,13 @@ namespace MapReduceGen;
 public sealed class MapReduceResult<TKey, TResult> : IReadOnlyDictionary<TKey, TResult>
 {
     private readonly ResultStore<TKey, TResult> _store;
+    private readonly (int Partition, int Index)[]? _order;
 
-    internal MapReduceResult(ResultStore<TKey, TResult> store, MapReduceStatistics statistics)
+    internal MapReduceResult(ResultStore<TKey, TResult> store, MapReduceStatistics statistics, (int Partition, int Index)[]? order = null)
     {
         _store = store;
         Statistics = statistics;
+        _order = order;
     }
 
     /// <summary>What the run did and how long each phase took.</summary>
@@ -83,9 +87,80 @@ public sealed class MapReduceResult<TKey, TResult> : IReadOnlyDictionary<TKey, T
         return TopSelector.Select(_store, count);
     }
 
-    /// <summary>The entries with their keys as UTF-8 (string keys only; see <see cref="MapReduceResultExtensions"/>).</summary>
+    /// <summary>
+    /// The <paramref name="count"/> entries with the largest results in <paramref name="comparer"/>'s order, largest
+    /// first; ties by key ascending (the job's key order). For results that cannot be ordered by themselves.
+    /// </summary>
+    /// <param name="count">How many entries (all of them when larger than <see cref="Count"/>).</param>
+    /// <param name="comparer">Orders the results.</param>
+    /// <returns>The entries in order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public IReadOnlyList<KeyValuePair<TKey, TResult>> Top(int count, IComparer<TResult> comparer)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentNullException.ThrowIfNull(comparer);
+        return TopSelector.Select(_store, count, static (store, p, i) => store.ResultAt(p, i), comparer);
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> entries whose <paramref name="selector"/> value is largest, largest first; ties by key
+    /// ascending (the job's key order). <c>result.Top(10, e =&gt; e.Value.Count)</c> picks by a member of the result,
+    /// <c>result.Top(10, e =&gt; e.Key.Length)</c> by the key.
+    /// </summary>
+    /// <typeparam name="TOrder">What the selector makes of an entry; must be comparable.</typeparam>
+    /// <param name="count">How many entries (all of them when larger than <see cref="Count"/>).</param>
+    /// <param name="selector">Makes the value an entry is ranked by.</param>
+    /// <returns>The entries in order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public IReadOnlyList<KeyValuePair<TKey, TResult>> Top<TOrder>(int count, Func<KeyValuePair<TKey, TResult>, TOrder> selector)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentNullException.ThrowIfNull(selector);
+        return TopSelector.Select(
+            _store, count, (store, p, i) => selector(new KeyValuePair<TKey, TResult>(store.KeyAt(p, i), store.ResultAt(p, i))),
+            Comparer<TOrder>.Default);
+    }
+
+    /// <summary>
+    /// The number of partitions the keys were split into. With a total order (sorted by key) every key of partition
+    /// <c>i</c> precedes every key of partition <c>i + 1</c>; with a <c>[Partitioner]</c>, partition <c>i</c> holds the keys it
+    /// chose <c>i</c> for.
+    /// </summary>
+    public int PartitionCount => _store.PartitionCount;
+
+    /// <summary>The entries of one partition, in the partition's output order (sorted when the job sorts).</summary>
+    /// <param name="partition">The partition, in <c>[0, PartitionCount)</c>.</param>
+    /// <returns>The partition's entries.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="partition"/> is out of range.</exception>
+    public IReadOnlyList<KeyValuePair<TKey, TResult>> Partition(int partition)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(partition);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(partition, _store.PartitionCount);
+        var entries = new KeyValuePair<TKey, TResult>[_store.PartitionLength(partition)];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            entries[i] = new(_store.KeyAt(partition, i), _store.ResultAt(partition, i));
+        }
+
+        return entries;
+    }
+
+    /// <summary>
+    /// The entries with their keys as UTF-8 (string keys only; see <see cref="MapReduceResultExtensions"/>), in the
+    /// enumeration order (the job's output order when it has one, else partition by partition).
+    /// </summary>
     internal IEnumerable<Utf8ResultEntry<TResult>> EnumerateUtf8()
     {
+        if (_order is { } order)
+        {
+            foreach ((int partition, int index) in order)
+            {
+                yield return new Utf8ResultEntry<TResult>(_store.Utf8KeyAt(partition, index), _store.ResultAt(partition, index));
+            }
+
+            yield break;
+        }
+
         for (int partition = 0; partition < _store.PartitionCount; partition++)
         {
             int length = _store.PartitionLength(partition);
@@ -98,23 +173,25 @@ public sealed class MapReduceResult<TKey, TResult> : IReadOnlyDictionary<TKey, T
 
     /// <summary>Enumerates the entries without allocating.</summary>
     /// <returns>The enumerator.</returns>
-    public Enumerator GetEnumerator() => new(_store);
+    public Enumerator GetEnumerator() => new(_store, _order);
 
     IEnumerator<KeyValuePair<TKey, TResult>> IEnumerable<KeyValuePair<TKey, TResult>>.GetEnumerator() =>
-        new BoxedEnumerator(_store);
+        new BoxedEnumerator(_store, _order);
 
-    IEnumerator IEnumerable.GetEnumerator() => new BoxedEnumerator(_store);
+    IEnumerator IEnumerable.GetEnumerator() => new BoxedEnumerator(_store, _order);
 
-    /// <summary>Enumerates a result's entries partition by partition.</summary>
+    /// <summary>Enumerates a result's entries partition by partition (or in the job's output order).</summary>
     public struct Enumerator
     {
         private readonly ResultStore<TKey, TResult> _store;
+        private readonly (int Partition, int Index)[]? _order;
         private int _partition;
         private int _index;
 
-        internal Enumerator(ResultStore<TKey, TResult> store)
+        internal Enumerator(ResultStore<TKey, TResult> store, (int Partition, int Index)[]? order)
         {
             _store = store;
+            _order = order;
             _partition = 0;
             _index = -1;
         }
@@ -122,13 +199,22 @@ public sealed class MapReduceResult<TKey, TResult> : IReadOnlyDictionary<TKey, T
         /// <summary>The current entry.</summary>
         public readonly KeyValuePair<TKey, TResult> Current
         {
-            get => new(_store.KeyAt(_partition, _index), _store.ResultAt(_partition, _index));
+            get
+            {
+                (int partition, int index) = _order is { } order ? order[_index] : (_partition, _index);
+                return new(_store.KeyAt(partition, index), _store.ResultAt(partition, index));
+            }
         }
 
         /// <summary>Moves to the next entry.</summary>
         /// <returns><see langword="false"/> at the end.</returns>
         public bool MoveNext()
         {
+            if (_order is { } order)
+            {
+                return ++_index < order.Length;
+            }
+
             while (_partition < _store.PartitionCount)
             {
                 if (++_index < _store.PartitionLength(_partition))
@@ -144,9 +230,9 @@ public sealed class MapReduceResult<TKey, TResult> : IReadOnlyDictionary<TKey, T
         }
     }
 
-    private sealed class BoxedEnumerator(ResultStore<TKey, TResult> store) : IEnumerator<KeyValuePair<TKey, TResult>>
+    private sealed class BoxedEnumerator(ResultStore<TKey, TResult> store, (int Partition, int Index)[]? order) : IEnumerator<KeyValuePair<TKey, TResult>>
     {
-        private Enumerator _inner = new(store);
+        private Enumerator _inner = new(store, order);
 
         public KeyValuePair<TKey, TResult> Current => _inner.Current;
 
@@ -154,7 +240,7 @@ public sealed class MapReduceResult<TKey, TResult> : IReadOnlyDictionary<TKey, T
 
         public bool MoveNext() => _inner.MoveNext();
 
-        public void Reset() => _inner = new Enumerator(store);
+        public void Reset() => _inner = new Enumerator(store, order);
 
         public void Dispose()
         {

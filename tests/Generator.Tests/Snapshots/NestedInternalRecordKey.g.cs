@@ -82,6 +82,13 @@ partial record Outer
                 /// <inheritdoc/>
                 public static bool KeysEqual(global::Cell left, global::Cell right)
                     => left.Equals(right);
+
+                /// <inheritdoc/>
+                public static int CompareKeys(global::Cell left, global::Cell right)
+                {
+                    int order;
+                    return (order = global::System.Collections.Generic.Comparer<int>.Default.Compare(left.Row, right.Row)) != 0 ? order : string.CompareOrdinal(left.Column, right.Column);
+                }
             }
         }
     }

@@ -36,6 +36,42 @@ public sealed class Utf8EntriesTests
         Assert.Equal(1, count);
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 3)]
+    [InlineData(4, 16)]
+    public void SortedByKeyTheUtf8EntriesAreInKeyOrder(int workers, int partitions)
+    {
+        string[] lines = ["delta alpha café", "charlie bravo alpha", "日本語 echo a-very-long-word-beyond-eight-bytes bravo alpha"];
+        MapReduceResult<string, int> result = SortedWordCountJob.Run(
+            lines, new MapReduceOptions { MaxDegreeOfParallelism = workers, PartitionCount = partitions });
+
+        Utf8ResultEntry<int>[] entries = [.. result.Utf8Entries()];
+
+        Assert.Equal(result.Keys.Order(StringComparer.Ordinal), result.Keys);
+        Assert.Equal(
+            result.Select(pair => (pair.Key, pair.Value)),
+            entries.Select(entry => (Encoding.UTF8.GetString(entry.Key.Span), entry.Result)));
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 3)]
+    [InlineData(4, 16)]
+    public void WithAnOutputOrderTheUtf8EntriesFollowIt(int workers, int partitions)
+    {
+        string[] lines = ["a b c d e a b c d a b c a b a", "f g h a", "naïve naïve naïve naïve naïve naïve"];
+        MapReduceResult<string, int> result = WordsByCountJob.Run(
+            lines, new MapReduceOptions { MaxDegreeOfParallelism = workers, PartitionCount = partitions });
+
+        Utf8ResultEntry<int>[] entries = [.. result.Utf8Entries()];
+
+        Assert.Equal(["a", "naïve", "b", "c", "d", "e", "f", "g", "h"], result.Keys);
+        Assert.Equal(
+            result.Select(pair => (pair.Key, pair.Value)),
+            entries.Select(entry => (Encoding.UTF8.GetString(entry.Key.Span), entry.Result)));
+    }
+
     [Fact]
     public void CreatedResultEncodesItsKeysAndKeepsLoneSurrogatesAsWtf8()
     {

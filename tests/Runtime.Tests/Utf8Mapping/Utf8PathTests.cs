@@ -146,7 +146,10 @@ public sealed class Utf8PathTests : IDisposable
         var input = new Engine.Inputs.Utf8StreamMapInput<string>(
             stream, "pipe", static (worker, blocks) => ((Engine.Inputs.IUtf8BlockMapper<string, int>)worker).MapUtf8Lines<Utf8WordCountJob, Engine.Inputs.IUtf8LineBlocks>(blocks), maxLineBytes: 3_000_000);
 
-        var error = Assert.Throws<MapReduceException>(() => Engine.Local.FoldExecutor<Utf8WordCountJob.MapReduceJob, string, string, int>.Run(_ => input, null, default));
+        var job = new Engine.JobInput<string>(_ => input, isAsync: false);
+
+        var error = Assert.Throws<MapReduceException>(() => Engine.MapReduceEngine.Run(
+            Engine.Definitions.ClassicFold<Utf8WordCountJob.MapReduceJob, string, string, int>.Definition, [job], Engine.TaskContext.Empty()));
 
         Assert.Equal("pipe", error.Path);
         TextSourceException inner = Assert.IsType<TextSourceException>(error.InnerException);

@@ -24,4 +24,15 @@ public interface IKeyEquality<TKey>
     /// <param name="right">Another key.</param>
     /// <returns><see langword="true"/> when the keys are equal.</returns>
     static abstract bool KeysEqual(TKey left, TKey right);
+
+    /// <summary>
+    /// Orders two keys (negative when <paramref name="left"/> comes first): what sorted output, total-order partitions and
+    /// the ties of <c>Top</c> use. The default is the key type's own order (ordinal for strings,
+    /// <see cref="IComparable{T}"/> otherwise); the generator overrides it with the job's <c>[KeyComparer]</c>, or member by
+    /// member for tuple and record keys that have no order of their own.
+    /// </summary>
+    /// <param name="left">A key.</param>
+    /// <param name="right">Another key.</param>
+    /// <returns>The order of the two keys.</returns>
+    static virtual int CompareKeys(TKey left, TKey right) => Ordering.KeyOrder<TKey>.Compare(left, right);
 }

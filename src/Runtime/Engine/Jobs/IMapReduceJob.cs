@@ -11,11 +11,8 @@ namespace MapReduceGen.Engine;
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type the mapper emits.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public interface IMapReduceJob<TInput, TKey, TValue> : IKeyEquality<TKey>
+public interface IMapReduceJob<TInput, TKey, TValue> : IKeyedJob<TKey>
 {
-    /// <summary>The job's name (the job class's full name), used in errors and statistics.</summary>
-    static abstract string Name { get; }
-
     /// <summary>Maps one input, emitting its pairs into <paramref name="emitter"/>.</summary>
     /// <param name="input">The input.</param>
     /// <param name="emitter">Where the pairs go.</param>

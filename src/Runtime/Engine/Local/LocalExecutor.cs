@@ -1,43 +1,45 @@
 using System.Diagnostics;
-using MapReduceGen.Engine.Inputs;
+using MapReduceGen.Engine.Definitions;
 using MapReduceGen.Engine.Keys;
 using MapReduceGen.Engine.Map;
+using MapReduceGen.Engine.Ordering;
+using MapReduceGen.Engine.Output;
 using MapReduceGen.Engine.Reduce;
-using MapReduceGen.Engine.Results;
 
 namespace MapReduceGen.Engine.Local;
 
 /// <summary>
-/// Runs a job on this machine, whatever its reducer shape and input: plan workers and partitions; map on
-/// <c>MaxDegreeOfParallelism</c> workers, each with one table (<see cref="MapSink{TKey, TValue, TSlot}"/>)
-/// that ends as its partitioned output (<see cref="MapOutputBuilder"/>); reduce the partitions in parallel with the
-/// job's <typeparamref name="TReducer"/>; gather statistics; and throw, never return a partial result, on failure or
-/// cancellation.
+/// Runs a job on this machine, whatever its shape and inputs: plan workers and partitions; map every input (one after
+/// the other, each on up to <c>MaxDegreeOfParallelism</c> workers) into one table per worker
+/// (<see cref="MapSink{TKey, TValue, TSlot}"/>); end each table as its partitioned output (<see cref="MapOutputBuilder"/>:
+/// by stable hash, by the job's partitioner, or by key ranges sampled from the tables for a total order); reduce the
+/// partitions in parallel with the job's <typeparamref name="TReducer"/> (in key order when the output is sorted, each
+/// partition put in the job's output order); gather statistics and counters; and throw, never return a partial result,
+/// on failure or cancellation.
 /// </summary>
-/// <typeparam name="TJob">The generated job struct.</typeparam>
-/// <typeparam name="TInput">The mapper's input type.</typeparam>
+/// <typeparam name="TJob">The generated job struct (name, key hashing, equality and order).</typeparam>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type.</typeparam>
 /// <typeparam name="TSlot">What a key's slot holds on the map side.</typeparam>
-/// <typeparam name="TSide">How a value enters a slot (the map side of the reducer shape).</typeparam>
-/// <typeparam name="TReducer">How a partition is reduced (the reduce side of the reducer shape).</typeparam>
-/// <typeparam name="TResult">The result type.</typeparam>
-internal abstract class LocalExecutor<TJob, TInput, TKey, TValue, TSlot, TSide, TReducer, TResult>
-    where TJob : struct, IMapReduceJob<TInput, TKey, TValue>
+/// <typeparam name="TSide">How a value enters a slot (the map side of the job's shape).</typeparam>
+/// <typeparam name="TReducer">How a partition is reduced (the reduce side of the job's shape).</typeparam>
+/// <typeparam name="TResult">The result (or record) type.</typeparam>
+internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, TResult>
+    where TJob : struct, IKeyedJob<TKey>
     where TSide : IMapSide<TValue, TSlot>
     where TReducer : IReducer<TKey, TValue, TSlot, TResult>
 {
-    /// <summary>Runs the job over an input the workers read synchronously (sequences, text files, streams).</summary>
-    public static MapReduceResult<TKey, TResult> Run(
-        Func<MapReduceOptions, MapInput<TInput>> openInput, MapReduceOptions? options, CancellationToken cancellationToken)
+    /// <summary>Runs the job over inputs the workers read synchronously (sequences, text files, streams).</summary>
+    public static TOutput Run<TOutput, TKind>(
+        JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, TaskContext context, MapReduceOptions? options, CancellationToken cancellationToken)
+        where TKind : IOutputKind<TKey, TResult, TOutput>
     {
         options ??= new MapReduceOptions();
         var state = new RunState(TJob.Name, options, cancellationToken);
         try
         {
             state.ThrowIfStopped();
-            using MapInput<TInput> input = openInput(options);
-            using var run = new LocalRun(input, state);
+            using var run = new LocalRun<TOutput, TKind>(spec, inputs, context, state);
             run.MapSynchronously();
             return run.Reduce();
         }
@@ -48,19 +50,19 @@ internal abstract class LocalExecutor<TJob, TInput, TKey, TValue, TSlot, TSide, 
     }
 
     /// <summary>
-    /// Runs the job over an input that arrives asynchronously: map workers await their inputs, so no thread is
-    /// blocked waiting, and the run returns as soon as it is cancelled or fails, whatever the input does.
+    /// Runs the job when an input arrives asynchronously: map workers await their inputs, so no thread is blocked waiting,
+    /// and the run returns as soon as it is cancelled or fails, whatever the input does.
     /// </summary>
-    public static async Task<MapReduceResult<TKey, TResult>> RunAsync(
-        Func<MapReduceOptions, MapInput<TInput>> openInput, MapReduceOptions? options, CancellationToken cancellationToken)
+    public static async Task<TOutput> RunAsync<TOutput, TKind>(
+        JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, TaskContext context, MapReduceOptions? options, CancellationToken cancellationToken)
+        where TKind : IOutputKind<TKey, TResult, TOutput>
     {
         options ??= new MapReduceOptions();
         var state = new RunState(TJob.Name, options, cancellationToken);
         try
         {
             state.ThrowIfStopped();
-            using MapInput<TInput> input = openInput(options);
-            using var run = new LocalRun(input, state);
+            using var run = new LocalRun<TOutput, TKind>(spec, inputs, context, state);
             await run.MapAsynchronously().ConfigureAwait(false);
             return run.Reduce();
         }
@@ -70,91 +72,172 @@ internal abstract class LocalExecutor<TJob, TInput, TKey, TValue, TSlot, TSide, 
         }
     }
 
-    /// <summary>One run: its workers, their outputs and the phases' clocks.</summary>
-    private sealed class LocalRun : IDisposable
+    /// <summary>One run: its inputs, its workers' sinks and contexts, and the phases' clocks.</summary>
+    private sealed class LocalRun<TOutput, TKind> : IDisposable
+        where TKind : IOutputKind<TKey, TResult, TOutput>
     {
-        private readonly MapInput<TInput> _input;
+        private readonly JobSpec<TKey, TValue, TResult> _spec;
+        private readonly TaskContext _context;
         private readonly RunState _state;
-        private readonly MapTask<TJob, TInput, TKey, TValue, TSlot, TSide>?[] _workers;
+        private readonly MapRun<TKey, TValue>[] _inputs;
+        private readonly int[] _workersPerInput;
+        private readonly MapSink<TKey, TValue, TSlot>?[] _sinks;
+        private readonly TaskContext?[] _workerContexts;
         private readonly int _partitions;
         private readonly ProgressReporter _progress;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private TimeSpan _mapTime;
 
-        public LocalRun(MapInput<TInput> input, RunState state)
+        public LocalRun(JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, TaskContext context, RunState state)
         {
-            _input = input;
+            _spec = spec;
+            _context = context;
             _state = state;
-            int workers = input.PlanWorkers(state.Options.MaxDegreeOfParallelism);
+            _inputs = new MapRun<TKey, TValue>[inputs.Length];
+            try
+            {
+                for (int i = 0; i < inputs.Length; i++)
+                {
+                    _inputs[i] = spec.Mappers[i].Open(inputs[i], state.Options);
+                }
+            }
+            catch
+            {
+                DisposeInputs();
+                throw;
+            }
+
+            _workersPerInput = new int[inputs.Length];
+            int workers = 1;
+            long? totalBytes = null;
+            for (int i = 0; i < _inputs.Length; i++)
+            {
+                _workersPerInput[i] = _inputs[i].PlanWorkers(state.Options.MaxDegreeOfParallelism);
+                workers = Math.Max(workers, _workersPerInput[i]);
+                if (_inputs[i].TotalBytes is long bytes)
+                {
+                    totalBytes = (totalBytes ?? 0) + bytes;
+                }
+            }
+
             _partitions = state.Options.ResolvePartitionCount(workers);
             state.PartitionCount = _partitions;
-            state.TotalBytes = input.TotalBytes;
-            _workers = new MapTask<TJob, TInput, TKey, TValue, TSlot, TSide>?[workers];
+            state.TotalBytes = totalBytes;
+            _sinks = new MapSink<TKey, TValue, TSlot>?[workers];
+            _workerContexts = new TaskContext?[workers];
             _progress = new ProgressReporter(state);
         }
 
         public void MapSynchronously()
         {
-            ParallelWorkers.Run(_workers.Length, w => _input.RunWorker(w, StartWorker(w), _state));
+            for (int i = 0; i < _inputs.Length && !_state.StopRequested; i++)
+            {
+                MapRun<TKey, TValue> input = StartInput(i);
+                ParallelWorkers.Run(_workersPerInput[i], w => input.RunWorker<TJob, TSlot, TSide>(w, Sink(w), _state, WorkerContext(w)));
+            }
+
             EndMap();
         }
 
         public async Task MapAsynchronously()
         {
-            var loops = new Task[_workers.Length];
-            for (int w = 0; w < loops.Length; w++)
+            for (int i = 0; i < _inputs.Length && !_state.StopRequested; i++)
             {
-                loops[w] = _input.RunWorkerAsync(w, StartWorker(w), _state);
+                MapRun<TKey, TValue> input = StartInput(i);
+                if (input.IsAsync)
+                {
+                    var loops = new Task[_workersPerInput[i]];
+                    for (int w = 0; w < loops.Length; w++)
+                    {
+                        loops[w] = input.RunWorkerAsync<TJob, TSlot, TSide>(w, Sink(w), _state, WorkerContext(w));
+                    }
+
+                    await Task.WhenAll(loops).ConfigureAwait(false);
+                }
+                else
+                {
+                    int workers = _workersPerInput[i];
+                    await Task.Run(() => ParallelWorkers.Run(workers, w => input.RunWorker<TJob, TSlot, TSide>(w, Sink(w), _state, WorkerContext(w))))
+                        .ConfigureAwait(false);
+                }
             }
 
-            await Task.WhenAll(loops).ConfigureAwait(false);
             EndMap();
         }
 
-        public MapReduceResult<TKey, TResult> Reduce() =>
+        public TOutput Reduce() =>
             typeof(TKey) == typeof(string)
                 ? Reduce<Utf8Key, Utf8KeyOps>()
                 : Reduce<TKey, ObjectKeyOps<TKey, TJob>>();
 
-        public void Dispose() => _progress.Dispose();
+        public void Dispose()
+        {
+            _progress.Dispose();
+            DisposeInputs();
+        }
 
-        private MapTask<TJob, TInput, TKey, TValue, TSlot, TSide> StartWorker(int index) =>
-            _workers[index] = new MapTask<TJob, TInput, TKey, TValue, TSlot, TSide>(_state);
+        private void DisposeInputs()
+        {
+            foreach (MapRun<TKey, TValue>? input in _inputs)
+            {
+                input?.Dispose();
+            }
+        }
+
+        // A job with several inputs names the input in its failures and skipped records.
+        private MapRun<TKey, TValue> StartInput(int index)
+        {
+            _state.InputName = _inputs.Length > 1 ? _spec.Mappers[index].InputName : null;
+            return _inputs[index];
+        }
+
+        // Worker w runs on one thread at a time (inputs are mapped one after the other), so its sink and context need no lock.
+        private MapSink<TKey, TValue, TSlot> Sink(int worker) => _sinks[worker] ??= MapSink<TKey, TValue, TSlot>.Create<TJob, TSide>();
+
+        private TaskContext WorkerContext(int worker) => _workerContexts[worker] ??= _context.ForTask();
 
         private void EndMap()
         {
+            _state.InputName = null;
             _state.ThrowIfStopped();
             _mapTime = _clock.Elapsed;
         }
 
-        private MapReduceResult<TKey, TResult> Reduce<TStored, TOps>()
+        private TOutput Reduce<TStored, TOps>()
             where TOps : struct, IKeyOps<TStored>
         {
             var reduceClock = Stopwatch.StartNew();
             _state.Phase = MapReducePhase.Reduce;
             _progress.Report();
 
-            var partitions = new PartitionResult<TStored, TSlot, TOps, TResult>[_partitions];
-            if (TReducer.SlotIsResult && _partitions == 1 && _workers is [{ } only])
-            {
-                // One task and one partition: its table is the result as it is.
-                partitions[0] = new PartitionResult<TStored, TSlot, TOps, TResult>(only.Sink.Table<TStored, TOps>(), null);
-                _state.PartitionReduced();
-                return Complete(partitions, reduceClock);
-            }
+            JobLayout<TKey, TValue, TResult> layout = _spec.Layout;
+            KeyComparison<TKey> keyOrder = KeyComparison<TKey>.Of<TJob>(layout.HasKeyComparer);
+            (PartitionSelector<TStored>? selector, Func<TKey, int>? partitionOfKey) = Partitioner<TStored, TOps>(keyOrder);
+            _state.ThrowIfStopped();
 
             // Each worker's table becomes its output (in parallel), then partitions are reduced in parallel.
-            var outputs = new MapOutput<TStored, TSlot, TValue>?[_workers.Length];
-            ParallelWorkers.ForEach(_workers.Length, _workers.Length, () => _state.StopRequested, w =>
+            int workers = _sinks.Length;
+            var outputs = new MapOutput<TStored, TSlot, TValue>?[workers];
+            ParallelWorkers.ForEach(workers, workers, () => _state.StopRequested, w =>
             {
-                if (_workers[w] is { } worker)
+                if (_sinks[w] is { } sink)
                 {
-                    outputs[w] = worker.BuildOutput<TStored, TOps>(_partitions);
+                    try
+                    {
+                        outputs[w] = MapOutputBuilder.Build(sink.Table<TStored, TOps>(), sink.Values, _partitions, selector);
+                    }
+                    catch (KeyFailure failure)
+                    {
+                        _state.Fail(MapReduceException.ForPartitioner(TJob.Name, failure.Key, failure.InnerException!));
+                    }
                 }
             });
             _state.ThrowIfStopped();
 
-            ParallelWorkers.ForEach(_partitions, _workers.Length, () => _state.StopRequested, partition =>
+            var settings = new OutputSettings<TKey, TResult>(keyOrder, layout.SortByKey, layout.OutputComparer, partitionOfKey);
+            var partitions = new PartitionResult<TStored, TSlot, TOps, TResult>[_partitions];
+            var partitionContexts = new TaskContext[_partitions];
+            ParallelWorkers.ForEach(_partitions, workers, () => _state.StopRequested, partition =>
             {
                 var pieces = new Piece<TStored, TSlot, TValue>[outputs.Length];
                 int count = 0;
@@ -166,9 +249,13 @@ internal abstract class LocalExecutor<TJob, TInput, TKey, TValue, TSlot, TSide, 
                     }
                 }
 
+                TaskContext context = partitionContexts[partition] = _context.ForTask();
+                var scope = new ReduceScope<TKey, TValue>(_state, context, layout.SortByKey ? keyOrder : null, layout.ValueComparer);
                 try
                 {
-                    partitions[partition] = TReducer.Reduce(pieces.AsSpan(0, count), default(TOps), _state);
+                    PartitionResult<TStored, TSlot, TOps, TResult> result = TReducer.Reduce(pieces.AsSpan(0, count), default(TOps), scope);
+                    PartitionOutputOrder.Apply(result, settings);
+                    partitions[partition] = result;
                     _state.PartitionReduced();
                 }
                 catch (KeyFailure failure)
@@ -177,17 +264,22 @@ internal abstract class LocalExecutor<TJob, TInput, TKey, TValue, TSlot, TSide, 
                 }
             });
             _state.ThrowIfStopped();
-            return Complete(partitions, reduceClock);
-        }
 
-        private MapReduceResult<TKey, TResult> Complete<TStored, TOps>(
-            PartitionResult<TStored, TSlot, TOps, TResult>[] partitions, Stopwatch reduceClock)
-            where TOps : struct, IKeyOps<TStored>
-        {
             long distinct = 0;
             foreach (PartitionResult<TStored, TSlot, TOps, TResult> partition in partitions)
             {
                 distinct += partition.Count;
+            }
+
+            var counters = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (TaskContext? context in _workerContexts)
+            {
+                context?.Counters.AddTo(counters);
+            }
+
+            foreach (TaskContext context in partitionContexts)
+            {
+                context.Counters.AddTo(counters);
             }
 
             var statistics = new MapReduceStatistics
@@ -197,17 +289,73 @@ internal abstract class LocalExecutor<TJob, TInput, TKey, TValue, TSlot, TSide, 
                 PairsEmitted = _state.PairsEmitted,
                 BytesRead = _state.BytesRead,
                 SkippedRecords = _state.SkippedRecords,
-                WorkerCount = _workers.Length,
+                WorkerCount = workers,
                 PartitionCount = _partitions,
                 MapTime = _mapTime,
                 ReduceTime = reduceClock.Elapsed,
                 TotalTime = _state.Elapsed,
                 DistinctKeys = distinct,
+                Counters = counters,
             };
+            TOutput output = TKind.Assemble(partitions, settings, statistics);
             _state.Phase = MapReducePhase.Completed;
             _progress.Report();
-            return new MapReduceResult<TKey, TResult>(
-                new TableResultStore<TKey, TStored, TOps, TSlot, TResult>(partitions), statistics);
+            return output;
+        }
+
+        // How keys are partitioned when a map task ends: the job's partitioner, key ranges sampled from every worker's
+        // table (a total order), or the stable hash (no selector).
+        private (PartitionSelector<TStored>? Selector, Func<TKey, int>? PartitionOfKey) Partitioner<TStored, TOps>(KeyComparison<TKey> keyOrder)
+            where TOps : struct, IKeyOps<TStored>
+        {
+            JobLayout<TKey, TValue, TResult> layout = _spec.Layout;
+            int partitions = _partitions;
+            if (layout.Partitioner is { } partitioner)
+            {
+                return (new CustomPartitionSelector<TKey, TStored>(partitioner), key => partitioner(key, partitions));
+            }
+
+            if (!layout.SortByKey || partitions == 1)
+            {
+                return (null, null);
+            }
+
+            long total = 0;
+            foreach (MapSink<TKey, TValue, TSlot>? sink in _sinks)
+            {
+                total += sink?.KeyCount ?? 0;
+            }
+
+            var samples = new List<TKey>();
+            int wanted = partitions * SplitPoints.SamplesPerPartition;
+            foreach (MapSink<TKey, TValue, TSlot>? sink in _sinks)
+            {
+                if (sink is null || sink.KeyCount == 0)
+                {
+                    continue;
+                }
+
+                Tables.KeyTable<TStored, TSlot, TOps> table = sink.Table<TStored, TOps>();
+                int share = (int)Math.Ceiling((double)wanted * table.Count / total);
+                foreach (int index in SplitPoints.Stride(table.Count, share))
+                {
+                    samples.Add(StoredKeys.ToKey<TKey, TStored>(table.EntryAt(index).Key));
+                }
+            }
+
+            TKey[] splits;
+            try
+            {
+                splits = SplitPoints.Choose(samples, partitions, keyOrder.Compare);
+            }
+            catch (InvalidOperationException ex) when (ex.InnerException is { } inner)
+            {
+                _state.Fail(MapReduceException.ForKey(TJob.Name, null, inner));
+                return (null, null);
+            }
+
+            var selector = new RangePartitionSelector<TKey, TStored>(splits, keyOrder);
+            return (selector, selector.SelectKey);
         }
     }
 }

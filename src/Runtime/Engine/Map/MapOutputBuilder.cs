@@ -14,6 +14,16 @@ internal static class MapOutputBuilder
 {
     public static MapOutput<TStored, TSlot, TValue> Build<TStored, TSlot, TValue, TOps>(
         KeyTable<TStored, TSlot, TOps> table, ValueLog<TValue>? values, int partitionCount)
+        where TOps : struct, IKeyOps<TStored> =>
+        Build(table, values, partitionCount, null);
+
+    /// <summary>
+    /// Ends a map task with each key's partition chosen by <paramref name="selector"/> (the job's partitioner, or key
+    /// ranges for a total order) instead of its stable hash.
+    /// </summary>
+    /// <exception cref="Reduce.KeyFailure">The job's partitioner threw, or chose a partition out of range.</exception>
+    public static MapOutput<TStored, TSlot, TValue> Build<TStored, TSlot, TValue, TOps>(
+        KeyTable<TStored, TSlot, TOps> table, ValueLog<TValue>? values, int partitionCount, PartitionSelector<TStored>? selector)
         where TOps : struct, IKeyOps<TStored>
     {
         Entry<TStored, TSlot>[] entries = table.TakeEntries(out int count);
@@ -29,7 +39,9 @@ internal static class MapOutputBuilder
             positions = new int[count];
             for (int i = 0; i < count; i++)
             {
-                positions[i] = Partitioning.Select(entries[i].Hash, partitionCount);
+                positions[i] = selector is null
+                    ? Partitioning.Select(entries[i].Hash, partitionCount)
+                    : selector.Select(entries[i].Key, entries[i].Hash, partitionCount);
                 starts[positions[i] + 1]++;
             }
 

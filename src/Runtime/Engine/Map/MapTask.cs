@@ -5,31 +5,32 @@ using MapReduceGen.Engine.Tables;
 namespace MapReduceGen.Engine.Map;
 
 /// <summary>
-/// One map task: a local run's map worker, or a cluster map task on a silo. It owns a <see cref="MapSink{TKey, TValue, TSlot}"/> (its table) and
-/// drives the job's mapper over whatever the input hands it (chunks of a sequence, the lines of a text split, UTF-8
-/// blocks), recording failures and skipped bad records in the run state. When the map phase ends,
-/// <see cref="BuildOutput"/> turns its table into its partitioned output.
+/// One map task over one input: a local run's map worker, or a cluster map task on a silo. It drives one of the job's
+/// mappers (<typeparamref name="TMapper"/>) over whatever the input hands it (chunks of a sequence, the lines of a text
+/// split, UTF-8 blocks) into a <see cref="MapSink{TKey, TValue, TSlot}"/> (its table, shared by the tasks a worker runs
+/// for each of the job's inputs), recording failures and skipped bad records in the run state. When the map phase ends,
+/// <see cref="MapOutputBuilder"/> turns the sink's table into its partitioned output.
 /// </summary>
-internal sealed class MapTask<TJob, TInput, TKey, TValue, TSlot, TSide> : IInputMapper<TInput>, IUtf8BlockMapper<TKey, TValue>
-    where TJob : struct, IMapReduceJob<TInput, TKey, TValue>
+internal sealed class MapTask<TJob, TMapper, TInput, TKey, TValue, TSlot, TSide> : IInputMapper<TInput>, IUtf8BlockMapper<TKey, TValue>
+    where TJob : struct, IKeyedJob<TKey>
+    where TMapper : struct, IMapFunction<TInput, TKey, TValue>
     where TSide : IMapSide<TValue, TSlot>
 {
-    private readonly MapSink<TKey, TValue, TSlot> _sink = MapSink<TKey, TValue, TSlot>.Create<TJob, TSide>();
+    private readonly MapSink<TKey, TValue, TSlot> _sink;
+    private readonly TaskContext _context;
     private StagingSink<TKey, TValue>? _staging;
 
-    public MapTask(RunState state)
+    /// <summary>Creates a task that maps into <paramref name="sink"/> (made for <typeparamref name="TJob"/> and <typeparamref name="TSide"/>).</summary>
+    public MapTask(RunState state, MapSink<TKey, TValue, TSlot> sink, TaskContext context)
     {
         State = state;
+        _sink = sink;
+        _context = context;
     }
 
     private RunState State { get; }
 
     public MapSink<TKey, TValue, TSlot> Sink => _sink;
-
-    /// <summary>Ends this worker's map: its keys grouped by partition, ready for the reduce phase.</summary>
-    public MapOutput<TStored, TSlot, TValue> BuildOutput<TStored, TOps>(int partitionCount)
-        where TOps : struct, IKeyOps<TStored> =>
-        MapOutputBuilder.Build(_sink.Table<TStored, TOps>(), _sink.Values, partitionCount);
 
     private long TakePairCount() => _sink.TakePairCount();
 
@@ -52,7 +53,7 @@ internal sealed class MapTask<TJob, TInput, TKey, TValue, TSlot, TSide> : IInput
                     return;
                 }
 
-                TJob.Map(chunk[i], emitter);
+                TMapper.Map(chunk[i], emitter, _context);
             }
         }
         catch (Exception ex)
@@ -114,14 +115,14 @@ internal sealed class MapTask<TJob, TInput, TKey, TValue, TSlot, TSide> : IInput
                 lines++;
                 if (_staging is null)
                 {
-                    TJob.Map(line, emitter);
+                    TMapper.Map(line, emitter, _context);
                     continue;
                 }
 
                 _staging.Clear();
                 try
                 {
-                    TJob.Map(line, emitter);
+                    TMapper.Map(line, emitter, _context);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !State.CancellationToken.IsCancellationRequested)
                 {
@@ -159,11 +160,11 @@ internal sealed class MapTask<TJob, TInput, TKey, TValue, TSlot, TSide> : IInput
     }
 
     /// <summary>
-    /// Maps every line of the reader's split as raw UTF-8 blocks with <typeparamref name="TMapper"/> (no decoding, no
+    /// Maps every line of the reader's split as raw UTF-8 blocks with <typeparamref name="TUtf8Mapper"/> (no decoding, no
     /// string per line). A failure names the file and the line where the failing block starts.
     /// </summary>
-    public void MapUtf8Lines<TMapper, TBlocks>(TBlocks reader)
-        where TMapper : IUtf8TextMapper<TKey, TValue>
+    public void MapUtf8Lines<TUtf8Mapper, TBlocks>(TBlocks reader)
+        where TUtf8Mapper : IUtf8TextMapper<TKey, TValue>
         where TBlocks : IUtf8LineBlocks
     {
         var emitter = new Emitter<TKey, TValue>(_sink);
@@ -186,7 +187,7 @@ internal sealed class MapTask<TJob, TInput, TKey, TValue, TSlot, TSide> : IInput
                     bytesReported = bytes;
                 }
 
-                TMapper.MapLines(lines, emitter);
+                TUtf8Mapper.MapLines(lines, emitter);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -249,7 +250,7 @@ internal sealed class MapTask<TJob, TInput, TKey, TValue, TSlot, TSide> : IInput
                 _staging!.Clear();
                 try
                 {
-                    TJob.Map(chunk[i], emitter);
+                    TMapper.Map(chunk[i], emitter, _context);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !State.CancellationToken.IsCancellationRequested)
                 {

@@ -1,5 +1,4 @@
 using MapReduceGen.Engine.Keys;
-using MapReduceGen.Engine.Local;
 using MapReduceGen.Engine.Map;
 
 namespace MapReduceGen.Engine.Reduce;
@@ -8,10 +7,13 @@ namespace MapReduceGen.Engine.Reduce;
 internal readonly struct FoldReducer<TJob, TKey, TValue> : IReducer<TKey, TValue, TValue, TValue>
     where TJob : ICombiner<TValue>
 {
-    public static bool SlotIsResult => true;
+    public static bool WritesRecords => false;
 
     public static PartitionResult<TStored, TValue, TOps, TValue> Reduce<TStored, TOps>(
-        ReadOnlySpan<Piece<TStored, TValue, TValue>> pieces, TOps ops, RunState state)
-        where TOps : struct, IKeyOps<TStored> =>
-        new(PartitionMerge.Merge<TKey, TStored, TValue, TValue, TOps, FoldMapSide<TJob, TValue>>(pieces, ops, state), null);
+        ReadOnlySpan<Piece<TStored, TValue, TValue>> pieces, TOps ops, ReduceScope<TKey, TValue> scope)
+        where TOps : struct, IKeyOps<TStored>
+    {
+        var keys = PartitionMerge.Merge<TKey, TStored, TValue, TValue, TOps, FoldMapSide<TJob, TValue>>(pieces, ops, scope.State);
+        return new(keys, null, KeyLoop.Order(keys, scope));
+    }
 }

@@ -1,76 +1,51 @@
 using MapReduceGen.Engine.Keys;
-using MapReduceGen.Engine.Local;
 using MapReduceGen.Engine.Map;
-using MapReduceGen.Engine.Tables;
+using MapReduceGen.Engine.Ordering;
 
 namespace MapReduceGen.Engine.Reduce;
 
 /// <summary>
-/// A grouping reducer's reduce side: merge the keys (adding their value counts), lay every key's values side by side
-/// (pieces in order, each piece's values in emission order), then call the reducer once per key with its values, in
-/// place. Stops between keys when the run is cancelled or failed.
+/// A grouping reducer's reduce side: merge the keys, lay every key's values side by side (<see cref="GroupedValues"/>:
+/// the values map tasks kept, or one combined value per map task), sort them when the job orders values (a secondary
+/// sort), then call the reducer once per key with its values, in place. Stops between keys when the run is cancelled or
+/// failed.
 /// </summary>
-internal readonly struct GroupReducer<TJob, TKey, TValue, TResult> : IReducer<TKey, TValue, int, TResult>
-    where TJob : IGroupReducer<TKey, TValue, TResult>
+/// <typeparam name="TCall">The user's reducer.</typeparam>
+/// <typeparam name="TKey">The key type.</typeparam>
+/// <typeparam name="TValue">The value type.</typeparam>
+/// <typeparam name="TSlot">What a piece's slot holds: a value count, or the combined value.</typeparam>
+/// <typeparam name="TSide">How pieces' keys merge: <see cref="CollectMapSide{TValue}"/> or <see cref="KeepSlotsSide{TValue}"/>.</typeparam>
+/// <typeparam name="TResult">The result type.</typeparam>
+internal readonly struct GroupReducer<TCall, TKey, TValue, TSlot, TSide, TResult> : IReducer<TKey, TValue, TSlot, TResult>
+    where TCall : IGroupReduce<TKey, TValue, TResult>
+    where TSide : IMapSide<TValue, TSlot>
 {
-    public static bool SlotIsResult => false;
+    public static bool WritesRecords => false;
 
-    public static PartitionResult<TStored, int, TOps, TResult> Reduce<TStored, TOps>(
-        ReadOnlySpan<Piece<TStored, int, TValue>> pieces, TOps ops, RunState state)
+    public static PartitionResult<TStored, TSlot, TOps, TResult> Reduce<TStored, TOps>(
+        ReadOnlySpan<Piece<TStored, TSlot, TValue>> pieces, TOps ops, ReduceScope<TKey, TValue> scope)
         where TOps : struct, IKeyOps<TStored>
     {
-        int[]?[] targets = new int[pieces.Length][];
-        var keys = PartitionMerge.Merge<TKey, TStored, int, TValue, TOps, CollectMapSide<TValue>>(pieces, ops, state, targets);
+        var keys = GroupedValues.Gather<TKey, TStored, TSlot, TValue, TOps, TSide>(pieces, ops, scope.State, out TValue[] values, out int[] starts);
         var results = new TResult[keys.Count];
-        if (state.StopRequested)
+        int[]? order = KeyLoop.Order(keys, scope);
+        var action = new Call(values, starts, results, scope.Context, scope.ValueOrder);
+        KeyLoop.Run(keys, order, scope, ref action);
+        return new(keys, results, order);
+    }
+
+    private readonly struct Call(TValue[] values, int[] starts, TResult[] results, TaskContext context, Comparison<TValue>? valueOrder)
+        : KeyLoop.IAction<TKey>
+    {
+        public void Run(int entry, TKey key)
         {
-            return new(keys, results);
+            Span<TValue> span = values.AsSpan(starts[entry], starts[entry + 1] - starts[entry]);
+            if (valueOrder is not null)
+            {
+                KeySort.StableSort(span, valueOrder, key);
+            }
+
+            results[entry] = TCall.Reduce(key, span, context);
         }
-
-        // Each key's values at values[starts[i]..starts[i + 1]].
-        ReadOnlySpan<Entry<TStored, int>> entries = keys.Entries;
-        int[] starts = new int[entries.Length + 1];
-        for (int i = 0; i < entries.Length; i++)
-        {
-            starts[i + 1] = starts[i] + entries[i].Slot;
-        }
-
-        var values = new TValue[starts[^1]];
-        int[] next = starts[..^1];
-        for (int p = 0; p < pieces.Length; p++)
-        {
-            if (targets[p] is not { } pieceTargets)
-            {
-                continue;
-            }
-
-            Piece<TStored, int, TValue> piece = pieces[p];
-            for (int k = 0; k < pieceTargets.Length; k++)
-            {
-                ReadOnlySpan<TValue> pieceValues = piece.ValuesOf(piece.Start + k);
-                pieceValues.CopyTo(values.AsSpan(next[pieceTargets[k]]));
-                next[pieceTargets[k]] += pieceValues.Length;
-            }
-        }
-
-        for (int i = 0; i < entries.Length; i++)
-        {
-            if (state.StopRequested)
-            {
-                break;
-            }
-
-            TKey key = StoredKeys.ToKey<TKey, TStored>(entries[i].Key);
-            try
-            {
-                results[i] = TJob.Reduce(key, values.AsSpan(starts[i], starts[i + 1] - starts[i]));
-            }
-            catch (Exception ex)
-            {
-                throw new KeyFailure(key, ex);
-            }
-        }
-
-        return new(keys, results);
     }
 }

@@ -1,27 +1,25 @@
 using MapReduceGen.Engine.Keys;
-using MapReduceGen.Engine.Local;
 using MapReduceGen.Engine.Map;
 
 namespace MapReduceGen.Engine.Reduce;
 
 /// <summary>
 /// A reducer shape's reduce side: how one partition's pieces (that partition of every map task's output) become that
-/// partition of the result. Executors call it per partition, wherever the pieces came from (a local worker's memory, a
-/// silo's map output); it throws <see cref="KeyFailure"/> when user code throws for a key.
+/// partition of the output. Executors call it per partition, wherever the pieces came from (a local worker's memory, a
+/// silo's map output); it throws <see cref="KeyFailure"/> when user code throws for a key. When the scope asks for key
+/// order, the partition's keys are reduced in that order and <see cref="PartitionResult{TStored, TSlot, TOps, TResult}.Order"/>
+/// holds it.
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type.</typeparam>
 /// <typeparam name="TSlot">What a key's slot holds (see <see cref="IMapSide{TValue, TSlot}"/>).</typeparam>
-/// <typeparam name="TResult">The result type.</typeparam>
+/// <typeparam name="TResult">The result type (per key), or the record type (for reducers that write records).</typeparam>
 internal interface IReducer<TKey, TValue, TSlot, TResult>
 {
-    /// <summary>
-    /// Whether a key's merged slot is its result (folds): then a run with one map task and one partition takes that
-    /// task's table as its result, with nothing merged or copied.
-    /// </summary>
-    static abstract bool SlotIsResult { get; }
+    /// <summary>Whether the reducer writes records (zero or more per key) rather than one result per key.</summary>
+    static abstract bool WritesRecords { get; }
 
     static abstract PartitionResult<TStored, TSlot, TOps, TResult> Reduce<TStored, TOps>(
-        ReadOnlySpan<Piece<TStored, TSlot, TValue>> pieces, TOps ops, RunState state)
+        ReadOnlySpan<Piece<TStored, TSlot, TValue>> pieces, TOps ops, ReduceScope<TKey, TValue> scope)
         where TOps : struct, IKeyOps<TStored>;
 }

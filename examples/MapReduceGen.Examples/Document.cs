@@ -1,0 +1,5 @@
+namespace MapReduceGen.Examples;
+
+/// <summary>A document: its id and its text.</summary>
+[GenerateSerializer]
+public sealed record Document(int Id, string Text);

@@ -1,0 +1,5 @@
+namespace MapReduceGen.Examples;
+
+/// <summary>Two integers.</summary>
+[GenerateSerializer]
+public readonly record struct IntPair(int First, int Second);

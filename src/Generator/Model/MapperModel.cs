@@ -1,0 +1,29 @@
+namespace MapReduceGen.Generator.Model
+{
+    /// <summary>One <c>[Mapper]</c> of a job, as plain equatable data.</summary>
+    internal sealed record MapperModel
+    {
+        public string Name { get; init; } = "";
+
+        public MapperShape Shape { get; init; }
+
+        public string InputType { get; init; } = "";
+
+        public bool InputIsString { get; init; }
+
+        /// <summary>Whether a sequence mapper's return type is annotated nullable (the loop then uses <c>!</c>).</summary>
+        public bool ReturnsNullable { get; init; }
+
+        /// <summary>
+        /// The extra arguments the mapper takes after its required ones, in order: <c>P</c> for the job's parameters,
+        /// <c>C</c> for its <c>Counters</c> (so "", "P", "C", "PC" or "CP").
+        /// </summary>
+        public string Arguments { get; init; } = "";
+
+        /// <summary>The input's name: the generated <c>Run</c>'s parameter for it (a job with several inputs), and in errors.</summary>
+        public string InputName { get; init; } = "";
+
+        /// <summary><see cref="InputName"/> as a C# identifier (<c>@</c> before a keyword).</summary>
+        public string InputParameter { get; init; } = "";
+    }
+}

@@ -1,0 +1,83 @@
+using System.ComponentModel;
+using MapReduceGen.Engine.Definitions;
+using MapReduceGen.Engine.Map;
+using MapReduceGen.Engine.Output;
+using MapReduceGen.Engine.Reduce;
+
+namespace MapReduceGen.Engine;
+
+/// <summary>
+/// Makes <see cref="JobDefinition{TKey, TValue, TOutput}"/> values for generated code, one factory per job shape: how values
+/// are combined (a fold, a combiner, or every value kept) and what the reducer makes of them (a result per key, or
+/// records). Every shape runs on the same engine core, locally and on a cluster.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JobDefinitions
+{
+    /// <summary>A fold: values combined as they are emitted; the combined value is the key's result.</summary>
+    public static JobDefinition<TKey, TValue, MapReduceResult<TKey, TValue>> Fold<TJob, TKey, TValue>(
+        JobMapper<TKey, TValue>[] mappers, JobParameters parameters, JobLayout<TKey, TValue, TValue>? layout = null)
+        where TJob : struct, IKeyedJob<TKey>, ICombiner<TValue> =>
+        new CoreDefinition<TJob, TKey, TValue, TValue, FoldMapSide<TJob, TValue>, FoldReducer<TJob, TKey, TValue>, TValue,
+            MapReduceResult<TKey, TValue>, ResultOutput<TKey, TValue>>(Spec<TJob, TKey, TValue, TValue>(mappers, parameters, layout));
+
+    /// <summary>A combiner and a finishing reducer: values combined as they are emitted, then each key finished once.</summary>
+    public static JobDefinition<TKey, TValue, MapReduceResult<TKey, TResult>> Finish<TJob, TKey, TValue, TResult>(
+        JobMapper<TKey, TValue>[] mappers, JobParameters parameters, JobLayout<TKey, TValue, TResult>? layout = null)
+        where TJob : struct, IKeyedJob<TKey>, ICombiner<TValue>, IFinishReduce<TKey, TValue, TResult> =>
+        new CoreDefinition<TJob, TKey, TValue, TValue, FoldMapSide<TJob, TValue>, FinishReducer<TJob, TKey, TValue, TResult>, TResult,
+            MapReduceResult<TKey, TResult>, ResultOutput<TKey, TResult>>(Spec<TJob, TKey, TValue, TResult>(mappers, parameters, layout));
+
+    /// <summary>A combiner and a grouping reducer (Hadoop's combiner): the reducer sees one combined value per map task.</summary>
+    public static JobDefinition<TKey, TValue, MapReduceResult<TKey, TResult>> CombinedGroup<TJob, TKey, TValue, TResult>(
+        JobMapper<TKey, TValue>[] mappers, JobParameters parameters, JobLayout<TKey, TValue, TResult>? layout = null)
+        where TJob : struct, IKeyedJob<TKey>, ICombiner<TValue>, IGroupReduce<TKey, TValue, TResult> =>
+        new CoreDefinition<TJob, TKey, TValue, TValue, FoldMapSide<TJob, TValue>,
+            GroupReducer<TJob, TKey, TValue, TValue, KeepSlotsSide<TValue>, TResult>, TResult,
+            MapReduceResult<TKey, TResult>, ResultOutput<TKey, TResult>>(Spec<TJob, TKey, TValue, TResult>(mappers, parameters, layout));
+
+    /// <summary>A grouping reducer: every value kept, the reducer called once per key with all of them.</summary>
+    public static JobDefinition<TKey, TValue, MapReduceResult<TKey, TResult>> Group<TJob, TKey, TValue, TResult>(
+        JobMapper<TKey, TValue>[] mappers, JobParameters parameters, JobLayout<TKey, TValue, TResult>? layout = null)
+        where TJob : struct, IKeyedJob<TKey>, IGroupReduce<TKey, TValue, TResult> =>
+        new CoreDefinition<TJob, TKey, TValue, int, CollectMapSide<TValue>,
+            GroupReducer<TJob, TKey, TValue, int, CollectMapSide<TValue>, TResult>, TResult,
+            MapReduceResult<TKey, TResult>, ResultOutput<TKey, TResult>>(Spec<TJob, TKey, TValue, TResult>(mappers, parameters, layout));
+
+    /// <summary>A combiner and a finishing reducer that writes records.</summary>
+    public static JobDefinition<TKey, TValue, MapReduceRecords<TRecord>> FinishRecords<TJob, TKey, TValue, TRecord>(
+        JobMapper<TKey, TValue>[] mappers, JobParameters parameters, JobLayout<TKey, TValue, TRecord>? layout = null)
+        where TJob : struct, IKeyedJob<TKey>, ICombiner<TValue>, IFinishRecords<TKey, TValue, TRecord> =>
+        new CoreDefinition<TJob, TKey, TValue, TValue, FoldMapSide<TJob, TValue>, FinishRecordsReducer<TJob, TKey, TValue, TRecord>, TRecord,
+            MapReduceRecords<TRecord>, RecordsOutput<TKey, TRecord>>(Spec<TJob, TKey, TValue, TRecord>(mappers, parameters, layout));
+
+    /// <summary>A combiner and a grouping reducer that writes records.</summary>
+    public static JobDefinition<TKey, TValue, MapReduceRecords<TRecord>> CombinedGroupRecords<TJob, TKey, TValue, TRecord>(
+        JobMapper<TKey, TValue>[] mappers, JobParameters parameters, JobLayout<TKey, TValue, TRecord>? layout = null)
+        where TJob : struct, IKeyedJob<TKey>, ICombiner<TValue>, IGroupRecords<TKey, TValue, TRecord> =>
+        new CoreDefinition<TJob, TKey, TValue, TValue, FoldMapSide<TJob, TValue>,
+            GroupRecordsReducer<TJob, TKey, TValue, TValue, KeepSlotsSide<TValue>, TRecord>, TRecord,
+            MapReduceRecords<TRecord>, RecordsOutput<TKey, TRecord>>(Spec<TJob, TKey, TValue, TRecord>(mappers, parameters, layout));
+
+    /// <summary>A grouping reducer that writes records (filter, flatten, join).</summary>
+    public static JobDefinition<TKey, TValue, MapReduceRecords<TRecord>> GroupRecords<TJob, TKey, TValue, TRecord>(
+        JobMapper<TKey, TValue>[] mappers, JobParameters parameters, JobLayout<TKey, TValue, TRecord>? layout = null)
+        where TJob : struct, IKeyedJob<TKey>, IGroupRecords<TKey, TValue, TRecord> =>
+        new CoreDefinition<TJob, TKey, TValue, int, CollectMapSide<TValue>,
+            GroupRecordsReducer<TJob, TKey, TValue, int, CollectMapSide<TValue>, TRecord>, TRecord,
+            MapReduceRecords<TRecord>, RecordsOutput<TKey, TRecord>>(Spec<TJob, TKey, TValue, TRecord>(mappers, parameters, layout));
+
+    private static JobSpec<TKey, TValue, TResult> Spec<TJob, TKey, TValue, TResult>(
+        JobMapper<TKey, TValue>[] mappers, JobParameters parameters, JobLayout<TKey, TValue, TResult>? layout)
+        where TJob : IKeyedJob<TKey>
+    {
+        ArgumentNullException.ThrowIfNull(mappers);
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (mappers.Length == 0)
+        {
+            throw new ArgumentException("A job has at least one mapper.", nameof(mappers));
+        }
+
+        return new(TJob.Name, [.. mappers], parameters, layout ?? new JobLayout<TKey, TValue, TResult>());
+    }
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel;
+
+namespace MapReduceGen.Engine;
+
+/// <summary>A finishing reducer: sees the one value the job's combiner made of a key's values, and returns its result.</summary>
+/// <typeparam name="TKey">The key type.</typeparam>
+/// <typeparam name="TValue">The value (combined) type.</typeparam>
+/// <typeparam name="TResult">The result type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IFinishReduce<TKey, TValue, TResult>
+{
+    /// <summary>Finishes one key.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="combined">Every value of the key, combined.</param>
+    /// <param name="context">The run's parameters and this task's counters.</param>
+    /// <returns>The key's result.</returns>
+    static abstract TResult Finish(TKey key, TValue combined, TaskContext context);
+}

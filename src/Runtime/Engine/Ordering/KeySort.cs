@@ -1,0 +1,97 @@
+using MapReduceGen.Engine.Keys;
+using MapReduceGen.Engine.Reduce;
+using MapReduceGen.Engine.Tables;
+
+namespace MapReduceGen.Engine.Ordering;
+
+/// <summary>
+/// Sorts a partition's keys: the entry indexes of a table in key order (the table itself is not moved, so lookups keep
+/// working). Default-ordered string keys compare as stored UTF-8; other keys are made once each and sorted with the
+/// job's key order. Runs on the partition's reduce worker, so partitions are sorted in parallel.
+/// </summary>
+internal static class KeySort
+{
+    /// <exception cref="KeyFailure">The job's key comparer threw (no key is named).</exception>
+    public static int[] Order<TKey, TStored, TSlot, TOps>(KeyTable<TStored, TSlot, TOps> table, KeyComparison<TKey> order)
+        where TOps : struct, IKeyOps<TStored>
+    {
+        int count = table.Count;
+        var indexes = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            indexes[i] = i;
+        }
+
+        if (count < 2)
+        {
+            return indexes;
+        }
+
+        Entry<TStored, TSlot>[] entries = table.EntryArray;
+        if (typeof(TStored) == typeof(Utf8Key) && order.ComparesUtf8)
+        {
+            Array.Sort(indexes, (a, b) => Utf8Text.CompareOrdinal(
+                KeyComparison<TKey>.AsUtf8(entries[a].Key).Span, KeyComparison<TKey>.AsUtf8(entries[b].Key).Span));
+            return indexes;
+        }
+
+        var keys = new TKey[count];
+        for (int i = 0; i < count; i++)
+        {
+            keys[i] = StoredKeys.ToKey<TKey, TStored>(entries[i].Key);
+        }
+
+        Sort(keys, indexes, order.AsComparer());
+        return indexes;
+    }
+
+    /// <summary>Sorts <paramref name="keys"/> and <paramref name="items"/> together; a comparer's exception comes out as itself.</summary>
+    /// <exception cref="KeyFailure">The comparer threw.</exception>
+    public static void Sort<TKey, TItem>(TKey[] keys, TItem[] items, IComparer<TKey> comparer)
+    {
+        try
+        {
+            Array.Sort(keys, items, comparer);
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is { } inner)
+        {
+            // Array.Sort wraps what a comparer throws.
+            throw new KeyFailure(null, inner);
+        }
+    }
+
+    /// <summary>Sorts values with a user comparison (a secondary sort, an output order), stably.</summary>
+    /// <exception cref="KeyFailure">The comparison threw; <paramref name="key"/> names the key.</exception>
+    public static void StableSort<T>(Span<T> values, Comparison<T> comparison, object? key)
+    {
+        if (values.Length < 2)
+        {
+            return;
+        }
+
+        try
+        {
+            // Insertion order breaks ties: sort (value, position) pairs.
+            var positions = new int[values.Length];
+            var copy = values.ToArray();
+            for (int i = 0; i < positions.Length; i++)
+            {
+                positions[i] = i;
+            }
+
+            Array.Sort(positions, (a, b) =>
+            {
+                int byValue = comparison(copy[a], copy[b]);
+                return byValue != 0 ? byValue : a.CompareTo(b);
+            });
+            for (int i = 0; i < positions.Length; i++)
+            {
+                values[i] = copy[positions[i]];
+            }
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is { } inner)
+        {
+            throw new KeyFailure(key, inner);
+        }
+    }
+}
