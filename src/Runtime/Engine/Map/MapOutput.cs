@@ -14,9 +14,17 @@ internal sealed class MapOutput<TStored, TSlot, TValue>(
 
     public int Count => partitionStarts[^1];
 
-    /// <summary>Partition <paramref name="partition"/> of this output.</summary>
-    public Piece<TStored, TSlot, TValue> Partition(int partition) =>
-        new(entries, partitionStarts[partition], partitionStarts[partition + 1] - partitionStarts[partition], values, valueStarts);
+    /// <summary>
+    /// Partition <paramref name="partition"/> of this output. With one partition the piece owns the entry array: this
+    /// output must not be read again once the piece is reduced.
+    /// </summary>
+    public Piece<TStored, TSlot, TValue> Partition(int partition) => new(
+        entries,
+        partitionStarts[partition],
+        partitionStarts[partition + 1] - partitionStarts[partition],
+        values,
+        valueStarts,
+        ownsEntryArray: PartitionCount == 1);
 
     /// <summary>The whole output as one piece (a single partition).</summary>
     public Piece<TStored, TSlot, TValue> All => new(entries, 0, Count, values, valueStarts);

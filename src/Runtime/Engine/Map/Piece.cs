@@ -9,8 +9,14 @@ namespace MapReduceGen.Engine.Map;
 /// cluster reduce task's pieces are decoded from what map tasks sent.
 /// </summary>
 internal readonly struct Piece<TStored, TSlot, TValue>(
-    Entry<TStored, TSlot>[] entries, int start, int length, TValue[]? values, int[]? valueStarts)
+    Entry<TStored, TSlot>[] entries, int start, int length, TValue[]? values, int[]? valueStarts, bool ownsEntryArray = false)
 {
+    /// <summary>
+    /// Whether the piece is all its entry array holds and nothing reads the array once the piece is reduced (the only
+    /// partition of a local map output): the reduce may then take the array as its table's entries instead of copying.
+    /// </summary>
+    public bool OwnsEntryArray => ownsEntryArray && start == 0;
+
     public Entry<TStored, TSlot>[] EntryArray => entries;
 
     public int Start => start;

@@ -7,7 +7,8 @@ namespace MapReduceGen.Engine.Reduce;
 
 /// <summary>
 /// Merges one partition's pieces into one table. Keys are distinct within a piece, so the largest piece goes in
-/// without equality checks; every other entry is looked up, and a key already present merges its slot
+/// without equality checks (and when it owns its entry array, as the only partition of a local map task's output, that
+/// array becomes the table's, so one map task and one partition copy no entry at all); every other entry is looked up, and a key already present merges its slot
 /// (<see cref="IMapSide{TValue, TSlot}.Merge"/>: combine accumulators, add value counts). Stored keys are not copied:
 /// the merged table points at the pieces' keys.
 /// </summary>
@@ -39,19 +40,32 @@ internal static class PartitionMerge
             capacity = (int)total;
         }
 
-        var table = new KeyTable<TStored, TSlot, TOps>(ops, capacity);
         if (largest < 0)
         {
-            return table;
+            return new KeyTable<TStored, TSlot, TOps>(ops, capacity);
         }
 
-        ReadOnlySpan<Entry<TStored, TSlot>> first = pieces[largest].Entries;
+        // A piece that owns its array (one partition) becomes the table as it is: no entry is copied. Not when values
+        // are laid out afterwards (targets): that reads every piece's own slots, which merging would change.
+        Piece<TStored, TSlot, TValue> biggest = pieces[largest];
+        KeyTable<TStored, TSlot, TOps>? table = biggest.OwnsEntryArray && targets is null
+            ? KeyTable<TStored, TSlot, TOps>.Adopt(ops, biggest.EntryArray, biggest.Length)
+            : null;
+        ReadOnlySpan<Entry<TStored, TSlot>> first = biggest.Entries;
         int[]? firstTargets = targets is null ? null : targets[largest] = new int[first.Length];
-        for (int k = 0; k < first.Length; k++)
+        if (table is null)
         {
-            ref readonly Entry<TStored, TSlot> entry = ref first[k];
-            table.AddUnique(entry.Key, entry.Hash) = entry.Slot;
-            if (firstTargets is not null)
+            table = new KeyTable<TStored, TSlot, TOps>(ops, capacity);
+            for (int k = 0; k < first.Length; k++)
+            {
+                ref readonly Entry<TStored, TSlot> entry = ref first[k];
+                table.AddUnique(entry.Key, entry.Hash) = entry.Slot;
+            }
+        }
+
+        if (firstTargets is not null)
+        {
+            for (int k = 0; k < firstTargets.Length; k++)
             {
                 firstTargets[k] = k;
             }

@@ -58,6 +58,32 @@ internal sealed class KeyTable<TStored, TSlot, TOps>
         _mask = _buckets.Length - 1;
     }
 
+    /// <summary>
+    /// A table over entries that already exist (distinct keys, stable hashes, as <see cref="TakeEntries"/> leaves them):
+    /// the array becomes the table's own, only the buckets are built. Null when the array's length is not a power of
+    /// two of at least the minimum capacity (the table's growth needs one).
+    /// </summary>
+    public static KeyTable<TStored, TSlot, TOps>? Adopt(TOps ops, Entry<TStored, TSlot>[] entries, int count)
+    {
+        if (entries.Length < MinimumCapacity || !BitOperations.IsPow2(entries.Length) || count > entries.Length)
+        {
+            return null;
+        }
+
+        var table = new KeyTable<TStored, TSlot, TOps>(ops, entries, count);
+        table.Rebuild();
+        return table;
+    }
+
+    private KeyTable(TOps ops, Entry<TStored, TSlot>[] entries, int count)
+    {
+        _ops = ops;
+        _entries = entries;
+        _count = count;
+        _buckets = new int[checked(entries.Length * 2)];
+        _mask = _buckets.Length - 1;
+    }
+
     public int Count => _count;
 
     /// <summary>Whether the table switched to the per-process keyed hash because its probes grew too long.</summary>
