@@ -45,11 +45,17 @@ internal sealed class ObjectMapSink<TKeys, TKey, TValue, TSlot, TSide> : MapSink
         return index >= 0;
     }
 
-    public override void Emit(TKey key, TValue value) => Add(key, value);
+    public override void Emit(TKey key, TValue value) => AddCore(key, value);
 
-    /// <summary>Adds a pair.</summary>
+    /// <summary>
+    /// Adds a pair: the entry point of generated code (DirectEmit), a direct call kept out of the mapper's loop (see
+    /// <see cref="Utf8MapSink{TValue, TSlot, TSide}.AddUtf8"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public void Add(TKey key, TValue value) => AddCore(key, value);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(TKey key, TValue value)
+    private void AddCore(TKey key, TValue value)
     {
         if (key is null)
         {
