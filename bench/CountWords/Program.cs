@@ -5,7 +5,7 @@ using MapReduceGen;
 // countwords: the whole-process word-count harness (see docs/performance.md).
 //   countwords [PATH|-] [--workers N] [--lines] [--expect FILE] [--stats]
 // Reads PATH (or standard input), counts words under the countwords rules with MapReduceGen and prints
-// "word count" lines, most frequent first, ties by word (ordinal).
+// "word count" lines, most frequent first, ties by word (bytewise UTF-8, which is code point order).
 HarnessOptions? parsed = HarnessOptions.Parse(args, out string? error);
 if (parsed is null)
 {

@@ -14,8 +14,8 @@ src/Sample.WordCount (see its README.md and WordRules.cs):
 
 Files are read as UTF-8 (a byte order mark at the start is dropped, invalid bytes become U+FFFD) with universal
 newlines, so lines end at \\n, \\r\\n or \\r, as in the sample. The output is what `Sample.WordCount --tsv` prints:
-every word as "word<TAB>count", count descending, then word ascending in .NET's ordinal order (UTF-16 code units,
-which is code point order unless a word holds a character above U+FFFF).
+every word as "word<TAB>count", count descending, then word ascending by Unicode code point (Python's own string
+order, which the sample follows too).
 
 How it is made fast, in plain Python: lines are read in blocks of about 4 MiB (readlines with a size hint); the
 skipped lines are dropped from a block by one compiled regular expression, and what is left is translated, lower-cased
@@ -66,10 +66,7 @@ def main(argv):
     for path in files(argv):
         count_file(path, counts)
     words = [(word, n) for word, n in counts.items() if word.isalpha() and word not in STOP_WORDS]
-    if any(max(word) > "\uffff" for word, _ in words):
-        words.sort(key=lambda item: (-item[1], item[0].encode("utf-16-be")))
-    else:
-        words.sort(key=lambda item: (-item[1], item[0]))
+    words.sort(key=lambda item: (-item[1], item[0]))
     out = sys.stdout.buffer
     out.write("".join([f"{word}\t{n}\n" for word, n in words]).encode("utf-8"))
     out.flush()
