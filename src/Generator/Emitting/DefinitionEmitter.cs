@@ -223,8 +223,8 @@ namespace MapReduceGen.Generator.Emitting
                 writer.WriteLine();
                 writer.WriteLine("/// <summary>");
                 writer.WriteLine("/// Runs the job on a Microsoft Orleans cluster whose silos registered it (<c>AddToSilo</c>): map tasks spread over the");
-                writer.WriteLine("/// silos, one reduce grain per partition, tasks of a failed silo run again elsewhere. The output is the one <c>Run</c>");
-                writer.WriteLine("/// gives.");
+                writer.WriteLine("/// silos keep their output there, one reduce task per partition fetches its share silo to silo, and tasks of a failed");
+                writer.WriteLine("/// silo run again elsewhere. The output is the one <c>Run</c> gives.");
                 writer.WriteLine("/// </summary>");
                 writer.WriteLine("/// <param name=\"cluster\">The executor of a cluster client (<c>client.MapReduce()</c>).</param>");
                 WriteInputDocs(writer, job, form);

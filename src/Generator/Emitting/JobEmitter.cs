@@ -209,8 +209,8 @@ namespace MapReduceGen.Generator.Emitting
             writer.WriteLine();
             writer.WriteLine("/// <summary>");
             writer.WriteLine("/// Runs the job on a Microsoft Orleans cluster whose silos registered it (<c>AddToSilo</c>): one map task per");
-            writer.WriteLine("/// split, one reduce grain per partition, tasks of a failed silo run again elsewhere. The result is the one");
-            writer.WriteLine("/// <c>Run</c> gives.");
+            writer.WriteLine("/// split keeps its output on its silo, one reduce task per partition fetches its share silo to silo, and tasks of");
+            writer.WriteLine("/// a failed silo run again elsewhere. The result is the one <c>Run</c> gives.");
             writer.WriteLine("/// </summary>");
             writer.WriteLine("/// <param name=\"cluster\">The executor of a cluster client (<c>client.MapReduce()</c>).</param>");
             writer.WriteLine($"/// <param name=\"{inputName}\">{inputDoc}</param>");
