@@ -9,7 +9,7 @@ using MapReduceGen;
 namespace CountWords;
 
 /// <summary>
-/// Sorts the counts (count descending, then word ascending by bytes, which is ordinal order for these words) and writes
+/// Sorts the counts (count descending, then word ascending by bytes, which is code point order) and writes
 /// "word count" lines as UTF-8 bytes, working on the keys' UTF-8 as the result keeps them: no string per word.
 /// </summary>
 internal static class OutputWriter

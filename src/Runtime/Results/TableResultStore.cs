@@ -98,7 +98,7 @@ internal sealed class TableResultStore<TKey, TStored, TOps, TSlot, TResult> : Re
                 int hash = StableHash.OfUtf8(utf8);
                 partition = PartitionOf(key, hash);
                 var table = Unsafe.As<Tables.KeyTable<Utf8Key, TSlot, Utf8KeyOps>>(_partitions[partition].Keys);
-                return table.TryFind(new Utf8Probe(utf8, null), hash, out index);
+                return table.Contains(new Utf8Probe(utf8, null), hash, out index);
             }
             finally
             {
@@ -109,7 +109,7 @@ internal sealed class TableResultStore<TKey, TStored, TOps, TSlot, TResult> : Re
         TStored stored = Unsafe.As<TKey, TStored>(ref key);
         int stableHash = default(TOps).StableHash(stored);
         partition = PartitionOf(key, stableHash);
-        return _partitions[partition].Keys.TryFind(new ObjectProbe<TStored, TOps>(stored, default), stableHash, out index);
+        return _partitions[partition].Keys.Contains(new ObjectProbe<TStored, TOps>(stored, default), stableHash, out index);
     }
 
     // Keys are found in their partition: by their stable hash, or by the job's partitioner or key ranges.

@@ -125,6 +125,59 @@ public sealed class HashFloodTests
         }
     }
 
+    [Fact]
+    public void Looking_keys_up_in_a_result_never_changes_its_table()
+    {
+        // 200 colliding keys stay under the first flood check while the table is built, so it keeps the stable hash and
+        // one long probe chain. Lookups in a result must not count towards flood detection: a switch to the keyed hash
+        // rewrites every entry and bucket, which threads reading the result at the same time would see half done.
+        List<string> words = CollidingKeys.Words(200);
+        var arena = new Utf8Arena();
+        var table = new KeyTable<Utf8Key, int, Utf8KeyOps>(default, 16);
+        foreach (string word in words)
+        {
+            byte[] bytes = Encoding.ASCII.GetBytes(word);
+            table.AddUnique(arena.Store(bytes, StableHash.PrefixOf(bytes)), StableHash.OfUtf8(bytes)) = 1;
+        }
+
+        Assert.False(table.IsKeyed);
+        long lookups = table.Lookups;
+        long probes = table.ExtraProbes;
+        for (int round = 0; round < 200; round++)
+        {
+            foreach (string word in words)
+            {
+                byte[] bytes = Encoding.ASCII.GetBytes(word);
+                Assert.True(table.Contains(new Utf8Probe(bytes, null), StableHash.OfUtf8(bytes), out _));
+            }
+        }
+
+        Assert.False(table.IsKeyed);
+        Assert.Equal(lookups, table.Lookups);
+        Assert.Equal(probes, table.ExtraProbes);
+    }
+
+    [Fact]
+    public async Task Threads_reading_a_result_of_colliding_keys_at_once_all_find_every_key()
+    {
+        List<string> words = CollidingKeys.Words(200);
+        MapReduceResult<string, int> counts = WordCountJob.Run(
+            [string.Join(' ', words), string.Join(' ', words)], new MapReduceOptions { MaxDegreeOfParallelism = 1, PartitionCount = 1 });
+
+        Task[] readers = [.. Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            for (int round = 0; round < 100; round++)
+            {
+                foreach (string word in words)
+                {
+                    Assert.True(counts.TryGetValue(word, out int count), word);
+                    Assert.Equal(2, count);
+                }
+            }
+        }))];
+        await Task.WhenAll(readers);
+    }
+
     [Theory]
     [InlineData(1, 0)]
     [InlineData(2, 0)]

@@ -35,7 +35,7 @@ internal static class PartitionMerge
         // Room for every entry when that is at most twice the largest piece (pieces that share few keys grow the table
         // once at most; the dropped smaller array would be garbage as large as the table), else for the largest piece.
         int capacity = largest < 0 ? 0 : pieces[largest].Length;
-        if (total <= 2L * capacity)
+        if (total <= 2L * capacity && total <= 1 << 30)
         {
             capacity = (int)total;
         }

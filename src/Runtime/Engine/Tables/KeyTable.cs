@@ -202,6 +202,40 @@ internal sealed class KeyTable<TStored, TSlot, TOps>
         return index >= 0 || (bucket < 0 && RetryFind(probe, stableHash, out index));
     }
 
+    /// <summary>
+    /// Looks a key up without changing the table: no flood counting, no switch of hash, so any number of threads may
+    /// look up at once (a run's result is read this way). The table was built with flood detection, so its probe chains
+    /// are already short.
+    /// </summary>
+    /// <returns>Whether the key is in the table.</returns>
+    public bool Contains<TProbe>(scoped TProbe probe, int stableHash, out int index)
+        where TProbe : IKeyProbe<TStored>, allows ref struct
+    {
+        int hash = _keyed ? probe.KeyedHash() : stableHash;
+        ref Entry<TStored, TSlot> entries = ref MemoryMarshal.GetArrayDataReference(_entries);
+        int[] buckets = _buckets;
+        int mask = _mask;
+        int bucket = hash & mask;
+        while (true)
+        {
+            int found = buckets[bucket] - 1;
+            if (found < 0)
+            {
+                index = -1;
+                return false;
+            }
+
+            ref Entry<TStored, TSlot> entry = ref Unsafe.Add(ref entries, found);
+            if (entry.Hash == hash && probe.Matches(in entry.Key))
+            {
+                index = found;
+                return true;
+            }
+
+            bucket = (bucket + 1) & mask;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool RetryFind<TProbe>(scoped TProbe probe, int stableHash, out int index)
         where TProbe : IKeyProbe<TStored>, allows ref struct
