@@ -16,23 +16,6 @@ internal static class Utf8WordRules
 {
     private const int StackWordLength = 256;
 
-    // As WordRules' table: 0 a-z, 1 A-Z, 2 other ASCII (digits, control characters), 4 separator.
-    private const byte LowerLetter = 0;
-    private const byte UpperLetter = 1;
-    private const byte Separator = 4;
-
-    private static ReadOnlySpan<byte> AsciiClass =>
-    [
-        2, 2, 2, 2, 2, 2, 2, 2, 2, 4, 4, 4, 4, 4, 2, 2, // 0x00-0x0F
-        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 4, 4, 4, 4, // 0x10-0x1F
-        4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, // 0x20-0x2F
-        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 4, 4, 4, 4, 4, 4, // 0x30-0x3F
-        4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0x40-0x4F
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 4, 4, 4, // 0x50-0x5F
-        4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0x60-0x6F
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 2, // 0x70-0x7F
-    ];
-
     /// <summary>
     /// Hands every kept word of a block of whole lines (each ending in <c>\n</c>, <c>\r\n</c> or <c>\r</c>, but perhaps
     /// the last) to <paramref name="sink"/>: ASCII lines' words as UTF-8 (<see cref="IUtf8WordSink.Utf8Word"/>), other
@@ -65,13 +48,13 @@ internal static class Utf8WordRules
             return;
         }
 
-        ReadOnlySpan<byte> table = AsciiClass;
+        ReadOnlySpan<byte> table = WordRules.AsciiClass;
         Span<byte> lowered = stackalloc byte[StackWordLength];
         int i = 0;
         int length = line.Length;
         while (true)
         {
-            while (i < length && table[line[i]] == Separator)
+            while (i < length && table[line[i]] == WordRules.Separator)
             {
                 i++;
             }
@@ -84,18 +67,18 @@ internal static class Utf8WordRules
             int start = i;
             int kinds = 0;
             byte kind;
-            while (i < length && (kind = table[line[i]]) != Separator)
+            while (i < length && (kind = table[line[i]]) != WordRules.Separator)
             {
                 kinds |= kind;
                 i++;
             }
 
             ReadOnlySpan<byte> word = line[start..i];
-            if (kinds == LowerLetter)
+            if (kinds == WordRules.LowerLetter)
             {
                 EmitIfNotStopWord(word, ref sink);
             }
-            else if (kinds == UpperLetter)
+            else if (kinds == WordRules.UpperLetter)
             {
                 // Upper and lower letters only (any other ASCII makes a word that is never kept).
                 if (word.Length <= StackWordLength)

@@ -24,10 +24,11 @@ internal static class WordRules
     /// <summary>Words up to this many UTF-16 units are lower-cased in a stack buffer; longer ones in a pooled array.</summary>
     private const int StackBufferLength = 256;
 
-    private const byte LowerLetter = 0;
-    private const byte UpperLetter = 1;
+    // The classes of AsciiClass (also read by Utf8WordRules, which splits ASCII lines as bytes by the same table).
+    internal const byte LowerLetter = 0;
+    internal const byte UpperLetter = 1;
     private const byte OtherAscii = 2;
-    private const byte Separator = 4;
+    internal const byte Separator = 4;
     private const byte NonAscii = 8;
 
     private const char CapitalSigma = '\u03A3';
@@ -45,7 +46,7 @@ internal static class WordRules
     /// The class of each ASCII character: 0 a-z, 1 A-Z, 4 separator (Python white space or ASCII
     /// punctuation, which the seed turns into a space), 2 anything else (digits, control characters).
     /// </summary>
-    private static ReadOnlySpan<byte> AsciiClass =>
+    internal static ReadOnlySpan<byte> AsciiClass =>
     [
         2, 2, 2, 2, 2, 2, 2, 2, 2, 4, 4, 4, 4, 4, 2, 2, // 0x00-0x0F
         2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 4, 4, 4, 4, // 0x10-0x1F
