@@ -94,11 +94,11 @@ public sealed class InterceptorTests
 
         run.AssertClean();
         string words = run.GeneratedSource("Intercepted.Words.Interceptors.g.cs");
-        Assert.Contains("DirectEmit.FoldChars<global::Intercepted.Words.MapReduceJob, int>(emitter, key, value)", words, StringComparison.Ordinal);
-        Assert.Contains("DirectEmit.FoldString<global::Intercepted.Words.MapReduceJob, int>(emitter, key, value)", words, StringComparison.Ordinal);
-        Assert.Contains("DirectEmit.FoldUtf8<global::Intercepted.Words.MapReduceJob, int>(emitter, key, value)", words, StringComparison.Ordinal);
+        Assert.Contains("DirectEmit.EmitChars<int, int, global::MapReduceGen.Engine.FoldMapSide<global::Intercepted.Words.MapReduceJob, int>>(emitter, key, value)", words, StringComparison.Ordinal);
+        Assert.Contains("DirectEmit.EmitString<int, int, global::MapReduceGen.Engine.FoldMapSide<global::Intercepted.Words.MapReduceJob, int>>(emitter, key, value)", words, StringComparison.Ordinal);
+        Assert.Contains("DirectEmit.EmitUtf8<int, int, global::MapReduceGen.Engine.FoldMapSide<global::Intercepted.Words.MapReduceJob, int>>(emitter, key, value)", words, StringComparison.Ordinal);
         Assert.Contains(
-            "DirectEmit.Collect<global::Intercepted.Lengths.MapReduceJob, int, string>(emitter, key, value)",
+            "DirectEmit.Emit<global::Intercepted.Lengths.MapReduceJob, int, string, int, global::MapReduceGen.Engine.CollectMapSide<string>>(emitter, key, value)",
             run.GeneratedSource("Intercepted.Lengths.Interceptors.g.cs"),
             StringComparison.Ordinal);
 

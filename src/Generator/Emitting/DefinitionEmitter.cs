@@ -275,9 +275,7 @@ namespace MapReduceGen.Generator.Emitting
             bool folds = job.ReducerShape == ReducerShape.Fold;
             if (!folds)
             {
-                interfaces.Add(Engine + (finishes
-                    ? job.WritesRecords ? $"IFinishRecords<{key}, {value}, {result}>" : $"IFinishReduce<{key}, {value}, {result}>"
-                    : job.WritesRecords ? $"IGroupRecords<{key}, {value}, {result}>" : $"IGroupReduce<{key}, {value}, {result}>"));
+                interfaces.Add(Engine + (finishes ? $"IFinishReduce<{key}, {value}, {result}>" : $"IGroupReduce<{key}, {value}, {result}>"));
             }
 
             string factory = folds
@@ -326,29 +324,19 @@ namespace MapReduceGen.Generator.Emitting
 
             string reducerArguments = ExtraArguments(job, job.ReducerArguments);
             string values = job.ReducerShape == ReducerShape.GroupList ? $"values.ToArray(){bang}" : $"values{bang}";
-            string output = $"global::MapReduceGen.RecordOutput<{result}>";
+            string output = $"{Engine}KeyOutput<{result}>";
             if (!folds)
             {
+                // The user's reducer returns the key's result, or writes records to the output's RecordOutput.
+                string call = finishes
+                    ? $"{jobClass}.{job.ReducerName}(key{bang}, combined{bang}{(job.WritesRecords ? ", output.Records" : "")}{reducerArguments})"
+                    : $"{jobClass}.{job.ReducerName}(key{bang}, {values}{(job.WritesRecords ? ", output.Records" : "")}{reducerArguments})";
                 writer.WriteLine();
                 writer.WriteLine("/// <inheritdoc/>");
-                if (finishes)
-                {
-                    writer.WriteLine(job.WritesRecords
-                        ? $"public static void Finish({key} key, {value} combined, {output} output, {Engine}TaskContext context)"
-                        : $"public static {result} Finish({key} key, {value} combined, {Engine}TaskContext context)");
-                    writer.WriteLine(job.WritesRecords
-                        ? $"    => {jobClass}.{job.ReducerName}(key{bang}, combined{bang}, output{reducerArguments});"
-                        : $"    => {jobClass}.{job.ReducerName}(key{bang}, combined{bang}{reducerArguments}){bang};");
-                }
-                else
-                {
-                    writer.WriteLine(job.WritesRecords
-                        ? $"public static void Reduce({key} key, global::System.ReadOnlySpan<{value}> values, {output} output, {Engine}TaskContext context)"
-                        : $"public static {result} Reduce({key} key, global::System.ReadOnlySpan<{value}> values, {Engine}TaskContext context)");
-                    writer.WriteLine(job.WritesRecords
-                        ? $"    => {jobClass}.{job.ReducerName}(key{bang}, {values}, output{reducerArguments});"
-                        : $"    => {jobClass}.{job.ReducerName}(key{bang}, {values}{reducerArguments}){bang};");
-                }
+                writer.WriteLine(finishes
+                    ? $"public static void Finish({key} key, {value} combined, {output} output, {Engine}TaskContext context)"
+                    : $"public static void Reduce({key} key, global::System.ReadOnlySpan<{value}> values, {output} output, {Engine}TaskContext context)");
+                writer.WriteLine(job.WritesRecords ? $"    => {call};" : $"    => output.Set({call}{bang});");
             }
 
             writer.WriteLine();
@@ -421,7 +409,7 @@ namespace MapReduceGen.Generator.Emitting
                 writer.OpenBlock();
                 writer.WriteLine($"foreach (var pair in {jobClass}.{mapper.Name}(input{arguments}){(mapper.ReturnsNullable ? "!" : "")})");
                 writer.OpenBlock();
-                writer.WriteLine($"{Engine}DirectEmit.{(job.MapFolds ? "Fold" : "Collect")}<MapReduceJob, {job.KeyType}, {job.ValueType}>(emitter, pair.Item1, pair.Item2);");
+                writer.WriteLine($"{JobEmitter.DirectEmitCall("MapReduceJob", job.KeyType, job.KeyIsString, job.ValueType, job.MapFolds)}(emitter, pair.Item1, pair.Item2);");
                 writer.CloseBlock();
                 writer.CloseBlock();
             }

@@ -55,13 +55,17 @@ namespace MapReduceGen.Generator.Emitting
         private static void WriteInterceptor(SourceWriter writer, EmitCallModel call, int index)
         {
             string emitter = $"global::MapReduceGen.Emitter<{call.KeyType}, {call.ValueType}>";
-            string fold = call.Folds ? "Fold" : "Collect";
+            string slot = call.Folds ? call.ValueType : "int";
+            string side = call.Folds
+                ? $"global::MapReduceGen.Engine.FoldMapSide<{call.JobStruct}, {call.ValueType}>"
+                : $"global::MapReduceGen.Engine.CollectMapSide<{call.ValueType}>";
+            string stringTypeArguments = $"<{call.ValueType}, {slot}, {side}>";
             (string keyParameter, string target) = call.Kind switch
             {
-                EmitCallKind.StringKey => (call.KeyType, $"{fold}String<{(call.Folds ? call.JobStruct + ", " : "")}{call.ValueType}>"),
-                EmitCallKind.Chars => ("global::System.ReadOnlySpan<char>", $"{fold}Chars<{(call.Folds ? call.JobStruct + ", " : "")}{call.ValueType}>"),
-                EmitCallKind.Utf8 => ("global::System.ReadOnlySpan<byte>", $"{fold}Utf8<{(call.Folds ? call.JobStruct + ", " : "")}{call.ValueType}>"),
-                _ => (call.KeyType, $"{fold}<{call.JobStruct}, {call.KeyType}, {call.ValueType}>"),
+                EmitCallKind.StringKey => (call.KeyType, "EmitString" + stringTypeArguments),
+                EmitCallKind.Chars => ("global::System.ReadOnlySpan<char>", "EmitChars" + stringTypeArguments),
+                EmitCallKind.Utf8 => ("global::System.ReadOnlySpan<byte>", "EmitUtf8" + stringTypeArguments),
+                _ => (call.KeyType, $"Emit<{call.JobStruct}, {call.KeyType}, {call.ValueType}, {slot}, {side}>"),
             };
             bool instance = call.Kind is EmitCallKind.Key or EmitCallKind.StringKey;
             writer.WriteLine($"// {call.DisplayLocation}");

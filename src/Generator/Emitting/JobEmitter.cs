@@ -86,9 +86,18 @@ namespace MapReduceGen.Generator.Emitting
             return $"{Engine}MapReduceEngine.{method}{(async ? "Async" : "")}<{typeArguments}>";
         }
 
-        /// <summary>The method of <c>DirectEmit</c> that emits a pair for the job's reducer shape.</summary>
-        private static string DirectEmitMethod(JobModel job) =>
-            $"{Engine}DirectEmit.{(job.ReducerShape == ReducerShape.Fold ? "Fold" : "Collect")}";
+        /// <summary>
+        /// The <c>DirectEmit</c> call that puts a pair into the job's map sink: the sink's type is named by the key, the value
+        /// and the map side (a fold or combiner combines values, other jobs keep them).
+        /// </summary>
+        internal static string DirectEmitCall(string jobStruct, string keyType, bool keyIsString, string valueType, bool folds)
+        {
+            string slot = folds ? valueType : "int";
+            string side = folds ? $"{Engine}FoldMapSide<{jobStruct}, {valueType}>" : $"{Engine}CollectMapSide<{valueType}>";
+            return keyIsString
+                ? $"{Engine}DirectEmit.EmitString<{valueType}, {slot}, {side}>"
+                : $"{Engine}DirectEmit.Emit<{jobStruct}, {keyType}, {valueType}, {slot}, {side}>";
+        }
 
         private static void WriteRunMembers(SourceWriter writer, JobModel job)
         {
@@ -313,7 +322,7 @@ namespace MapReduceGen.Generator.Emitting
                 writer.OpenBlock();
                 writer.WriteLine($"foreach (var pair in {jobClass}.{job.MapperName}(input){(job.MapperReturnsNullable ? "!" : "")})");
                 writer.OpenBlock();
-                writer.WriteLine($"{DirectEmitMethod(job)}<MapReduceJob, {job.KeyType}, {job.ValueType}>(emitter, pair.Item1, pair.Item2);");
+                writer.WriteLine($"{DirectEmitCall("MapReduceJob", job.KeyType, job.KeyIsString, job.ValueType, job.ReducerShape == ReducerShape.Fold)}(emitter, pair.Item1, pair.Item2);");
                 writer.CloseBlock();
                 writer.CloseBlock();
             }

@@ -17,7 +17,7 @@ namespace MapReduceGen.Orleans.Jobs;
 /// the run's key ranges) and encoded per partition; a reduce task decodes the pieces of its partition and reduces them
 /// with the job's <typeparamref name="TReducer"/>, as the local runner does. Both get the run's parameters.
 /// </summary>
-internal sealed class ClusterJobHandler<TJob, TKey, TValue, TSlot, TSide, TReducer, TResult, TKind>(JobSpec<TKey, TValue, TResult> spec)
+internal sealed class ClusterJobHandler<TJob, TKey, TValue, TSlot, TSide, TReducer, TResult>(JobSpec<TKey, TValue, TResult> spec, bool writesRecords)
     : IClusterJobHandler
     where TJob : struct, IKeyedJob<TKey>
     where TKey : notnull
@@ -96,7 +96,7 @@ internal sealed class ClusterJobHandler<TJob, TKey, TValue, TSlot, TSide, TReduc
     }
 
     public IReduceState CreateReduceState(Serializer serializer) =>
-        new ReduceState<TJob, TKey, TValue, TSlot, TReducer, TResult>(spec, serializer);
+        new ReduceState<TJob, TKey, TValue, TSlot, TReducer, TResult>(spec, serializer, writesRecords);
 
     public string? CheckSerializable(Serializer serializer, bool textInput) =>
         JobTypeCheck.Describe(

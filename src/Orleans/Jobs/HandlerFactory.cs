@@ -15,5 +15,5 @@ internal sealed class HandlerFactory<TKey, TValue, TOutput> : IJobDefinitionVisi
         where TSide : IMapSide<TValue, TSlot>
         where TReducer : IReducer<TKey, TValue, TSlot, TResult>
         where TKind : IOutputKind<TKey, TResult, TOutput> =>
-        new ClusterJobHandler<TJob, TKey, TValue, TSlot, TSide, TReducer, TResult, TKind>(spec);
+        new ClusterJobHandler<TJob, TKey, TValue, TSlot, TSide, TReducer, TResult>(spec, TKind.WritesRecords);
 }

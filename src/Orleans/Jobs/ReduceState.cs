@@ -18,7 +18,7 @@ namespace MapReduceGen.Orleans.Jobs;
 /// parameters, in key order when the job sorts by key, then in the job's output order), and the partition's output is
 /// encoded in that order: keys and results, or records.
 /// </summary>
-internal sealed class ReduceState<TJob, TKey, TValue, TSlot, TReducer, TResult>(JobSpec<TKey, TValue, TResult> spec, Serializer serializer) : IReduceState
+internal sealed class ReduceState<TJob, TKey, TValue, TSlot, TReducer, TResult>(JobSpec<TKey, TValue, TResult> spec, Serializer serializer, bool writesRecords) : IReduceState
     where TJob : struct, IKeyedJob<TKey>
     where TKey : notnull
     where TReducer : IReducer<TKey, TValue, TSlot, TResult>
@@ -73,7 +73,7 @@ internal sealed class ReduceState<TJob, TKey, TValue, TSlot, TReducer, TResult>(
         JobLayout<TKey, TValue, TResult> layout = spec.Layout;
         KeyComparison<TKey> keyOrder = KeyComparison<TKey>.Of<TJob>(layout.HasKeyComparer);
         using var state = new RunState(spec.Name, new MapReduceOptions(), cancellationToken);
-        var scope = new ReduceScope<TKey, TValue>(state, context, layout.SortByKey ? keyOrder : null, layout.ValueComparer);
+        var scope = new ReduceScope<TKey, TValue>(state, context, layout.SortByKey ? keyOrder : null, layout.ValueComparer, writesRecords);
         PartitionResult<TStored, TSlot, TOps, TResult> result;
         try
         {

@@ -6,81 +6,32 @@ namespace MapReduceGen.Engine;
 
 /// <summary>
 /// What a job's intercepted <c>Emit</c> calls become (the generator writes the interceptors). When the emitter is the
-/// engine's map task for the job, the pair goes straight into its table by a direct, inlinable call (a type check on a
-/// sealed class, then no virtual dispatch); any other emitter (a test's collector, a skipped-record stage) gets the
-/// ordinary virtual call. <c>Fold</c> methods serve jobs that combine values as they arrive (<c>TJob</c> is the job
-/// struct), <c>Collect</c> methods jobs that keep every value. String keys have their own methods, not generic over
-/// the key, so the call compiles for the exact job rather than as code shared by every reference type.
+/// engine's map sink for the job, the pair goes straight into its table by a direct call (a type check on a sealed
+/// class, then no virtual dispatch); any other emitter (a test's collector, a skipped-record stage, another job's sink)
+/// gets the ordinary virtual call. The sink's type is named by the job's key, value and map side
+/// (<c>TSide</c>: <see cref="FoldMapSide{TJob, TValue}"/>, <see cref="CollectMapSide{TValue}"/>,
+/// <see cref="DistinctMapSide{TValue}"/>, with its slot <c>TSlot</c>), so one family of methods serves
+/// every reducer shape. String keys have their own methods, not generic over the key, so the call compiles for the
+/// exact job rather than as code shared by every reference type.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class DirectEmit
 {
-    /// <summary>Emits a pair of a combining job whose key is not a string.</summary>
+    /// <summary>Emits a pair whose key is not a string.</summary>
+    /// <typeparam name="TJob">The job struct (the key's hashing and equality).</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TSlot">The job's slot type.</typeparam>
+    /// <typeparam name="TSide">The job's map side.</typeparam>
+    /// <param name="emitter">The mapper's emitter.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Fold<TJob, TKey, TValue>(Emitter<TKey, TValue> emitter, TKey key, TValue value)
-        where TJob : IKeyEquality<TKey>, ICombiner<TValue>
-    {
-        if (emitter.SinkOrNull is ObjectMapSink<TJob, TKey, TValue, TValue, FoldMapSide<TJob, TValue>> sink)
-        {
-            sink.Add(key, value);
-        }
-        else
-        {
-            emitter.Emit(key, value);
-        }
-    }
-
-    /// <summary>Emits a pair of a combining job with string keys.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void FoldString<TJob, TValue>(Emitter<string, TValue> emitter, string key, TValue value)
-        where TJob : ICombiner<TValue>
-    {
-        if (emitter.SinkOrNull is Utf8MapSink<TValue, TValue, FoldMapSide<TJob, TValue>> sink)
-        {
-            sink.AddString(key, value);
-        }
-        else
-        {
-            emitter.Emit(key, value);
-        }
-    }
-
-    /// <summary>Emits a pair of a combining job whose string key is given as characters.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void FoldChars<TJob, TValue>(Emitter<string, TValue> emitter, ReadOnlySpan<char> key, TValue value)
-        where TJob : ICombiner<TValue>
-    {
-        if (emitter.SinkOrNull is Utf8MapSink<TValue, TValue, FoldMapSide<TJob, TValue>> sink)
-        {
-            sink.AddChars(key, value);
-        }
-        else
-        {
-            emitter.Sink.Emit(key, value);
-        }
-    }
-
-    /// <summary>Emits a pair of a combining job whose string key is given as UTF-8 bytes.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void FoldUtf8<TJob, TValue>(Emitter<string, TValue> emitter, ReadOnlySpan<byte> key, TValue value)
-        where TJob : ICombiner<TValue>
-    {
-        if (emitter.SinkOrNull is Utf8MapSink<TValue, TValue, FoldMapSide<TJob, TValue>> sink)
-        {
-            sink.AddUtf8(key, value);
-        }
-        else
-        {
-            emitter.Sink.EmitUtf8(key, value);
-        }
-    }
-
-    /// <summary>Emits a pair of a job that keeps every value, whose key is not a string.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Collect<TJob, TKey, TValue>(Emitter<TKey, TValue> emitter, TKey key, TValue value)
+    public static void Emit<TJob, TKey, TValue, TSlot, TSide>(Emitter<TKey, TValue> emitter, TKey key, TValue value)
         where TJob : IKeyEquality<TKey>
+        where TSide : IMapSide<TValue, TSlot>
     {
-        if (emitter.SinkOrNull is ObjectMapSink<TJob, TKey, TValue, int, CollectMapSide<TValue>> sink)
+        if (emitter.SinkOrNull is ObjectMapSink<TJob, TKey, TValue, TSlot, TSide> sink)
         {
             sink.Add(key, value);
         }
@@ -90,11 +41,18 @@ public static class DirectEmit
         }
     }
 
-    /// <summary>Emits a pair of a job that keeps every value, with string keys.</summary>
+    /// <summary>Emits a pair whose key is a string.</summary>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TSlot">The job's slot type.</typeparam>
+    /// <typeparam name="TSide">The job's map side.</typeparam>
+    /// <param name="emitter">The mapper's emitter.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void CollectString<TValue>(Emitter<string, TValue> emitter, string key, TValue value)
+    public static void EmitString<TValue, TSlot, TSide>(Emitter<string, TValue> emitter, string key, TValue value)
+        where TSide : IMapSide<TValue, TSlot>
     {
-        if (emitter.SinkOrNull is Utf8MapSink<TValue, int, CollectMapSide<TValue>> sink)
+        if (emitter.SinkOrNull is Utf8MapSink<TValue, TSlot, TSide> sink)
         {
             sink.AddString(key, value);
         }
@@ -104,11 +62,18 @@ public static class DirectEmit
         }
     }
 
-    /// <summary>Emits a pair of a job that keeps every value, its string key given as characters.</summary>
+    /// <summary>Emits a pair whose string key is given as characters.</summary>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TSlot">The job's slot type.</typeparam>
+    /// <typeparam name="TSide">The job's map side.</typeparam>
+    /// <param name="emitter">The mapper's emitter.</param>
+    /// <param name="key">The key's characters.</param>
+    /// <param name="value">The value.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void CollectChars<TValue>(Emitter<string, TValue> emitter, ReadOnlySpan<char> key, TValue value)
+    public static void EmitChars<TValue, TSlot, TSide>(Emitter<string, TValue> emitter, ReadOnlySpan<char> key, TValue value)
+        where TSide : IMapSide<TValue, TSlot>
     {
-        if (emitter.SinkOrNull is Utf8MapSink<TValue, int, CollectMapSide<TValue>> sink)
+        if (emitter.SinkOrNull is Utf8MapSink<TValue, TSlot, TSide> sink)
         {
             sink.AddChars(key, value);
         }
@@ -118,11 +83,18 @@ public static class DirectEmit
         }
     }
 
-    /// <summary>Emits a pair of a job that keeps every value, its string key given as UTF-8 bytes.</summary>
+    /// <summary>Emits a pair whose string key is given as UTF-8 bytes.</summary>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TSlot">The job's slot type.</typeparam>
+    /// <typeparam name="TSide">The job's map side.</typeparam>
+    /// <param name="emitter">The mapper's emitter.</param>
+    /// <param name="key">The key's UTF-8 bytes.</param>
+    /// <param name="value">The value.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void CollectUtf8<TValue>(Emitter<string, TValue> emitter, ReadOnlySpan<byte> key, TValue value)
+    public static void EmitUtf8<TValue, TSlot, TSide>(Emitter<string, TValue> emitter, ReadOnlySpan<byte> key, TValue value)
+        where TSide : IMapSide<TValue, TSlot>
     {
-        if (emitter.SinkOrNull is Utf8MapSink<TValue, int, CollectMapSide<TValue>> sink)
+        if (emitter.SinkOrNull is Utf8MapSink<TValue, TSlot, TSide> sink)
         {
             sink.AddUtf8(key, value);
         }

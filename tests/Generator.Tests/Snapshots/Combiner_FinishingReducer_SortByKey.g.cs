@@ -108,8 +108,8 @@ namespace Snapshots
                 => global::Snapshots.ModelJob.Combine(left, right);
 
             /// <inheritdoc/>
-            public static double Finish(string key, (long Sum, long Count) combined, global::MapReduceGen.Engine.TaskContext context)
-                => global::Snapshots.ModelJob.Reduce(key, combined, context.Counters);
+            public static void Finish(string key, (long Sum, long Count) combined, global::MapReduceGen.Engine.KeyOutput<double> output, global::MapReduceGen.Engine.TaskContext context)
+                => output.Set(global::Snapshots.ModelJob.Reduce(key, combined, context.Counters));
 
             /// <inheritdoc/>
             public static int GetKeyHash(string key)
@@ -128,7 +128,7 @@ namespace Snapshots
                 {
                     foreach (var pair in global::Snapshots.ModelJob.Map(input))
                     {
-                        global::MapReduceGen.Engine.DirectEmit.Fold<MapReduceJob, string, (long Sum, long Count)>(emitter, pair.Item1, pair.Item2);
+                        global::MapReduceGen.Engine.DirectEmit.EmitString<(long Sum, long Count), (long Sum, long Count), global::MapReduceGen.Engine.FoldMapSide<MapReduceJob, (long Sum, long Count)>>(emitter, pair.Item1, pair.Item2);
                     }
                 }
             }

@@ -108,8 +108,8 @@ namespace Snapshots
                 => global::Snapshots.ModelJob.Combine(left, right);
 
             /// <inheritdoc/>
-            public static int Reduce(string key, global::System.ReadOnlySpan<int> values, global::MapReduceGen.Engine.TaskContext context)
-                => global::Snapshots.ModelJob.Reduce(key, values);
+            public static void Reduce(string key, global::System.ReadOnlySpan<int> values, global::MapReduceGen.Engine.KeyOutput<int> output, global::MapReduceGen.Engine.TaskContext context)
+                => output.Set(global::Snapshots.ModelJob.Reduce(key, values));
 
             /// <inheritdoc/>
             public static int GetKeyHash(string key)

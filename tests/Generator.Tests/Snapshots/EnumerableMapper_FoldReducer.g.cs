@@ -101,7 +101,7 @@ namespace Snapshots
             {
                 foreach (var pair in global::Snapshots.WordJob.Map(input))
                 {
-                    global::MapReduceGen.Engine.DirectEmit.Fold<MapReduceJob, string, int>(emitter, pair.Item1, pair.Item2);
+                    global::MapReduceGen.Engine.DirectEmit.EmitString<int, int, global::MapReduceGen.Engine.FoldMapSide<MapReduceJob, int>>(emitter, pair.Item1, pair.Item2);
                 }
             }
 

@@ -14,17 +14,17 @@ namespace MapReduceGen.Generated
         // File0.cs(21,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "aOIP4uSOzPW0UmoDPSXOLMYBAABGaWxlMC5jcw==")]
         internal static void Emit0(this global::MapReduceGen.Emitter<string, int> emitter, global::System.ReadOnlySpan<char> key, int value)
-            => global::MapReduceGen.Engine.DirectEmit.FoldChars<global::Intercepted.Words.MapReduceJob, int>(emitter, key, value);
+            => global::MapReduceGen.Engine.DirectEmit.EmitChars<int, int, global::MapReduceGen.Engine.FoldMapSide<global::Intercepted.Words.MapReduceJob, int>>(emitter, key, value);
 
         // File0.cs(25,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "aOIP4uSOzPW0UmoDPSXOLCICAABGaWxlMC5jcw==")]
         internal static void Emit1(this in global::MapReduceGen.Emitter<string, int> emitter, string key, int value)
-            => global::MapReduceGen.Engine.DirectEmit.FoldString<global::Intercepted.Words.MapReduceJob, int>(emitter, key, value);
+            => global::MapReduceGen.Engine.DirectEmit.EmitString<int, int, global::MapReduceGen.Engine.FoldMapSide<global::Intercepted.Words.MapReduceJob, int>>(emitter, key, value);
 
         // File0.cs(34,21)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "aOIP4uSOzPW0UmoDPSXOLEYDAABGaWxlMC5jcw==")]
         internal static void Emit2(this global::MapReduceGen.Emitter<string, int> emitter, global::System.ReadOnlySpan<byte> key, int value)
-            => global::MapReduceGen.Engine.DirectEmit.FoldUtf8<global::Intercepted.Words.MapReduceJob, int>(emitter, key, value);
+            => global::MapReduceGen.Engine.DirectEmit.EmitUtf8<int, int, global::MapReduceGen.Engine.FoldMapSide<global::Intercepted.Words.MapReduceJob, int>>(emitter, key, value);
     }
 }
 

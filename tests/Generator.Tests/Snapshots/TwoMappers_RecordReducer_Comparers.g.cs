@@ -88,7 +88,7 @@ namespace Snapshots
         /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
-        public readonly struct MapReduceJob : global::MapReduceGen.Engine.IKeyedJob<string>, global::MapReduceGen.Engine.IGroupRecords<string, int, string>
+        public readonly struct MapReduceJob : global::MapReduceGen.Engine.IKeyedJob<string>, global::MapReduceGen.Engine.IGroupReduce<string, int, string>
         {
             /// <inheritdoc/>
             public static string Name => "Snapshots.ModelJob";
@@ -105,8 +105,8 @@ namespace Snapshots
                     new global::MapReduceGen.Engine.JobLayout<string, int, string> { SortByKey = true, HasKeyComparer = true, ValueComparer = static (left, right) => global::Snapshots.ModelJob.CompareValues(left, right), OutputComparer = static (left, right) => global::Snapshots.ModelJob.CompareOutput(left, right) });
 
             /// <inheritdoc/>
-            public static void Reduce(string key, global::System.ReadOnlySpan<int> values, global::MapReduceGen.RecordOutput<string> output, global::MapReduceGen.Engine.TaskContext context)
-                => global::Snapshots.ModelJob.Reduce(key, values.ToArray(), output, ((global::MapReduceGen.Engine.TaskContext<global::Snapshots.Settings>)context).Parameters);
+            public static void Reduce(string key, global::System.ReadOnlySpan<int> values, global::MapReduceGen.Engine.KeyOutput<string> output, global::MapReduceGen.Engine.TaskContext context)
+                => global::Snapshots.ModelJob.Reduce(key, values.ToArray(), output.Records, ((global::MapReduceGen.Engine.TaskContext<global::Snapshots.Settings>)context).Parameters);
 
             /// <inheritdoc/>
             public static int GetKeyHash(string key)

@@ -4,5 +4,6 @@ namespace MapReduceGen.Engine.Definitions;
 internal readonly struct ClassicGroupCall<TJob, TKey, TValue, TResult> : IGroupReduce<TKey, TValue, TResult>
     where TJob : IGroupReducer<TKey, TValue, TResult>
 {
-    public static TResult Reduce(TKey key, ReadOnlySpan<TValue> values, TaskContext context) => TJob.Reduce(key, values);
+    public static void Reduce(TKey key, ReadOnlySpan<TValue> values, KeyOutput<TResult> output, TaskContext context) =>
+        output.Set(TJob.Reduce(key, values));
 }

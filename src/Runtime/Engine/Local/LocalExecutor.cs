@@ -250,7 +250,7 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                 }
 
                 TaskContext context = partitionContexts[partition] = _context.ForTask();
-                var scope = new ReduceScope<TKey, TValue>(_state, context, layout.SortByKey ? keyOrder : null, layout.ValueComparer);
+                var scope = new ReduceScope<TKey, TValue>(_state, context, layout.SortByKey ? keyOrder : null, layout.ValueComparer, TKind.WritesRecords);
                 try
                 {
                     PartitionResult<TStored, TSlot, TOps, TResult> result = TReducer.Reduce(pieces.AsSpan(0, count), default(TOps), scope);

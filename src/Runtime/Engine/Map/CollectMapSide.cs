@@ -1,20 +1,27 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
-namespace MapReduceGen.Engine.Map;
+namespace MapReduceGen.Engine;
 
-/// <summary>Every value is kept (in the sink's <see cref="ValueLog{TValue}"/>); a key's slot counts its values.</summary>
-internal readonly struct CollectMapSide<TValue> : IMapSide<TValue, int>
+/// <summary>Every value is kept (in the sink's <see cref="Map.ValueLog{TValue}"/>); a key's slot counts its values.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct CollectMapSide<TValue> : IMapSide<TValue, int>
 {
+    /// <inheritdoc/>
     public static bool NextRunsUserCode => false;
 
+    /// <inheritdoc/>
     public static bool KeepsValues => true;
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void First(ref int slot, TValue value) => slot = 1;
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Next(ref int slot, TValue value) => slot++;
+    public static void Add(ref int slot, TValue value) => slot++;
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Merge(ref int target, in int source) => target += source;
 }

@@ -17,7 +17,7 @@ internal readonly struct KeepSlotsSide<TValue> : IMapSide<TValue, TValue>
     public static void First(ref TValue slot, TValue value) => slot = value;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Next(ref TValue slot, TValue value)
+    public static void Add(ref TValue slot, TValue value)
     {
     }
 

@@ -77,12 +77,12 @@ internal sealed class ObjectMapSink<TKeys, TKey, TValue, TSlot, TSide> : MapSink
         else if (TSide.NextRunsUserCode)
         {
             _combining = index;
-            TSide.Next(ref slot, value);
+            TSide.Add(ref slot, value);
             _combining = -1;
         }
         else
         {
-            TSide.Next(ref slot, value);
+            TSide.Add(ref slot, value);
         }
 
         _pairs++;

@@ -207,12 +207,12 @@ internal sealed class Utf8MapSink<TValue, TSlot, TSide> : MapSink<string, TValue
         if (TSide.NextRunsUserCode)
         {
             _combining = index;
-            TSide.Next(ref slot, value);
+            TSide.Add(ref slot, value);
             _combining = -1;
         }
         else
         {
-            TSide.Next(ref slot, value);
+            TSide.Add(ref slot, value);
         }
 
         _pairs++;

@@ -7,8 +7,6 @@ namespace MapReduceGen.Engine.Reduce;
 internal readonly struct FoldReducer<TJob, TKey, TValue> : IReducer<TKey, TValue, TValue, TValue>
     where TJob : ICombiner<TValue>
 {
-    public static bool WritesRecords => false;
-
     public static PartitionResult<TStored, TValue, TOps, TValue> Reduce<TStored, TOps>(
         ReadOnlySpan<Piece<TStored, TValue, TValue>> pieces, TOps ops, ReduceScope<TKey, TValue> scope)
         where TOps : struct, IKeyOps<TStored>

@@ -10,31 +10,26 @@ namespace MapReduceGen.Engine.Reduce;
 /// sort), then call the reducer once per key with its values, in place. Stops between keys when the run is cancelled or
 /// failed.
 /// </summary>
-/// <typeparam name="TCall">The user's reducer.</typeparam>
+/// <typeparam name="TJob">The job, whose reducer is called.</typeparam>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type.</typeparam>
 /// <typeparam name="TSlot">What a piece's slot holds: a value count, or the combined value.</typeparam>
 /// <typeparam name="TSide">How pieces' keys merge: <see cref="CollectMapSide{TValue}"/> or <see cref="KeepSlotsSide{TValue}"/>.</typeparam>
-/// <typeparam name="TResult">The result type.</typeparam>
-internal readonly struct GroupReducer<TCall, TKey, TValue, TSlot, TSide, TResult> : IReducer<TKey, TValue, TSlot, TResult>
-    where TCall : IGroupReduce<TKey, TValue, TResult>
+/// <typeparam name="TResult">The result type, or the record type.</typeparam>
+internal readonly struct GroupReducer<TJob, TKey, TValue, TSlot, TSide, TResult> : IReducer<TKey, TValue, TSlot, TResult>
+    where TJob : IGroupReduce<TKey, TValue, TResult>
     where TSide : IMapSide<TValue, TSlot>
 {
-    public static bool WritesRecords => false;
-
     public static PartitionResult<TStored, TSlot, TOps, TResult> Reduce<TStored, TOps>(
         ReadOnlySpan<Piece<TStored, TSlot, TValue>> pieces, TOps ops, ReduceScope<TKey, TValue> scope)
         where TOps : struct, IKeyOps<TStored>
     {
         var keys = GroupedValues.Gather<TKey, TStored, TSlot, TValue, TOps, TSide>(pieces, ops, scope.State, out TValue[] values, out int[] starts);
-        var results = new TResult[keys.Count];
-        int[]? order = KeyLoop.Order(keys, scope);
-        var action = new Call(values, starts, results, scope.Context, scope.ValueOrder);
-        KeyLoop.Run(keys, order, scope, ref action);
-        return new(keys, results, order);
+        ReduceOutput<TResult> output = scope.CreateOutput<TResult>(keys.Count);
+        return KeyLoop.Run(keys, scope, output, new Call(values, starts, output, scope.Context, scope.ValueOrder));
     }
 
-    private readonly struct Call(TValue[] values, int[] starts, TResult[] results, TaskContext context, Comparison<TValue>? valueOrder)
+    private readonly struct Call(TValue[] values, int[] starts, ReduceOutput<TResult> output, TaskContext context, Comparison<TValue>? valueOrder)
         : KeyLoop.IAction<TKey>
     {
         public void Run(int entry, TKey key)
@@ -45,7 +40,7 @@ internal readonly struct GroupReducer<TCall, TKey, TValue, TSlot, TSide, TResult
                 KeySort.StableSort(span, valueOrder, key);
             }
 
-            results[entry] = TCall.Reduce(key, span, context);
+            TJob.Reduce(key, span, output.For(entry), context);
         }
     }
 }

@@ -8,17 +8,15 @@ namespace MapReduceGen.Engine.Reduce;
 /// partition of the output. Executors call it per partition, wherever the pieces came from (a local worker's memory, a
 /// silo's map output); it throws <see cref="KeyFailure"/> when user code throws for a key. When the scope asks for key
 /// order, the partition's keys are reduced in that order and <see cref="PartitionResult{TStored, TSlot, TOps, TResult}.Order"/>
-/// holds it.
+/// holds it. Whether the user's reducer returns a result per key or writes records is the output's concern
+/// (<see cref="ReduceOutput{TResult}"/>), not the shape's.
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type.</typeparam>
 /// <typeparam name="TSlot">What a key's slot holds (see <see cref="IMapSide{TValue, TSlot}"/>).</typeparam>
-/// <typeparam name="TResult">The result type (per key), or the record type (for reducers that write records).</typeparam>
+/// <typeparam name="TResult">The result type (per key), or the record type.</typeparam>
 internal interface IReducer<TKey, TValue, TSlot, TResult>
 {
-    /// <summary>Whether the reducer writes records (zero or more per key) rather than one result per key.</summary>
-    static abstract bool WritesRecords { get; }
-
     static abstract PartitionResult<TStored, TSlot, TOps, TResult> Reduce<TStored, TOps>(
         ReadOnlySpan<Piece<TStored, TSlot, TValue>> pieces, TOps ops, ReduceScope<TKey, TValue> scope)
         where TOps : struct, IKeyOps<TStored>;

@@ -5,9 +5,10 @@ using MapReduceGen.Engine.Tables;
 namespace MapReduceGen.Engine.Reduce;
 
 /// <summary>
-/// The loop every reducer runs over a partition's keys: in key order when the scope asks for it (the order is kept for
-/// the output), else in table order; each key made from its stored form once, user code's exceptions wrapped with the
-/// key (<see cref="KeyFailure"/>), and a stop between keys when the run is cancelled or failed.
+/// The loop every reducer with a call per key runs over a partition's keys: in key order when the scope asks for it (the
+/// order is kept for the output), else in table order; each key made from its stored form once, user code's exceptions
+/// wrapped with the key (<see cref="KeyFailure"/>), and a stop between keys when the run is cancelled or failed. The
+/// call writes the key's output (a result, or records) to the action's <see cref="ReduceOutput{TResult}"/>.
 /// </summary>
 internal static class KeyLoop
 {
@@ -21,17 +22,19 @@ internal static class KeyLoop
         where TOps : struct, IKeyOps<TStored> =>
         scope.KeyOrder is { } order && !scope.State.StopRequested ? KeySort.Order<TKey, TStored, TSlot, TOps>(keys, order) : null;
 
-    public static void Run<TKey, TValue, TStored, TSlot, TOps, TAction>(
-        KeyTable<TStored, TSlot, TOps> keys, int[]? order, ReduceScope<TKey, TValue> scope, ref TAction action)
+    /// <summary>Calls <paramref name="action"/> for every key, in the scope's order, writing to <paramref name="output"/>; returns the partition's result.</summary>
+    public static PartitionResult<TStored, TSlot, TOps, TResult> Run<TKey, TValue, TStored, TSlot, TOps, TResult, TAction>(
+        KeyTable<TStored, TSlot, TOps> keys, ReduceScope<TKey, TValue> scope, ReduceOutput<TResult> output, TAction action)
         where TOps : struct, IKeyOps<TStored>
         where TAction : struct, IAction<TKey>
     {
+        int[]? order = Order(keys, scope);
         int count = keys.Count;
         for (int i = 0; i < count; i++)
         {
             if (scope.State.StopRequested)
             {
-                return;
+                break;
             }
 
             int entry = order is null ? i : order[i];
@@ -49,5 +52,7 @@ internal static class KeyLoop
                 throw new KeyFailure(key, ex);
             }
         }
+
+        return new(keys, output.Results, order, output.Records);
     }
 }
