@@ -2,11 +2,8 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using MapReduceGen.Engine;
+using TaskFailure = MapReduceGen.Orleans.Wire.TaskFailure;
 using MapReduceGen.Engine.Definitions;
-using MapReduceGen.Engine.Map;
-using MapReduceGen.Engine.Ordering;
-using MapReduceGen.Engine.Output;
-using MapReduceGen.Engine.Reduce;
 using MapReduceGen.Orleans.Coordinator;
 using MapReduceGen.Orleans.Jobs;
 using MapReduceGen.Orleans.Wire;
@@ -45,6 +42,7 @@ public sealed class MapReduceClusterExecutor
     private readonly Serializer _serializer;
     private readonly ClusterExecutionOptions _cluster;
     private readonly ILogger _logger;
+    private readonly OrleansPayloadCodec _codec;
 
     /// <summary>Creates an executor.</summary>
     /// <param name="grainFactory">The cluster client's or a grain's grain factory.</param>
@@ -69,6 +67,7 @@ public sealed class MapReduceClusterExecutor
         _serializer = serializer;
         _cluster = clusterOptions ?? new ClusterExecutionOptions();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _codec = new OrleansPayloadCodec(serializer);
     }
 
     private MapReduceClusterExecutor(MapReduceClusterExecutor other, ClusterExecutionOptions clusterOptions)
@@ -76,6 +75,7 @@ public sealed class MapReduceClusterExecutor
         _grains = other._grains;
         _serializer = other._serializer;
         _logger = other._logger;
+        _codec = other._codec;
         _cluster = clusterOptions;
     }
 
@@ -94,21 +94,15 @@ public sealed class MapReduceClusterExecutor
         return new MapReduceClusterExecutor(this, clusterOptions);
     }
 
-    /// <summary>Runs a fold job (reducer <c>TValue R(TValue, TValue)</c>) over in-memory inputs on the cluster.</summary>
+    /// <summary>Runs a fold job (reducer <c>TValue R(TValue, TValue)</c>) over in-memory inputs on the cluster (see <see cref="RunAsync{TKey, TValue, TOutput}(JobDefinition{TKey, TValue, TOutput}, JobInput[], TaskContext, MapReduceOptions?, CancellationToken)"/>).</summary>
     /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
     /// <typeparam name="TInput">The mapper's input type.</typeparam>
     /// <typeparam name="TKey">The key type.</typeparam>
-    /// <typeparam name="TValue">The value (and result) type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
     /// <param name="inputs">The inputs; read once, batch by batch, as map tasks are handed out.</param>
-    /// <param name="options">
-    /// <see cref="MapReduceOptions.PartitionCount"/> (reduce tasks; default four per silo),
-    /// <see cref="MapReduceOptions.ChunkSize"/> (inputs per map task), cancellation and progress.
-    /// </param>
+    /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>Every key with its result, as the job's local <c>Run</c> returns them.</returns>
-    /// <exception cref="MapReduceException">The mapper, the reducer or the input sequence threw.</exception>
-    /// <exception cref="MapReduceClusterException">The cluster cannot run the job (see the message).</exception>
-    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public Task<MapReduceResult<TKey, TValue>> RunAsync<TJob, TInput, TKey, TValue>(
         IEnumerable<TInput> inputs, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TJob : struct, IFoldJob<TInput, TKey, TValue>
@@ -118,43 +112,33 @@ public sealed class MapReduceClusterExecutor
         return RunAsync(ClassicFold<TJob, TInput, TKey, TValue>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
     }
 
-    /// <summary>Runs a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) over in-memory inputs.</summary>
+    /// <summary>Runs a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) over in-memory inputs on the cluster (see <see cref="RunAsync{TKey, TValue, TOutput}(JobDefinition{TKey, TValue, TOutput}, JobInput[], TaskContext, MapReduceOptions?, CancellationToken)"/>).</summary>
     /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
     /// <typeparam name="TInput">The mapper's input type.</typeparam>
     /// <typeparam name="TKey">The key type.</typeparam>
-    /// <typeparam name="TValue">The type of the values the mapper emits.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
     /// <typeparam name="TResult">The reducer's result type.</typeparam>
     /// <param name="inputs">The inputs; read once, batch by batch, as map tasks are handed out.</param>
     /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    /// <returns>Every key with its result.</returns>
-    /// <exception cref="MapReduceException">The mapper, the reducer or the input sequence threw.</exception>
-    /// <exception cref="MapReduceClusterException">The cluster cannot run the job (see the message).</exception>
-    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    /// <returns>Every key with its result, as the job's local <c>Run</c> returns them.</returns>
     public Task<MapReduceResult<TKey, TResult>> RunAsync<TJob, TInput, TKey, TValue, TResult>(
         IEnumerable<TInput> inputs, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult>
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return RunAsync(
-            ClassicGroup<TJob, TInput, TKey, TValue, TResult>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
+        return RunAsync(ClassicGroup<TJob, TInput, TKey, TValue, TResult>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
     }
 
-    /// <summary>
-    /// Runs a fold job whose mapper takes a line of text over text files: one map task per byte-range split, read by
-    /// the silo that runs it. Every silo must see the files at the same paths (a shared or replicated file system).
-    /// </summary>
+    /// <summary>Runs a fold job (reducer <c>TValue R(TValue, TValue)</c>) over the lines of text files (read by the silos themselves) on the cluster (see <see cref="RunAsync{TKey, TValue, TOutput}(JobDefinition{TKey, TValue, TOutput}, JobInput[], TaskContext, MapReduceOptions?, CancellationToken)"/>).</summary>
     /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
     /// <typeparam name="TKey">The key type.</typeparam>
-    /// <typeparam name="TValue">The value (and result) type.</typeparam>
-    /// <param name="source">The files; <see cref="TextSource.SplitBytes"/> sets the split size (default: from the total size).</param>
-    /// <param name="options">Partitions, cancellation and progress.</param>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <param name="source">The files; every silo must see them at the same paths.</param>
+    /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    /// <returns>Every key with its result.</returns>
-    /// <exception cref="MapReduceException">The mapper or the reducer threw (naming the file and line), or a file could not be read.</exception>
-    /// <exception cref="MapReduceClusterException">The cluster cannot run the job (see the message).</exception>
-    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    /// <returns>Every key with its result, as the job's local <c>Run</c> returns them.</returns>
     public Task<MapReduceResult<TKey, TValue>> RunAsync<TJob, TKey, TValue>(
         TextSource source, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TJob : struct, IFoldJob<string, TKey, TValue>
@@ -164,26 +148,178 @@ public sealed class MapReduceClusterExecutor
         return RunAsync(ClassicFold<TJob, string, TKey, TValue>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
     }
 
-    /// <summary>Runs a grouping job whose mapper takes a line of text over text files (see the fold overload).</summary>
+    /// <summary>Runs a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) over the lines of text files (read by the silos themselves) on the cluster (see <see cref="RunAsync{TKey, TValue, TOutput}(JobDefinition{TKey, TValue, TOutput}, JobInput[], TaskContext, MapReduceOptions?, CancellationToken)"/>).</summary>
     /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
     /// <typeparam name="TKey">The key type.</typeparam>
-    /// <typeparam name="TValue">The type of the values the mapper emits.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
     /// <typeparam name="TResult">The reducer's result type.</typeparam>
-    /// <param name="source">The files; <see cref="TextSource.SplitBytes"/> sets the split size.</param>
-    /// <param name="options">Partitions, cancellation and progress.</param>
+    /// <param name="source">The files; every silo must see them at the same paths.</param>
+    /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    /// <returns>Every key with its result.</returns>
-    /// <exception cref="MapReduceException">The mapper or the reducer threw, or a file could not be read.</exception>
-    /// <exception cref="MapReduceClusterException">The cluster cannot run the job (see the message).</exception>
-    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    /// <returns>Every key with its result, as the job's local <c>Run</c> returns them.</returns>
     public Task<MapReduceResult<TKey, TResult>> RunAsync<TJob, TKey, TValue, TResult>(
         TextSource source, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TJob : struct, IGroupJob<string, TKey, TValue, TResult>
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(source);
-        return RunAsync(
-            ClassicGroup<TJob, string, TKey, TValue, TResult>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
+        return RunAsync(ClassicGroup<TJob, string, TKey, TValue, TResult>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
+    }
+
+    /// <summary>Runs a fold job (reducer <c>TValue R(TValue, TValue)</c>) over in-memory inputs and hands the result over partition by partition (see <see cref="StreamAsync{TKey, TValue, TResult}(JobDefinition{TKey, TValue, MapReduceResult{TKey, TResult}}, JobInput[], TaskContext, MapReduceOptions?, CancellationToken)"/>).</summary>
+    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
+    /// <typeparam name="TInput">The mapper's input type.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <param name="inputs">The inputs; read once, batch by batch, as map tasks are handed out.</param>
+    /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The partitions; together they hold every key once.</returns>
+    public IAsyncEnumerable<MapReducePartition<TKey, TValue>> StreamAsync<TJob, TInput, TKey, TValue>(
+        IEnumerable<TInput> inputs, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IFoldJob<TInput, TKey, TValue>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return StreamAsync(ClassicFold<TJob, TInput, TKey, TValue>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
+    }
+
+    /// <summary>Runs a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) over in-memory inputs and hands the result over partition by partition (see <see cref="StreamAsync{TKey, TValue, TResult}(JobDefinition{TKey, TValue, MapReduceResult{TKey, TResult}}, JobInput[], TaskContext, MapReduceOptions?, CancellationToken)"/>).</summary>
+    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
+    /// <typeparam name="TInput">The mapper's input type.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TResult">The reducer's result type.</typeparam>
+    /// <param name="inputs">The inputs; read once, batch by batch, as map tasks are handed out.</param>
+    /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The partitions; together they hold every key once.</returns>
+    public IAsyncEnumerable<MapReducePartition<TKey, TResult>> StreamAsync<TJob, TInput, TKey, TValue, TResult>(
+        IEnumerable<TInput> inputs, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return StreamAsync(ClassicGroup<TJob, TInput, TKey, TValue, TResult>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
+    }
+
+    /// <summary>Runs a fold job (reducer <c>TValue R(TValue, TValue)</c>) over the lines of text files (read by the silos themselves) and hands the result over partition by partition (see <see cref="StreamAsync{TKey, TValue, TResult}(JobDefinition{TKey, TValue, MapReduceResult{TKey, TResult}}, JobInput[], TaskContext, MapReduceOptions?, CancellationToken)"/>).</summary>
+    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <param name="source">The files; every silo must see them at the same paths.</param>
+    /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The partitions; together they hold every key once.</returns>
+    public IAsyncEnumerable<MapReducePartition<TKey, TValue>> StreamAsync<TJob, TKey, TValue>(
+        TextSource source, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IFoldJob<string, TKey, TValue>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return StreamAsync(ClassicFold<TJob, string, TKey, TValue>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
+    }
+
+    /// <summary>Runs a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) over the lines of text files (read by the silos themselves) and hands the result over partition by partition (see <see cref="StreamAsync{TKey, TValue, TResult}(JobDefinition{TKey, TValue, MapReduceResult{TKey, TResult}}, JobInput[], TaskContext, MapReduceOptions?, CancellationToken)"/>).</summary>
+    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TResult">The reducer's result type.</typeparam>
+    /// <param name="source">The files; every silo must see them at the same paths.</param>
+    /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The partitions; together they hold every key once.</returns>
+    public IAsyncEnumerable<MapReducePartition<TKey, TResult>> StreamAsync<TJob, TKey, TValue, TResult>(
+        TextSource source, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IGroupJob<string, TKey, TValue, TResult>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return StreamAsync(ClassicGroup<TJob, string, TKey, TValue, TResult>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
+    }
+
+    /// <summary>Runs a fold job (reducer <c>TValue R(TValue, TValue)</c>) over in-memory inputs and writes the result as one file per partition (see <see cref="RunToFilesAsync{TKey, TValue, TOutput}(JobDefinition{TKey, TValue, TOutput}, JobInput[], TaskContext, string, MapReduceFileFormat, MapReduceOptions?, CancellationToken)"/>).</summary>
+    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
+    /// <typeparam name="TInput">The mapper's input type.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <param name="inputs">The inputs; read once, batch by batch, as map tasks are handed out.</param>
+    /// <param name="directory">The output directory (every silo and this client must reach it at the same path).</param>
+    /// <param name="format">The files' format.</param>
+    /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The files and the run's statistics.</returns>
+    public Task<MapReduceFileOutput> RunToFilesAsync<TJob, TInput, TKey, TValue>(
+        IEnumerable<TInput> inputs, string directory, MapReduceFileFormat format = MapReduceFileFormat.Tsv,
+        MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IFoldJob<TInput, TKey, TValue>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return RunToFilesAsync(ClassicFold<TJob, TInput, TKey, TValue>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), directory, format, options, cancellationToken);
+    }
+
+    /// <summary>Runs a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) over in-memory inputs and writes the result as one file per partition (see <see cref="RunToFilesAsync{TKey, TValue, TOutput}(JobDefinition{TKey, TValue, TOutput}, JobInput[], TaskContext, string, MapReduceFileFormat, MapReduceOptions?, CancellationToken)"/>).</summary>
+    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
+    /// <typeparam name="TInput">The mapper's input type.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TResult">The reducer's result type.</typeparam>
+    /// <param name="inputs">The inputs; read once, batch by batch, as map tasks are handed out.</param>
+    /// <param name="directory">The output directory (every silo and this client must reach it at the same path).</param>
+    /// <param name="format">The files' format.</param>
+    /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The files and the run's statistics.</returns>
+    public Task<MapReduceFileOutput> RunToFilesAsync<TJob, TInput, TKey, TValue, TResult>(
+        IEnumerable<TInput> inputs, string directory, MapReduceFileFormat format = MapReduceFileFormat.Tsv,
+        MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return RunToFilesAsync(ClassicGroup<TJob, TInput, TKey, TValue, TResult>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), directory, format, options, cancellationToken);
+    }
+
+    /// <summary>Runs a fold job (reducer <c>TValue R(TValue, TValue)</c>) over the lines of text files (read by the silos themselves) and writes the result as one file per partition (see <see cref="RunToFilesAsync{TKey, TValue, TOutput}(JobDefinition{TKey, TValue, TOutput}, JobInput[], TaskContext, string, MapReduceFileFormat, MapReduceOptions?, CancellationToken)"/>).</summary>
+    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <param name="source">The files; every silo must see them at the same paths.</param>
+    /// <param name="directory">The output directory (every silo and this client must reach it at the same path).</param>
+    /// <param name="format">The files' format.</param>
+    /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The files and the run's statistics.</returns>
+    public Task<MapReduceFileOutput> RunToFilesAsync<TJob, TKey, TValue>(
+        TextSource source, string directory, MapReduceFileFormat format = MapReduceFileFormat.Tsv,
+        MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IFoldJob<string, TKey, TValue>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return RunToFilesAsync(ClassicFold<TJob, string, TKey, TValue>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), directory, format, options, cancellationToken);
+    }
+
+    /// <summary>Runs a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) over the lines of text files (read by the silos themselves) and writes the result as one file per partition (see <see cref="RunToFilesAsync{TKey, TValue, TOutput}(JobDefinition{TKey, TValue, TOutput}, JobInput[], TaskContext, string, MapReduceFileFormat, MapReduceOptions?, CancellationToken)"/>).</summary>
+    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TResult">The reducer's result type.</typeparam>
+    /// <param name="source">The files; every silo must see them at the same paths.</param>
+    /// <param name="directory">The output directory (every silo and this client must reach it at the same path).</param>
+    /// <param name="format">The files' format.</param>
+    /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The files and the run's statistics.</returns>
+    public Task<MapReduceFileOutput> RunToFilesAsync<TJob, TKey, TValue, TResult>(
+        TextSource source, string directory, MapReduceFileFormat format = MapReduceFileFormat.Tsv,
+        MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+        where TJob : struct, IGroupJob<string, TKey, TValue, TResult>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return RunToFilesAsync(ClassicGroup<TJob, string, TKey, TValue, TResult>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), directory, format, options, cancellationToken);
     }
 
     /// <summary>
@@ -205,243 +341,133 @@ public sealed class MapReduceClusterExecutor
     /// <exception cref="MapReduceClusterException">The cluster cannot run the job (see the message).</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-    public Task<TOutput> RunAsync<TKey, TValue, TOutput>(
+    public async Task<TOutput> RunAsync<TKey, TValue, TOutput>(
         JobDefinition<TKey, TValue, TOutput> job, JobInput[] inputs, TaskContext context, MapReduceOptions? options = null,
         CancellationToken cancellationToken = default)
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(context);
-        return job.Accept(new JobRun<TKey, TValue, TOutput>(this, inputs, context, options, cancellationToken));
+        GatherSink? sink = null;
+        var (statistics, _) = await ExecuteAsync(job, inputs, context, options, partitions => sink = new GatherSink(partitions), cancellationToken)
+            .ConfigureAwait(false);
+        return job.CreateOutput(sink!.Partitions(), statistics, _codec);
     }
 
     /// <summary>
-    /// Runs a fold job over in-memory inputs and hands the result over partition by partition, each as soon as its
-    /// reduce task completes (in no particular order). Partitions not yet taken wait on their silos, so the caller holds
-    /// about one partition at a time. A run that fails throws from the enumeration, possibly after some partitions
-    /// (failures of the mapper always come before the first partition).
+    /// Runs any job whose reducer returns a result per key and hands the result over partition by partition, each as
+    /// soon as its reduce task completes (in no particular order). Partitions not yet taken wait on their silos, so the
+    /// caller holds about one partition at a time. A run that fails throws from the enumeration, possibly after some
+    /// partitions (failures of the mapper always come before the first partition).
     /// </summary>
-    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
-    /// <typeparam name="TInput">The mapper's input type.</typeparam>
     /// <typeparam name="TKey">The key type.</typeparam>
-    /// <typeparam name="TValue">The value (and result) type.</typeparam>
-    /// <param name="inputs">The inputs; read once, batch by batch, as map tasks are handed out.</param>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="job">The job's definition, registered on every silo.</param>
+    /// <param name="inputs">One input per mapper, in the job's order.</param>
+    /// <param name="context">The run's parameters.</param>
     /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
     /// <param name="cancellationToken">Stops the run (so does ending the enumeration early).</param>
     /// <returns>The partitions; together they hold every key once.</returns>
-    public IAsyncEnumerable<MapReducePartition<TKey, TValue>> StreamAsync<TJob, TInput, TKey, TValue>(
-        IEnumerable<TInput> inputs, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
-        where TJob : struct, IFoldJob<TInput, TKey, TValue>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public IAsyncEnumerable<MapReducePartition<TKey, TResult>> StreamAsync<TKey, TValue, TResult>(
+        JobDefinition<TKey, TValue, MapReduceResult<TKey, TResult>> job, JobInput[] inputs, TaskContext context,
+        MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TKey : notnull
     {
-        ArgumentNullException.ThrowIfNull(inputs);
-        return StreamCoreAsync<TJob, TKey, TValue, TValue>(
-            ClassicDefinitions<TJob, TInput, TKey, TValue>.Spec<TValue>(), [JobInputs.Sequence(inputs)], options, cancellationToken);
+        ArgumentNullException.ThrowIfNull(job);
+        return StreamCoreAsync(
+            job, inputs, context, options,
+            (partition, count, encoded) => Outputs.Partition(partition, count, JobOutputs.DecodeEntries(job, encoded, _codec)),
+            cancellationToken);
     }
 
-    /// <summary>Runs a grouping job over in-memory inputs and hands the result over partition by partition (see the fold overload).</summary>
-    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
-    /// <typeparam name="TInput">The mapper's input type.</typeparam>
+    /// <summary>Runs any job whose reducer writes records and hands the records over partition by partition (see the other overload).</summary>
     /// <typeparam name="TKey">The key type.</typeparam>
-    /// <typeparam name="TValue">The type of the values the mapper emits.</typeparam>
-    /// <typeparam name="TResult">The reducer's result type.</typeparam>
-    /// <param name="inputs">The inputs.</param>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TRecord">The record type.</typeparam>
+    /// <param name="job">The job's definition, registered on every silo.</param>
+    /// <param name="inputs">One input per mapper, in the job's order.</param>
+    /// <param name="context">The run's parameters.</param>
     /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
-    /// <param name="cancellationToken">Stops the run.</param>
-    /// <returns>The partitions.</returns>
-    public IAsyncEnumerable<MapReducePartition<TKey, TResult>> StreamAsync<TJob, TInput, TKey, TValue, TResult>(
-        IEnumerable<TInput> inputs, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
-        where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult>
+    /// <param name="cancellationToken">Stops the run (so does ending the enumeration early).</param>
+    /// <returns>The partitions' records.</returns>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public IAsyncEnumerable<MapReduceRecordPartition<TRecord>> StreamAsync<TKey, TValue, TRecord>(
+        JobDefinition<TKey, TValue, MapReduceRecords<TRecord>> job, JobInput[] inputs, TaskContext context,
+        MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TKey : notnull
     {
-        ArgumentNullException.ThrowIfNull(inputs);
-        return StreamCoreAsync<TJob, TKey, TValue, TResult>(
-            ClassicDefinitions<TJob, TInput, TKey, TValue>.Spec<TResult>(), [JobInputs.Sequence(inputs)], options, cancellationToken);
-    }
-
-    /// <summary>Runs a fold job over text files and hands the result over partition by partition (see the in-memory overload).</summary>
-    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
-    /// <typeparam name="TKey">The key type.</typeparam>
-    /// <typeparam name="TValue">The value (and result) type.</typeparam>
-    /// <param name="source">The files, read by the silos.</param>
-    /// <param name="options">Partitions, cancellation and progress.</param>
-    /// <param name="cancellationToken">Stops the run.</param>
-    /// <returns>The partitions.</returns>
-    public IAsyncEnumerable<MapReducePartition<TKey, TValue>> StreamAsync<TJob, TKey, TValue>(
-        TextSource source, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
-        where TJob : struct, IFoldJob<string, TKey, TValue>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return StreamCoreAsync<TJob, TKey, TValue, TValue>(
-            ClassicDefinitions<TJob, string, TKey, TValue>.Spec<TValue>(), [JobInputs.Lines(source)], options, cancellationToken);
-    }
-
-    /// <summary>Runs a grouping job over text files and hands the result over partition by partition.</summary>
-    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
-    /// <typeparam name="TKey">The key type.</typeparam>
-    /// <typeparam name="TValue">The type of the values the mapper emits.</typeparam>
-    /// <typeparam name="TResult">The reducer's result type.</typeparam>
-    /// <param name="source">The files, read by the silos.</param>
-    /// <param name="options">Partitions, cancellation and progress.</param>
-    /// <param name="cancellationToken">Stops the run.</param>
-    /// <returns>The partitions.</returns>
-    public IAsyncEnumerable<MapReducePartition<TKey, TResult>> StreamAsync<TJob, TKey, TValue, TResult>(
-        TextSource source, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
-        where TJob : struct, IGroupJob<string, TKey, TValue, TResult>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return StreamCoreAsync<TJob, TKey, TValue, TResult>(
-            ClassicDefinitions<TJob, string, TKey, TValue>.Spec<TResult>(), [JobInputs.Lines(source)], options, cancellationToken);
+        ArgumentNullException.ThrowIfNull(job);
+        return StreamCoreAsync(
+            job, inputs, context, options,
+            (partition, count, encoded) => Outputs.RecordPartition(partition, count, JobOutputs.DecodeRecords(job, encoded, _codec)),
+            cancellationToken);
     }
 
     /// <summary>
-    /// Runs a fold job over in-memory inputs; each reduce task writes its partition as one file,
-    /// <c>part-00000.tsv</c> (or <c>.jsonl</c>), into <paramref name="directory"/>, which must be the same directory for
-    /// every silo (a shared file system). Only the list of files comes back. A partition is written to a file of its own
-    /// attempt first and then renamed, so a file is never seen half-written, and a re-executed reduce task replaces it.
+    /// Runs any job and has its reduce tasks write the output as one file per partition (<c>part-00000.tsv</c> or
+    /// <c>.jsonl</c>) into a work directory inside <paramref name="directory"/>; when every partition is written the
+    /// files are committed (the previous run's <c>part-*</c> files are replaced and <c>_SUCCESS</c> is written last), and a
+    /// run that fails leaves the directory as it was. The results never reach the client.
     /// </summary>
-    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
-    /// <typeparam name="TInput">The mapper's input type.</typeparam>
     /// <typeparam name="TKey">The key type.</typeparam>
-    /// <typeparam name="TValue">The value (and result) type.</typeparam>
-    /// <param name="inputs">The inputs.</param>
-    /// <param name="directory">The output directory, as the silos see it (created when missing).</param>
-    /// <param name="format">TSV or JSON Lines.</param>
-    /// <param name="options">Partitions (one file each), inputs per map task, cancellation and progress.</param>
-    /// <param name="cancellationToken">Stops the run.</param>
-    /// <returns>The files, one per partition, and the run's statistics.</returns>
-    public Task<ClusterFileOutput> RunToFilesAsync<TJob, TInput, TKey, TValue>(
-        IEnumerable<TInput> inputs, string directory, ClusterOutputFormat format = ClusterOutputFormat.Tsv,
-        MapReduceOptions? options = null, CancellationToken cancellationToken = default)
-        where TJob : struct, IFoldJob<TInput, TKey, TValue>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        return FilesAsync<TJob, TKey, TValue, TValue>(
-            ClassicDefinitions<TJob, TInput, TKey, TValue>.Spec<TValue>(), [JobInputs.Sequence(inputs)], directory, format, options, cancellationToken);
-    }
-
-    /// <summary>Runs a grouping job over in-memory inputs; each reduce task writes its partition as one file (see the fold overload).</summary>
-    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
-    /// <typeparam name="TInput">The mapper's input type.</typeparam>
-    /// <typeparam name="TKey">The key type.</typeparam>
-    /// <typeparam name="TValue">The type of the values the mapper emits.</typeparam>
-    /// <typeparam name="TResult">The reducer's result type.</typeparam>
-    /// <param name="inputs">The inputs.</param>
-    /// <param name="directory">The output directory, as the silos see it.</param>
-    /// <param name="format">TSV or JSON Lines.</param>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TOutput">The job's output.</typeparam>
+    /// <param name="job">The job's definition, registered on every silo.</param>
+    /// <param name="inputs">One input per mapper, in the job's order.</param>
+    /// <param name="context">The run's parameters.</param>
+    /// <param name="directory">The output directory: every silo and this client must reach it at the same path (shared storage).</param>
+    /// <param name="format">The files' format.</param>
     /// <param name="options">Partitions, inputs per map task, cancellation and progress.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>The files and the run's statistics.</returns>
-    public Task<ClusterFileOutput> RunToFilesAsync<TJob, TInput, TKey, TValue, TResult>(
-        IEnumerable<TInput> inputs, string directory, ClusterOutputFormat format = ClusterOutputFormat.Tsv,
-        MapReduceOptions? options = null, CancellationToken cancellationToken = default)
-        where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult>
+    /// <exception cref="MapReduceException">User code or an input threw, or the directory cannot be written (checked before any task runs).</exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public async Task<MapReduceFileOutput> RunToFilesAsync<TKey, TValue, TOutput>(
+        JobDefinition<TKey, TValue, TOutput> job, JobInput[] inputs, TaskContext context, string directory,
+        MapReduceFileFormat format = MapReduceFileFormat.Tsv, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TKey : notnull
     {
-        ArgumentNullException.ThrowIfNull(inputs);
-        return FilesAsync<TJob, TKey, TValue, TResult>(
-            ClassicDefinitions<TJob, TInput, TKey, TValue>.Spec<TResult>(), [JobInputs.Sequence(inputs)], directory, format, options, cancellationToken);
-    }
-
-    /// <summary>Runs a fold job over text files; each reduce task writes its partition as one file (see the in-memory overload).</summary>
-    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
-    /// <typeparam name="TKey">The key type.</typeparam>
-    /// <typeparam name="TValue">The value (and result) type.</typeparam>
-    /// <param name="source">The files, read by the silos.</param>
-    /// <param name="directory">The output directory, as the silos see it.</param>
-    /// <param name="format">TSV or JSON Lines.</param>
-    /// <param name="options">Partitions, cancellation and progress.</param>
-    /// <param name="cancellationToken">Stops the run.</param>
-    /// <returns>The files and the run's statistics.</returns>
-    public Task<ClusterFileOutput> RunToFilesAsync<TJob, TKey, TValue>(
-        TextSource source, string directory, ClusterOutputFormat format = ClusterOutputFormat.Tsv,
-        MapReduceOptions? options = null, CancellationToken cancellationToken = default)
-        where TJob : struct, IFoldJob<string, TKey, TValue>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return FilesAsync<TJob, TKey, TValue, TValue>(
-            ClassicDefinitions<TJob, string, TKey, TValue>.Spec<TValue>(), [JobInputs.Lines(source)], directory, format, options, cancellationToken);
-    }
-
-    /// <summary>Runs a grouping job over text files; each reduce task writes its partition as one file.</summary>
-    /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
-    /// <typeparam name="TKey">The key type.</typeparam>
-    /// <typeparam name="TValue">The type of the values the mapper emits.</typeparam>
-    /// <typeparam name="TResult">The reducer's result type.</typeparam>
-    /// <param name="source">The files, read by the silos.</param>
-    /// <param name="directory">The output directory, as the silos see it.</param>
-    /// <param name="format">TSV or JSON Lines.</param>
-    /// <param name="options">Partitions, cancellation and progress.</param>
-    /// <param name="cancellationToken">Stops the run.</param>
-    /// <returns>The files and the run's statistics.</returns>
-    public Task<ClusterFileOutput> RunToFilesAsync<TJob, TKey, TValue, TResult>(
-        TextSource source, string directory, ClusterOutputFormat format = ClusterOutputFormat.Tsv,
-        MapReduceOptions? options = null, CancellationToken cancellationToken = default)
-        where TJob : struct, IGroupJob<string, TKey, TValue, TResult>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return FilesAsync<TJob, TKey, TValue, TResult>(
-            ClassicDefinitions<TJob, string, TKey, TValue>.Spec<TResult>(), [JobInputs.Lines(source)], directory, format, options, cancellationToken);
-    }
-
-    private async Task<TOutput> RunCoreAsync<TJob, TKey, TValue, TResult, TOutput, TKind>(
-        JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, TaskContext context, MapReduceOptions? options, CancellationToken cancellationToken)
-        where TJob : struct, IKeyedJob<TKey>
-        where TKey : notnull
-        where TKind : IOutputKind<TKey, TResult, TOutput>
-    {
-        GatherSink<TKey, TResult>? sink = null;
-        var (statistics, _) = await ExecuteAsync<TJob, TKey, TValue, TResult>(
-            spec, inputs, context, options, partitions => sink = new GatherSink<TKey, TResult>(_serializer, partitions, TKind.WritesRecords),
-            cancellationToken).ConfigureAwait(false);
-        KeyComparison<TKey> keyOrder = KeyComparison<TKey>.Of<TJob>(spec.Layout.HasKeyComparer);
-        var settings = new OutputSettings<TKey, TResult>(keyOrder, spec.Layout.SortByKey, spec.Layout.OutputComparer, null);
-        return TKind.FromPartitions(sink!.Partitions(), settings, statistics);
-    }
-
-    private async Task<ClusterFileOutput> FilesAsync<TJob, TKey, TValue, TResult>(
-        JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, string directory, ClusterOutputFormat format, MapReduceOptions? options,
-        CancellationToken cancellationToken)
-        where TJob : struct, IKeyedJob<TKey>
-        where TKey : notnull
-    {
+        ArgumentNullException.ThrowIfNull(job);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         if (!Enum.IsDefined(format))
         {
-            throw new ArgumentOutOfRangeException(nameof(format), format, "Use ClusterOutputFormat.Tsv or ClusterOutputFormat.JsonLines.");
+            throw new ArgumentOutOfRangeException(nameof(format), format, "Use MapReduceFileFormat.Tsv or MapReduceFileFormat.JsonLines.");
         }
 
-        var file = new ReduceFileSpec { Directory = Path.GetFullPath(directory), Format = format };
-        FileSink? sink = null;
-        var (statistics, _) = await ExecuteAsync<TJob, TKey, TValue, TResult>(
-            spec, inputs, TaskContext.Empty(), options, partitions => sink = new FileSink(file, partitions), cancellationToken).ConfigureAwait(false);
-        return new ClusterFileOutput(sink!.Files(), statistics);
+        (string output, string work) = MapReduceOutputFiles.Begin(directory, job.Name);
+        try
+        {
+            FileSink? sink = null;
+            var spec = new PartitionFileSpec { WorkDirectory = work, Format = (int)format };
+            var (statistics, _) = await ExecuteAsync(job, inputs, context, options, partitions => sink = new FileSink(spec, partitions), cancellationToken)
+                .ConfigureAwait(false);
+            IReadOnlyList<MapReduceOutputFile> files = MapReduceOutputFiles.Commit(output, work, sink!.Files(), job.Name);
+            return Outputs.Files(output, files, statistics);
+        }
+        finally
+        {
+            MapReduceOutputFiles.Abort(work);
+        }
     }
 
-    private async IAsyncEnumerable<MapReducePartition<TKey, TResult>> StreamCoreAsync<TJob, TKey, TValue, TResult>(
-        JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, MapReduceOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
-        where TJob : struct, IKeyedJob<TKey>
+    private async IAsyncEnumerable<T> StreamCoreAsync<TKey, TValue, TOutput, T>(
+        JobDefinition<TKey, TValue, TOutput> job, JobInput[] inputs, TaskContext context, MapReduceOptions? options,
+        Func<int, int, byte[], T> decode, [EnumeratorCancellation] CancellationToken cancellationToken)
         where TKey : notnull
     {
-        var channel = Channel.CreateBounded<MapReducePartition<TKey, TResult>>(
-            new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = false });
+        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = false });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        StreamSink<TKey, TResult>? sink = null;
+        StreamSink<T>? sink = null;
         Task run = Task.Run(
             async () =>
             {
                 try
                 {
-                    await ExecuteAsync<TJob, TKey, TValue, TResult>(
-                        spec, inputs, TaskContext.Empty(), options,
-                        partitions => sink = new StreamSink<TKey, TResult>(_serializer, partitions, channel.Writer), stop.Token)
-                        .ConfigureAwait(false);
+                    await ExecuteAsync(
+                        job, inputs, context, options,
+                        partitions => sink = new StreamSink<T>((partition, encoded) => decode(partition, partitions, encoded), channel.Writer),
+                        stop.Token).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -471,12 +497,11 @@ public sealed class MapReduceClusterExecutor
     }
 
     // One run of a job on the cluster, whatever becomes of its partitions (gathered, streamed, written to files): the
-    // job's inputs cut into map tasks (one source per input), the run's parameters and a total order's split points
-    // sent to every map and reduce task, counters summed over every task.
-    private async Task<(MapReduceStatistics Statistics, ClusterRunSummary Summary)> ExecuteAsync<TJob, TKey, TValue, TResult>(
-        JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, TaskContext context, MapReduceOptions? options,
+    // run prepared by the job's task kit (parameters, a total order's split points), its inputs cut into map tasks (one
+    // source per input), counters summed over every task.
+    private async Task<(MapReduceStatistics Statistics, ClusterRunSummary Summary)> ExecuteAsync<TKey, TValue, TOutput>(
+        JobDefinition<TKey, TValue, TOutput> job, JobInput[] inputs, TaskContext context, MapReduceOptions? options,
         Func<int, IPartitionSink> createSink, CancellationToken cancellationToken)
-        where TJob : struct, IKeyedJob<TKey>
         where TKey : notnull
     {
         var clock = Stopwatch.StartNew();
@@ -484,10 +509,10 @@ public sealed class MapReduceClusterExecutor
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, options.CancellationToken);
         var token = linked.Token;
         token.ThrowIfCancellationRequested();
-        spec.Check(inputs, context);
-        string jobName = spec.Name;
-        var inputTypes = inputs.Where(i => !i.IsText).Select(i => i.InputType);
-        if (JobTypeCheck.Describe(_serializer, jobName, inputTypes, typeof(TKey), typeof(TValue), typeof(TResult), spec.Parameters.Type) is { } problem)
+        ArgumentNullException.ThrowIfNull(inputs);
+        string jobName = job.Name;
+        bool textOnly = inputs.All(i => i is not null && i.IsText);
+        if (JobTypeCheck.Describe(_serializer, job, textOnly) is { } problem)
         {
             throw new MapReduceClusterException(problem);
         }
@@ -495,27 +520,20 @@ public sealed class MapReduceClusterExecutor
         int silos = await CountActiveSilosAsync(jobName, token).ConfigureAwait(false);
         int partitions = options.PartitionCount > 0 ? options.PartitionCount : silos * 4;
         int concurrency = _cluster.MaxConcurrentTasks > 0 ? _cluster.MaxConcurrentTasks : silos * 4;
-        byte[]? splitPoints = null;
-        if (spec.RangePartitioned && partitions > 1)
+        JobRunPlan plan = job.PrepareRun(inputs, context, partitions, _codec);
+        var sources = new IMapTaskSource[plan.Inputs.Count];
+        for (int i = 0; i < sources.Length; i++)
         {
-            KeyComparison<TKey> keyOrder = KeyComparison<TKey>.Of<TJob>(spec.Layout.HasKeyComparer);
-            inputs = [.. inputs.Select((input, i) => spec.Mappers[i].Accept(new Materialize<TKey, TValue>(input, jobName)))];
-            splitPoints = _serializer.SerializeToArray(SampleSplitPoints(spec, inputs, context, partitions, keyOrder));
+            sources[i] = TaskSource(job, i, plan.Inputs[i], silos, options);
         }
 
-        byte[]? jobData = RunData.Encode(_serializer, context.Encode(new OrleansParameterCodec(_serializer)), splitPoints);
-        var sources = new IMapTaskSource[inputs.Length];
-        for (int i = 0; i < inputs.Length; i++)
-        {
-            sources[i] = spec.Mappers[i].Accept(new SourceFactory<TKey, TValue>(this, inputs[i], jobName, silos, options));
-        }
-
+        byte[]? jobData = plan.RunData.IsEmpty ? null : plan.RunData.ToArray();
         using var source = new RunTaskSource(sources, jobData);
         var sink = createSink(partitions);
         var coordinator = new ClusterCoordinator(
             _grains, _cluster, options, _logger, jobName, partitions, concurrency,
-            failure => MapFailure<TKey>(jobName, options.MaxBadRecords, failure),
-            failure => ReduceFailure<TKey>(jobName, failure),
+            failure => ToException(job, failure, options.MaxBadRecords),
+            failure => ToException(job, failure, options.MaxBadRecords),
             jobData);
         var outcome = await coordinator.RunAsync(source, sink, token).ConfigureAwait(false);
         var statistics = new MapReduceStatistics
@@ -551,121 +569,37 @@ public sealed class MapReduceClusterExecutor
         return (statistics, summary);
     }
 
-    // Key ranges for a total order, chosen before the map phase from the keys the job's mappers emit for a sample of
-    // each input (run here, on the client), so every map task partitions by the same split points.
-    private static TKey[] SampleSplitPoints<TKey, TValue, TResult>(
-        JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, TaskContext context, int partitions, KeyComparison<TKey> keyOrder)
-        where TKey : notnull
+    // The map tasks of one input: text splits sized from the files (unless the source sets its own split size), or
+    // batches sized to keep every silo busy and a lost task cheap without letting per-task overhead dominate.
+    private KitTaskSource TaskSource<TKey, TValue, TOutput>(
+        JobDefinition<TKey, TValue, TOutput> job, int index, JobInput input, int silos, MapReduceOptions options)
     {
-        var samples = new List<TKey>();
-        int wanted = Math.Max(1, partitions * SplitPoints.SamplesPerPartition / inputs.Length);
-        for (int i = 0; i < inputs.Length; i++)
+        long splitBytes = 64L << 20;
+        int batch = options.ChunkSize;
+        long? totalBytes = null;
+        if (input is JobInput<string> { Source: { } text })
         {
-            spec.Mappers[i].SampleKeys(inputs[i], wanted, context.ForTask(), samples);
+            totalBytes = text.TotalBytes;
+            splitBytes = text.SplitBytes > 0 ? text.SplitBytes : Math.Clamp(text.TotalBytes / (silos * 16L), 1L << 20, 64L << 20);
+        }
+
+        if (batch <= 0)
+        {
+            batch = input.Count is long count ? (int)Math.Clamp((count + (silos * 16L) - 1) / (silos * 16L), 1, 16_384) : 4096;
         }
 
         try
         {
-            return SplitPoints.Choose(samples, partitions, keyOrder.Compare);
+            return new KitTaskSource(job.SplitInput(index, input, splitBytes, batch, _codec), job.Name, options.MaxBadRecords, totalBytes);
         }
-        catch (InvalidOperationException e) when (e.InnerException is { } inner)
+        catch (NotSupportedException e)
         {
-            throw MapReduceException.ForKey(spec.Name, null, inner);
+            throw new MapReduceClusterException($"MapReduce job '{job.Name}' cannot run on the cluster: {e.Message}", e);
         }
     }
 
-
-    private SequenceTaskSource<TInput> SequenceSource<TInput>(
-        IEnumerable<TInput> inputs, string jobName, int silos, MapReduceOptions? options)
-    {
-        int batch = options?.ChunkSize ?? 0;
-        if (batch <= 0)
-        {
-            // Enough tasks to keep every silo busy and to make a lost task cheap, but not so many that per-task
-            // overhead dominates.
-            batch = inputs.TryGetNonEnumeratedCount(out int count)
-                ? (int)Math.Clamp((count + (silos * 16L) - 1) / (silos * 16L), 1, 16_384)
-                : 4096;
-        }
-
-        return new SequenceTaskSource<TInput>(inputs, batch, jobName, options?.MaxBadRecords ?? 0, _serializer);
-    }
-
-    private static TextTaskSource TextSource(TextSource source, string jobName, int silos, MapReduceOptions? options)
-    {
-        long splitBytes = source.SplitBytes > 0
-            ? source.SplitBytes
-            : Math.Clamp(source.TotalBytes / (silos * 16L), 1L << 20, 64L << 20);
-        return new TextTaskSource(source, splitBytes, jobName, options?.MaxBadRecords ?? 0);
-    }
-
-    /// <summary>Runs a definition with its types: the visitor the definition calls back.</summary>
-    private sealed class JobRun<TKey, TValue, TOutput>(
-        MapReduceClusterExecutor executor, JobInput[] inputs, TaskContext context, MapReduceOptions? options, CancellationToken cancellationToken)
-        : IJobDefinitionVisitor<TKey, TValue, TOutput, Task<TOutput>>
-        where TKey : notnull
-    {
-        public Task<TOutput> Visit<TJob, TSlot, TSide, TReducer, TResult, TKind>(JobSpec<TKey, TValue, TResult> spec)
-            where TJob : struct, IKeyedJob<TKey>
-            where TSide : IMapSide<TValue, TSlot>
-            where TReducer : IReducer<TKey, TValue, TSlot, TResult>
-            where TKind : IOutputKind<TKey, TResult, TOutput> =>
-            executor.RunCoreAsync<TJob, TKey, TValue, TResult, TOutput, TKind>(spec, inputs, context, options, cancellationToken);
-    }
-
-    /// <summary>Makes the map tasks of one input: batches of a sequence, or splits of text files.</summary>
-    private sealed class SourceFactory<TKey, TValue>(
-        MapReduceClusterExecutor executor, JobInput input, string jobName, int silos, MapReduceOptions options)
-        : IJobMapperVisitor<TKey, TValue, IMapTaskSource>
-    {
-        public IMapTaskSource Visit<TMapper, TInput>(JobMapper<TKey, TValue> mapper)
-            where TMapper : struct, IMapFunction<TInput, TKey, TValue>
-        {
-            var typed = (JobInput<TInput>)input;
-            if (typed.Source is { } text)
-            {
-                return TextSource(text, jobName, silos, options);
-            }
-
-            if (typed.Sequence is { } sequence)
-            {
-                return executor.SequenceSource(sequence, jobName, silos, options);
-            }
-
-            throw new MapReduceClusterException(
-                $"MapReduce job '{jobName}' cannot run on the cluster: its input '{mapper.InputName}' is an asynchronous sequence " +
-                "(or a UTF-8 block input), which only the local runner reads. Pass a sequence or a TextSource.");
-        }
-    }
-
-    /// <summary>Makes an input that is read once (a sequence that is not a list) into a list, so it can be sampled and then read.</summary>
-    private sealed class Materialize<TKey, TValue>(JobInput input, string jobName) : IJobMapperVisitor<TKey, TValue, JobInput>
-    {
-        public JobInput Visit<TMapper, TInput>(JobMapper<TKey, TValue> mapper)
-            where TMapper : struct, IMapFunction<TInput, TKey, TValue>
-        {
-            var typed = (JobInput<TInput>)input;
-            if (typed.Sequence is not { } sequence || sequence is IReadOnlyList<TInput> || sequence is IList<TInput>)
-            {
-                return input;
-            }
-
-            var list = new List<TInput>();
-            try
-            {
-                foreach (TInput item in sequence)
-                {
-                    list.Add(item);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                throw MapReduceException.ForSource(jobName, list.Count, e);
-            }
-
-            return JobInputs.Sequence(list);
-        }
-    }
+    private MapReduceException ToException<TKey, TValue, TOutput>(JobDefinition<TKey, TValue, TOutput> job, TaskFailure failure, int maxBadRecords) =>
+        job.ToException(failure.ToEngine(maxBadRecords), _codec);
 
     private async Task<int> CountActiveSilosAsync(string jobName, CancellationToken token)
     {
@@ -675,37 +609,4 @@ public sealed class MapReduceClusterExecutor
             ? hosts.Count
             : throw new MapReduceClusterException($"MapReduce job '{jobName}' cannot run: the cluster has no active silo.");
     }
-
-    private MapReduceException MapFailure<TKey>(string jobName, int maxBadRecords, TaskFailure failure) =>
-        MapFailureCore<TKey>(jobName, maxBadRecords, failure).InInput(failure.InputName);
-
-    private MapReduceException MapFailureCore<TKey>(string jobName, int maxBadRecords, TaskFailure failure)
-    {
-        var inner = failure.Exception ?? new InvalidOperationException(failure.Message);
-        if (failure.TooManyBadRecords)
-        {
-            return MapReduceException.ForTooManyBadRecords(
-                jobName, maxBadRecords, new SkippedRecord(failure.InputIndex ?? 0, failure.Path, failure.LineNumber, inner));
-        }
-
-        if (failure.Key is { } key)
-        {
-            return MapReduceException.ForKey(jobName, DecodeKey<TKey>(key), inner, failure.InputIndex);
-        }
-
-        if (failure.InputIndex is null && failure.Path is { } path)
-        {
-            return MapReduceException.ForFile(jobName, path, inner);
-        }
-
-        return MapReduceException.ForInput(jobName, failure.InputIndex ?? 0, inner, failure.Path, failure.LineNumber);
-    }
-
-    private MapReduceException ReduceFailure<TKey>(string jobName, TaskFailure failure) =>
-        MapReduceException.ForKey(
-            jobName,
-            failure.Key is { } key ? DecodeKey<TKey>(key) : null,
-            failure.Exception ?? new InvalidOperationException(failure.Message));
-
-    private object? DecodeKey<TKey>(byte[] key) => _serializer.Deserialize<TKey>(key);
 }

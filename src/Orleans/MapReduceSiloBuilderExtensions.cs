@@ -66,7 +66,7 @@ public static class MapReduceSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(job);
         AddCore(builder.Services);
-        builder.Services.AddSingleton(job.Accept(new HandlerFactory<TKey, TValue, TOutput>()));
+        builder.Services.AddSingleton<IRegisteredJob>(new RegisteredJob<TKey, TValue, TOutput>(job));
         return builder;
     }
 

@@ -76,6 +76,9 @@ public sealed class MapReduceException : Exception
     /// <summary>Whether the run failed because more inputs failed than <see cref="MapReduceOptions.MaxBadRecords"/> allows.</summary>
     internal bool IsTooManyBadRecords { get; private init; }
 
+    /// <summary>Whether the job's partitioner (or key order) threw or chose no valid partition.</summary>
+    internal bool IsPartitionerFailure { get; private init; }
+
     /// <summary>Creates the exception for a failure while mapping an input.</summary>
     /// <param name="jobName">The job.</param>
     /// <param name="inputIndex">The failing input's index.</param>
@@ -99,7 +102,7 @@ public sealed class MapReduceException : Exception
 
     /// <summary>Creates the exception for a job's partitioner that threw (or chose no valid partition) for a key.</summary>
     internal static MapReduceException ForPartitioner(string jobName, object? key, Exception innerException) =>
-        new(jobName, MapReducePhase.Map, null, key, null, null, "the partitioner threw", innerException);
+        new(jobName, MapReducePhase.Map, null, key, null, null, "the partitioner threw", innerException) { IsPartitionerFailure = true };
 
     /// <summary>Creates the exception for a failure of the input sequence itself.</summary>
     /// <param name="jobName">The job.</param>
@@ -121,6 +124,10 @@ public sealed class MapReduceException : Exception
         new(
             jobName, MapReducePhase.Map, null, null, path, (innerException as TextSourceException)?.LineNumber,
             "reading the file failed", innerException);
+
+    /// <summary>Creates the exception for an output directory or file that could not be written (it names the path).</summary>
+    internal static MapReduceException ForOutput(string jobName, string path, Exception innerException) =>
+        new(jobName, MapReducePhase.Reduce, null, null, path, null, "writing the output failed", innerException);
 
     /// <summary>Creates the exception for too many skipped bad records.</summary>
     /// <param name="jobName">The job.</param>
@@ -153,6 +160,7 @@ public sealed class MapReduceException : Exception
         return new MapReduceException(JobName, Phase, InputIndex, Key, Path, LineNumber, What, InnerException, inputName)
         {
             IsTooManyBadRecords = IsTooManyBadRecords,
+            IsPartitionerFailure = IsPartitionerFailure,
         };
     }
 

@@ -1,3 +1,4 @@
+using MapReduceGen.Engine;
 using MapReduceGen.Engine.Keys;
 using MapReduceGen.Orleans.Grains;
 using MapReduceGen.Orleans.Jobs;
@@ -113,7 +114,7 @@ public sealed class ReduceGrainTests(InMemoryClusterFixture fixture) : IClassFix
     {
         byte[] encoded = MapChunks.Folded<WordCountJob.MapReduceJob>(Serializer, ("alpha", 2), ("beta", 5), ("café", 1));
 
-        var piece = PieceCodec.Decode<string, Utf8Key, int, int>(encoded, Serializer);
+        var piece = PieceEncoding.Decode<string, Utf8Key, int, int, int>(encoded, keepsValues: false, new TypedCodecs<string, int, int>(null), new OrleansPayloadCodec(Serializer));
 
         var pairs = piece.Entries.ToArray().ToDictionary(e => e.Key.ToString(), e => e.Slot);
         Assert.Equal(new Dictionary<string, int> { ["alpha"] = 2, ["beta"] = 5, ["café"] = 1 }, pairs);
@@ -123,6 +124,7 @@ public sealed class ReduceGrainTests(InMemoryClusterFixture fixture) : IClassFix
     {
         JobName = Job,
         Partition = 0,
+        PartitionCount = 1,
         FetchChunkBytes = chunkBytes,
         MaxParallelFetches = 2,
         FetchTimeout = TimeSpan.FromSeconds(5),
@@ -180,6 +182,7 @@ public sealed class ReduceGrainTests(InMemoryClusterFixture fixture) : IClassFix
             bytes.AddRange(chunk.Data);
         }
 
-        return PartitionEncoder.DecodeEntries<string, int>(Serializer, [.. bytes]).ToDictionary(e => e.Key, e => e.Value);
+        var (keys, counts) = OutputEncoding.Decode([.. bytes], new TypedCodecs<string, int, int>(null), new OrleansPayloadCodec(Serializer));
+        return keys.Zip(counts).ToDictionary(e => e.First, e => e.Second);
     }
 }

@@ -129,13 +129,14 @@ public sealed class ShuffleAndOutputTests(InMemoryClusterFixture fixture) : ICla
             options.RunCompleted = s => summary = s;
 
             var output = await Cluster.Client.MapReduce(options).RunToFilesAsync<WordCountJob.MapReduceJob, string, string, int>(
-                lines, directory, ClusterOutputFormat.Tsv, new MapReduceOptions { ChunkSize = 150, PartitionCount = 4 });
+                lines, directory, MapReduceFileFormat.Tsv, new MapReduceOptions { ChunkSize = 150, PartitionCount = 4 });
 
             Assert.Equal([0, 1, 2, 3], output.Files.Select(f => f.Partition));
             Assert.All(output.Files, f => Assert.Equal(Path.Combine(directory, $"part-{f.Partition:D5}.tsv"), f.Path));
             Assert.Equal(
-                output.Files.Select(f => f.Path).Order(),
-                Directory.GetFiles(directory).Order()); // no work files left behind
+                output.Files.Select(f => f.Path).Append(Path.Combine(directory, "_SUCCESS")).Order(),
+                Directory.GetFiles(directory).Order()); // no work files left behind; the commit marker written last
+            Assert.Empty(Directory.GetDirectories(directory));
             var read = new Dictionary<string, int>();
             foreach (var file in output.Files)
             {
@@ -174,7 +175,7 @@ public sealed class ShuffleAndOutputTests(InMemoryClusterFixture fixture) : ICla
 
             var output = await Cluster.Client.MapReduce()
                 .RunToFilesAsync<SalesByRegion.MapReduceJob, Sale, RegionYear, long, SalesSummary>(
-                    sales, directory, ClusterOutputFormat.JsonLines, new MapReduceOptions { ChunkSize = 300, PartitionCount = 3 });
+                    sales, directory, MapReduceFileFormat.JsonLines, new MapReduceOptions { ChunkSize = 300, PartitionCount = 3 });
 
             Assert.Equal(3, output.Files.Count);
             Assert.All(output.Files, f => Assert.EndsWith(".jsonl", f.Path, StringComparison.Ordinal));

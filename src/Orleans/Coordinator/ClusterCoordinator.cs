@@ -432,6 +432,7 @@ internal sealed partial class ClusterCoordinator(
                     RunId = RunId,
                     IdleTimeout = cluster.MapOutputIdleTimeout,
                     JobData = jobData,
+                    PartitionCount = partitionCount,
                 }).WaitAsync(cluster.TaskTimeout, token).ConfigureAwait(false);
                 silo = started.Silo;
                 ThrowIfUnsuccessful(started.State, started.Failure, reduceFailure);

@@ -10,7 +10,7 @@ namespace MapReduceGen.Orleans.Coordinator;
 internal interface IPartitionSink
 {
     /// <summary>Whether reduce tasks write their results to files (then nothing is fetched).</summary>
-    ReduceFileSpec? File { get; }
+    PartitionFileSpec? File { get; }
 
     /// <summary>Takes partition <paramref name="partition"/>; <paramref name="fetchResult"/> fetches its encoded results.</summary>
     Task DeliverAsync(int partition, ReduceTaskReport report, Func<CancellationToken, Task<byte[]>> fetchResult, CancellationToken token);

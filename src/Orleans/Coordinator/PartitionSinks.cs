@@ -1,30 +1,24 @@
 using System.Threading.Channels;
-using MapReduceGen.Orleans.Jobs;
 using MapReduceGen.Orleans.Wire;
-using Orleans.Serialization;
 
 namespace MapReduceGen.Orleans.Coordinator;
 
 /// <summary>
-/// Gathers every partition's results on the coordinator, in partition order, for the job's output (a
-/// <see cref="MapReduceResult{TKey, TResult}"/>, or records when <paramref name="records"/>).
+/// Gathers every partition's encoded output on the coordinator, in partition order, for the job's output (the task kit's
+/// <c>CreateOutput</c>).
 /// </summary>
-internal sealed class GatherSink<TKey, TResult>(Serializer serializer, int partitionCount, bool records = false) : IPartitionSink
-    where TKey : notnull
+internal sealed class GatherSink(int partitionCount) : IPartitionSink
 {
-    private readonly (TKey[] Keys, TResult[] Results)?[] _partitions = new (TKey[] Keys, TResult[] Results)?[partitionCount];
+    private readonly byte[]?[] _partitions = new byte[]?[partitionCount];
 
-    public ReduceFileSpec? File => null;
+    public PartitionFileSpec? File => null;
 
     public async Task DeliverAsync(
-        int partition, ReduceTaskReport report, Func<CancellationToken, Task<byte[]>> fetchResult, CancellationToken token)
-    {
-        byte[] encoded = await fetchResult(token).ConfigureAwait(false);
-        _partitions[partition] = encoded.Length == 0 ? ([], []) : PartitionEncoder.DecodePairs<TKey, TResult>(serializer, encoded, records);
-    }
+        int partition, ReduceTaskReport report, Func<CancellationToken, Task<byte[]>> fetchResult, CancellationToken token) =>
+        _partitions[partition] = await fetchResult(token).ConfigureAwait(false);
 
-    /// <summary>Every partition's keys and results (records: no keys), each in its output order; empty for a partition without.</summary>
-    public IReadOnlyList<(TKey[] Keys, TResult[] Results)> Partitions() => [.. _partitions.Select(p => p ?? ([], []))];
+    /// <summary>Every partition's encoded output (empty for a partition without).</summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>> Partitions() => [.. _partitions.Select(p => new ReadOnlyMemory<byte>(p ?? []))];
 }
 
 /// <summary>
@@ -32,12 +26,11 @@ internal sealed class GatherSink<TKey, TResult>(Serializer serializer, int parti
 /// waits in the channel; the others wait on their silos, so a slow consumer holds the coordinator's memory to about
 /// two partitions.
 /// </summary>
-internal sealed class StreamSink<TKey, TResult>(Serializer serializer, int partitionCount, ChannelWriter<MapReducePartition<TKey, TResult>> writer)
-    : IPartitionSink, IDisposable
+internal sealed class StreamSink<T>(Func<int, byte[], T> decode, ChannelWriter<T> writer) : IPartitionSink, IDisposable
 {
     private readonly SemaphoreSlim _one = new(1, 1);
 
-    public ReduceFileSpec? File => null;
+    public PartitionFileSpec? File => null;
 
     public async Task DeliverAsync(
         int partition, ReduceTaskReport report, Func<CancellationToken, Task<byte[]>> fetchResult, CancellationToken token)
@@ -51,8 +44,7 @@ internal sealed class StreamSink<TKey, TResult>(Serializer serializer, int parti
             }
 
             byte[] encoded = await fetchResult(token).ConfigureAwait(false);
-            var entries = PartitionEncoder.DecodeEntries<TKey, TResult>(serializer, encoded);
-            await writer.WriteAsync(new MapReducePartition<TKey, TResult>(partition, partitionCount, entries), token).ConfigureAwait(false);
+            await writer.WriteAsync(decode(partition, encoded), token).ConfigureAwait(false);
         }
         finally
         {
@@ -63,17 +55,20 @@ internal sealed class StreamSink<TKey, TResult>(Serializer serializer, int parti
     public void Dispose() => _one.Dispose();
 }
 
-/// <summary>Reduce tasks write their partitions to files; the coordinator only learns the files' names and sizes.</summary>
-internal sealed class FileSink(ReduceFileSpec file, int partitionCount) : IPartitionSink
+/// <summary>
+/// Reduce tasks write their partitions as files into the run's work directory; the coordinator only learns the files'
+/// names and sizes, and the run commits them when every partition is written.
+/// </summary>
+internal sealed class FileSink(PartitionFileSpec file, int partitionCount) : IPartitionSink
 {
-    private readonly ClusterOutputFile?[] _files = new ClusterOutputFile?[partitionCount];
+    private readonly MapReduceOutputFile?[] _files = new MapReduceOutputFile?[partitionCount];
 
-    public ReduceFileSpec? File => file;
+    public PartitionFileSpec? File => file;
 
     public Task DeliverAsync(
         int partition, ReduceTaskReport report, Func<CancellationToken, Task<byte[]>> fetchResult, CancellationToken token)
     {
-        _files[partition] = new ClusterOutputFile(
+        _files[partition] = new MapReduceOutputFile(
             partition,
             report.FilePath ?? throw new MapReduceClusterException($"The reduce task of partition {partition} wrote no file."),
             report.KeyCount,
@@ -81,5 +76,5 @@ internal sealed class FileSink(ReduceFileSpec file, int partitionCount) : IParti
         return Task.CompletedTask;
     }
 
-    public IReadOnlyList<ClusterOutputFile> Files() => [.. _files.Select((f, p) => f ?? throw new InvalidOperationException($"partition {p} has no file"))];
+    public IReadOnlyList<MapReduceOutputFile> Files() => [.. _files.Select((f, p) => f ?? throw new InvalidOperationException($"partition {p} has no file"))];
 }

@@ -1,3 +1,5 @@
+using MapReduceGen.Engine;
+using TaskFailure = MapReduceGen.Orleans.Wire.TaskFailure;
 using MapReduceGen.Orleans.Jobs;
 using MapReduceGen.Orleans.Placement;
 using MapReduceGen.Orleans.Wire;
@@ -22,7 +24,7 @@ internal sealed partial class MapTaskGrain(
 {
     private Task<MapTaskResult>? _work;
     private CancellationTokenSource? _cancel;
-    private byte[]?[]? _output;
+    private MapTaskResult? _output;
     private TimeSpan _idleTimeout = TimeSpan.FromMinutes(10);
     private bool _released;
 
@@ -49,7 +51,7 @@ internal sealed partial class MapTaskGrain(
             // A dedicated thread, not a pool thread: CPU-bound tasks must not starve the pool that Orleans itself
             // (and so the answers to polls) runs on.
             _work = Task.Factory.StartNew(
-                () => job.RunMap(request, serializer, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                () => job.RunMap(request, new OrleansPayloadCodec(serializer), token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         return Task.FromResult(new MapTaskReport { State = _released ? TaskState.Lost : TaskState.Running, Silo = Silo });
@@ -75,40 +77,48 @@ internal sealed partial class MapTaskGrain(
             return Faulted(error is null ? "The map task was cancelled." : $"The map task failed: {error.GetType().Name}: {error.Message}");
         }
 
-        var (report, partitions) = _work.Result;
-        if (report.State == TaskState.Completed && _output is null && partitions is not null)
+        MapTaskResult result = _work.Result;
+        if (result.Failure is { } failure)
         {
-            // The output stays here for the reduce tasks; keep the activation while they may still fetch it.
-            _output = partitions;
-            DelayDeactivation(_idleTimeout);
-            if (logger.IsEnabled(LogLevel.Debug) && report.Output is { } output)
+            return new MapTaskReport
             {
-                string key = this.GetPrimaryKeyString();
-                long bytes = output.TotalBytes;
-                LogCompleted(logger, key, Silo, output.Duration.TotalMilliseconds, output.InputsRead, bytes);
-            }
+                State = failure.IsConfiguration ? TaskState.Faulted : TaskState.Failed, Failure = TaskFailure.From(failure), Silo = Silo,
+            };
         }
 
-        var completed = report.Output is { } done
-            ? new MapTaskOutput
-            {
-                PartitionBytes = done.PartitionBytes,
-                InputsRead = done.InputsRead,
-                PairsEmitted = done.PairsEmitted,
-                BytesRead = done.BytesRead,
-                Skipped = done.Skipped,
-                SkippedCount = done.SkippedCount,
-                Duration = done.Duration,
-                Silo = Silo,
-                Counters = done.Counters,
-            }
-            : null;
-        return new MapTaskReport { State = report.State, Output = completed, Failure = report.Failure, Silo = Silo };
+        if (_output is null)
+        {
+            // The output stays here for the reduce tasks; keep the activation while they may still fetch it.
+            _output = result;
+            DelayDeactivation(_idleTimeout);
+        }
+
+        MapTaskStatistics done = result.Statistics!;
+        var output = new MapTaskOutput
+        {
+            PartitionBytes = [.. Enumerable.Range(0, result.PartitionCount).Select(result.PartitionLength)],
+            InputsRead = done.InputsRead,
+            PairsEmitted = done.PairsEmitted,
+            BytesRead = done.BytesRead,
+            Skipped = [.. done.SkippedRecords.Select(SkippedInput.From)],
+            SkippedCount = done.SkippedCount,
+            Duration = done.Duration,
+            Silo = Silo,
+            Counters = done.Counters.Count > 0 ? new Dictionary<string, long>(done.Counters) : null,
+        };
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            string key = this.GetPrimaryKeyString();
+            long bytes = output.TotalBytes;
+            LogCompleted(logger, key, Silo, output.Duration.TotalMilliseconds, output.InputsRead, bytes);
+        }
+
+        return new MapTaskReport { State = TaskState.Completed, Output = output, Silo = Silo };
     }
 
     public Task<DataChunk> Fetch(int partition, long offset, int maxBytes)
     {
-        if (_output is null || _released || (uint)partition >= (uint)_output.Length)
+        if (_output is null || _released || (uint)partition >= (uint)_output.PartitionCount)
         {
             // A fresh activation (the one that held the output died with its silo), or one released: nothing to give.
             if (_work is null)
@@ -120,18 +130,20 @@ internal sealed partial class MapTaskGrain(
         }
 
         DelayDeactivation(_idleTimeout);
-        byte[] data = _output[partition] ?? [];
-        long start = Math.Clamp(offset, 0, data.Length);
-        int length = (int)Math.Min(Math.Max(maxBytes, 1), data.Length - start);
+        long total = _output.PartitionLength(partition);
+        long start = Math.Clamp(offset, 0, total);
+        var data = new byte[(int)Math.Min(Math.Max(maxBytes, 1), total - start)];
+        int read = _output.ReadPartition(partition, start, data);
         return Task.FromResult(new DataChunk
         {
-            Found = true, Data = data.AsSpan((int)start, length).ToArray(), TotalBytes = data.Length, Silo = Silo,
+            Found = true, Data = read == data.Length ? data : data[..read], TotalBytes = total, Silo = Silo,
         });
     }
 
     public Task Release()
     {
         _released = true;
+        _output?.Dispose();
         _output = null;
         _work = null;
         _cancel?.Cancel();
@@ -142,6 +154,7 @@ internal sealed partial class MapTaskGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _cancel?.Cancel();
+        _output?.Dispose();
         _output = null;
         return base.OnDeactivateAsync(reason, cancellationToken);
     }

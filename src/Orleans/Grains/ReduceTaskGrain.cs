@@ -1,3 +1,5 @@
+using MapReduceGen.Engine;
+using TaskFailure = MapReduceGen.Orleans.Wire.TaskFailure;
 using System.Diagnostics;
 using MapReduceGen.Orleans.Jobs;
 using MapReduceGen.Orleans.Placement;
@@ -26,11 +28,11 @@ internal sealed partial class ReduceTaskGrain(
     private readonly Queue<Source> _pending = new();
     private readonly Stopwatch _clock = new();
     private ReduceTaskRequest? _request;
-    private IReduceState? _state;
+    private PartitionReducer? _state;
     private CancellationTokenSource? _cancel;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Task<ReduceOutcome>? _work;
-    private ReduceOutcome? _outcome;
+    private Task<ReduceTaskResult>? _work;
+    private ReduceTaskResult? _outcome;
     private TaskFailure? _fault;
     private int _total = -1;
     private int _merged;
@@ -64,7 +66,7 @@ internal sealed partial class ReduceTaskGrain(
             }
 
             _request = request;
-            _state = job.CreateReduceState(serializer);
+            _state = job.CreateReducer(request, new OrleansPayloadCodec(serializer));
             _cancel = new CancellationTokenSource();
             _clock.Start();
         }
@@ -140,17 +142,19 @@ internal sealed partial class ReduceTaskGrain(
 
     public Task<DataChunk> FetchResult(long offset, int maxBytes)
     {
-        if (_outcome?.Result is not { } data)
+        if (_outcome is not { Failure: null, File: null } outcome)
         {
             return Task.FromResult(DataChunk.Missing(Silo));
         }
+
+        ReadOnlyMemory<byte> data = outcome.Output;
 
         DelayDeactivation(_request!.IdleTimeout > TimeSpan.Zero ? _request.IdleTimeout : TimeSpan.FromMinutes(10));
         long start = Math.Clamp(offset, 0, data.Length);
         int length = (int)Math.Min(Math.Max(maxBytes, 1), data.Length - start);
         return Task.FromResult(new DataChunk
         {
-            Found = true, Data = data.AsSpan((int)start, length).ToArray(), TotalBytes = data.Length, Silo = Silo,
+            Found = true, Data = data.Span.Slice((int)start, length).ToArray(), TotalBytes = data.Length, Silo = Silo,
         });
     }
 
@@ -207,9 +211,11 @@ internal sealed partial class ReduceTaskGrain(
             var state = _state;
             var token = _cancel.Token;
             _fetchTime = _clock.Elapsed;
-            string workTag = $"{request.RunId}-{request.Attempt}";
+            PartitionFileTarget? file = request.File is { } spec
+                ? new PartitionFileTarget(spec.WorkDirectory, (MapReduceFileFormat)spec.Format, $"{request.RunId}-{request.Attempt}")
+                : null;
             _work = Task.Factory.StartNew(
-                () => state.Complete(request.Partition, request.File, workTag, request.JobData, token),
+                () => state.Complete(file, token),
                 token,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
@@ -223,8 +229,7 @@ internal sealed partial class ReduceTaskGrain(
         {
             byte[] encoded = await FetchAllAsync(location, token);
             var state = _state ?? throw new OperationCanceledException(token);
-            object decoded = await Task.Run(() => state.Decode(encoded), token);
-            state.Add(location.TaskId, decoded);
+            await Task.Run(() => state.Add(location.TaskId, encoded), token);
             source.Status = SourceStatus.Merged;
             _merged++;
             _fetchedBytes += encoded.Length;
@@ -332,23 +337,23 @@ internal sealed partial class ReduceTaskGrain(
             DelayDeactivation(_request!.IdleTimeout > TimeSpan.Zero ? _request.IdleTimeout : TimeSpan.FromMinutes(10));
             LogCompleted(
                 logger, _request.Partition, Silo, _merged, _fetchedBytes, _fetchTime.TotalMilliseconds,
-                (_clock.Elapsed - _fetchTime).TotalMilliseconds, _outcome.KeyCount);
+                (_clock.Elapsed - _fetchTime).TotalMilliseconds, _outcome.Count);
         }
 
         if (_outcome is { } outcome)
         {
             return new ReduceTaskReport
             {
-                State = outcome.State,
-                Failure = outcome.Failure,
-                ResultBytes = outcome.Result?.LongLength ?? 0,
-                KeyCount = outcome.KeyCount,
-                FilePath = outcome.FilePath,
-                FileBytes = outcome.FileBytes,
+                State = outcome.Failure is null ? TaskState.Completed : TaskState.Failed,
+                Failure = outcome.Failure is { } failure ? TaskFailure.From(failure) : null,
+                ResultBytes = outcome.Output.Length,
+                KeyCount = outcome.Count,
+                FilePath = outcome.File?.Path,
+                FileBytes = outcome.File?.Bytes ?? 0,
                 Merged = _merged,
                 FetchedBytes = _fetchedBytes,
                 Silo = Silo,
-                Counters = outcome.Counters,
+                Counters = outcome.Counters.Count > 0 ? new Dictionary<string, long>(outcome.Counters) : null,
             };
         }
 

@@ -38,9 +38,13 @@ internal sealed class MapTaskRequest
     [Id(7)]
     public int InputIndex { get; init; }
 
-    /// <summary>The run's parameters and a total order's split points (<see cref="JobRunData"/>, encoded); or <see langword="null"/>.</summary>
+    /// <summary>The run's data (<see cref="Engine.JobRunPlan.RunData"/>: parameters, split points); or <see langword="null"/>.</summary>
     [Id(8)]
     public byte[]? JobData { get; init; }
+
+    /// <summary>The number of inputs in <see cref="Inputs"/>.</summary>
+    [Id(9)]
+    public int InputCount { get; init; }
 
     /// <summary>This request as a task of a run with several inputs: its id in the run, its input, the run's data.</summary>
     public MapTaskRequest With(int taskId, int inputIndex, byte[]? jobData) => new()
@@ -54,5 +58,6 @@ internal sealed class MapTaskRequest
         MaxBadRecords = MaxBadRecords,
         InputIndex = inputIndex,
         JobData = jobData,
+        InputCount = InputCount,
     };
 }

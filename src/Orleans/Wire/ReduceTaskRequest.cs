@@ -28,7 +28,7 @@ internal sealed class ReduceTaskRequest
 
     /// <summary>Where to write the partition's results; <see langword="null"/> to keep them for the coordinator to fetch.</summary>
     [Id(5)]
-    public ReduceFileSpec? File { get; init; }
+    public PartitionFileSpec? File { get; init; }
 
     /// <summary>The attempt (for file names of work in progress and for logs).</summary>
     [Id(6)]
@@ -42,25 +42,29 @@ internal sealed class ReduceTaskRequest
     [Id(8)]
     public TimeSpan IdleTimeout { get; init; }
 
-    /// <summary>
-    /// The run's parameters and a total order's split points (<see cref="JobRunData"/>, encoded), for the reducer; or
-    /// <see langword="null"/> for a run without.
-    /// </summary>
+    /// <summary>The run's data (<see cref="Engine.JobRunPlan.RunData"/>: parameters, split points); or <see langword="null"/>.</summary>
     [Id(9)]
     public byte[]? JobData { get; init; }
+
+    /// <summary>The run's number of partitions.</summary>
+    [Id(10)]
+    public int PartitionCount { get; init; }
 }
 
-/// <summary>The reduce task writes its partition as one file into a directory every silo can reach.</summary>
+/// <summary>
+/// The reduce task writes its partition as one file into the run's work directory (<see cref="Engine.MapReduceOutputFiles"/>),
+/// which every silo can reach; the coordinator commits the files when every partition is written.
+/// </summary>
 [GenerateSerializer]
 [Immutable]
-[Alias("MapReduceGen.Orleans.ReduceFileSpec")]
-internal sealed class ReduceFileSpec
+[Alias("MapReduceGen.Orleans.PartitionFileSpec")]
+internal sealed class PartitionFileSpec
 {
-    /// <summary>The directory (created when missing).</summary>
+    /// <summary>The run's work directory.</summary>
     [Id(0)]
-    public string Directory { get; init; } = string.Empty;
+    public string WorkDirectory { get; init; } = string.Empty;
 
-    /// <summary>The format.</summary>
+    /// <summary>The format (<see cref="MapReduceFileFormat"/> as its number).</summary>
     [Id(1)]
-    public ClusterOutputFormat Format { get; init; }
+    public int Format { get; init; }
 }

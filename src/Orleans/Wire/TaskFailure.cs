@@ -21,7 +21,7 @@ internal sealed class TaskFailure
     [Id(2)]
     public long? InputIndex { get; init; }
 
-    /// <summary>The failing key, encoded with the job's key codec, when a combine or reduce threw.</summary>
+    /// <summary>The failing key, encoded by the job's key codec (or Orleans), when a key's code threw.</summary>
     [Id(3)]
     public byte[]? Key { get; init; }
 
@@ -44,6 +44,51 @@ internal sealed class TaskFailure
     [Id(7)]
     public string? InputName { get; init; }
 
+    /// <summary>The phase of the task.</summary>
+    [Id(8)]
+    public MapReducePhase Phase { get; init; }
+
+    /// <summary>Whether the failure names a key rather than an input.</summary>
+    [Id(9)]
+    public bool ForKey { get; init; }
+
+    /// <summary>Whether the job's partitioner (or key order) failed.</summary>
+    [Id(10)]
+    public bool ByPartitioner { get; init; }
+
     /// <summary>Creates a configuration failure.</summary>
     public static TaskFailure Configuration(string message) => new() { Message = message };
+
+    /// <summary>The engine's failure, carried as data.</summary>
+    public static TaskFailure From(Engine.TaskFailure failure) => new()
+    {
+        Message = failure.Message,
+        Exception = failure.Exception,
+        InputIndex = failure.InputIndex,
+        Key = failure.Key,
+        Path = failure.Path,
+        LineNumber = failure.LineNumber,
+        TooManyBadRecords = failure.TooManyBadRecords,
+        InputName = failure.InputName,
+        Phase = failure.Phase,
+        ForKey = failure.ForKey,
+        ByPartitioner = failure.ByPartitioner,
+    };
+
+    /// <summary>Back to the engine's failure, on the client.</summary>
+    public Engine.TaskFailure ToEngine(int maxBadRecords) => new()
+    {
+        Message = Message,
+        Exception = Exception,
+        InputIndex = InputIndex,
+        Key = Key,
+        Path = Path,
+        LineNumber = LineNumber,
+        TooManyBadRecords = TooManyBadRecords,
+        MaxBadRecords = maxBadRecords,
+        InputName = InputName,
+        Phase = Phase,
+        ForKey = ForKey,
+        ByPartitioner = ByPartitioner,
+    };
 }

@@ -13,12 +13,18 @@ public abstract class JobInput
     {
     }
 
-    /// <summary>Whether the input arrives asynchronously.</summary>
-    internal abstract bool IsAsync { get; }
+    /// <summary>Whether the input arrives asynchronously (only this machine's runner reads it).</summary>
+    public abstract bool IsAsync { get; }
 
     /// <summary>The type of the inputs.</summary>
-    internal abstract Type InputType { get; }
+    public abstract Type InputType { get; }
 
     /// <summary>Whether the input is the lines of text files (read where the map task runs).</summary>
-    internal abstract bool IsText { get; }
+    public abstract bool IsText { get; }
+
+    /// <summary>The number of inputs when known without reading them (an in-memory collection), else <see langword="null"/>.</summary>
+    public abstract long? Count { get; }
+
+    /// <summary>The size of the text files in bytes (text inputs), else <see langword="null"/>.</summary>
+    public abstract long? TotalBytes { get; }
 }

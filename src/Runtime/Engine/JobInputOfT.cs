@@ -22,8 +22,8 @@ public sealed class JobInput<TInput> : JobInput
 
     internal Func<MapReduceOptions, MapInput<TInput>> Open { get; }
 
-    /// <summary>Whether the input arrives asynchronously (the run then never blocks a thread waiting for it).</summary>
-    internal override bool IsAsync { get; }
+    /// <inheritdoc/>
+    public override bool IsAsync { get; }
 
     /// <summary>The sequence of an in-memory input (what a cluster ships to its silos in batches), else <see langword="null"/>.</summary>
     internal IEnumerable<TInput>? Sequence { get; }
@@ -31,7 +31,15 @@ public sealed class JobInput<TInput> : JobInput
     /// <summary>The files of a line input (read by the silos themselves on a cluster), else <see langword="null"/>.</summary>
     internal TextSource? Source { get; }
 
-    internal override Type InputType => typeof(TInput);
+    /// <inheritdoc/>
+    public override Type InputType => typeof(TInput);
 
-    internal override bool IsText => Source is not null;
+    /// <inheritdoc/>
+    public override bool IsText => Source is not null;
+
+    /// <inheritdoc/>
+    public override long? Count => Sequence is not null && Sequence.TryGetNonEnumeratedCount(out int count) ? count : null;
+
+    /// <inheritdoc/>
+    public override long? TotalBytes => Source is { Stream: null } source ? source.TotalBytes : null;
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using MapReduceGen.Engine.Definitions;
+using MapReduceGen.Engine.Map;
 
 namespace MapReduceGen.Engine;
 
@@ -28,9 +29,22 @@ public abstract class JobMapper<TKey, TValue>
     /// <exception cref="ArgumentException">The input is of another type.</exception>
     internal abstract MapRun<TKey, TValue> Open(JobInput input, MapReduceOptions options);
 
-    /// <summary>Calls <paramref name="visitor"/> with this mapper's types (for executors that need them, such as a silo's map task).</summary>
-    internal abstract TResult Accept<TResult>(IJobMapperVisitor<TKey, TValue, TResult> visitor);
-
     /// <summary>Maps a few inputs on the calling thread, collecting the keys (a total order's split points on a cluster).</summary>
     internal abstract void SampleKeys(JobInput input, int wanted, TaskContext context, List<TKey> keys);
+
+    /// <summary>The input, read into a list when it is a sequence that can be read only once (so it can be sampled, then read).</summary>
+    internal abstract JobInput Materialize(JobInput input, string jobName);
+
+    /// <summary>Cuts the input into map tasks (see <see cref="JobDefinition{TKey, TValue, TOutput}.SplitInput"/>).</summary>
+    internal abstract IEnumerable<MapTaskInput> Split(
+        int inputIndex, JobInput input, long splitBytes, int batchSize, IPayloadCodec codec, string jobName);
+
+    /// <summary>
+    /// Maps one map task's input into <paramref name="sink"/> (failures of user code go to <paramref name="state"/>);
+    /// returns why the task cannot run at all, or <see langword="null"/>.
+    /// </summary>
+    internal abstract TaskFailure? MapTask<TJob, TSlot, TSide>(
+        MapTaskInput input, MapSink<TKey, TValue, TSlot> sink, RunState state, TaskContext context, IPayloadCodec codec)
+        where TJob : struct, IKeyedJob<TKey>
+        where TSide : IMapSide<TValue, TSlot>;
 }

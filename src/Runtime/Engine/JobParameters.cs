@@ -25,7 +25,7 @@ public abstract class JobParameters
     internal abstract Type? Type { get; }
 
     /// <summary>A run's context from its encoded parameters.</summary>
-    internal abstract TaskContext Decode(IParameterCodec codec, byte[]? data);
+    internal abstract TaskContext Decode(IPayloadCodec codec, byte[]? data);
 
     /// <summary>Checks that a run's context carries this job's parameters (generated code always passes the right ones).</summary>
     internal void Check(TaskContext context, string jobName)
@@ -43,14 +43,14 @@ public abstract class JobParameters
     {
         internal override Type? Type => null;
 
-        internal override TaskContext Decode(IParameterCodec codec, byte[]? data) => TaskContext.Empty();
+        internal override TaskContext Decode(IPayloadCodec codec, byte[]? data) => TaskContext.Empty();
     }
 
     private sealed class Typed<TParams> : JobParameters
     {
         internal override Type? Type => typeof(TParams);
 
-        internal override TaskContext Decode(IParameterCodec codec, byte[]? data) =>
+        internal override TaskContext Decode(IPayloadCodec codec, byte[]? data) =>
             TaskContext.For(codec.Decode<TParams>(data ?? throw new InvalidDataException("The run's parameters are missing.")));
     }
 }

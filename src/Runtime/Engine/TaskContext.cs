@@ -35,7 +35,7 @@ public abstract class TaskContext
     internal abstract TaskContext ForTask();
 
     /// <summary>The parameters encoded for another process (a silo), or <see langword="null"/> when there are none.</summary>
-    internal abstract byte[]? Encode(IParameterCodec codec);
+    internal abstract byte[]? Encode(IPayloadCodec codec);
 
     private sealed class EmptyTaskContext : TaskContext
     {
@@ -43,6 +43,6 @@ public abstract class TaskContext
 
         internal override TaskContext ForTask() => new EmptyTaskContext();
 
-        internal override byte[]? Encode(IParameterCodec codec) => null;
+        internal override byte[]? Encode(IPayloadCodec codec) => null;
     }
 }

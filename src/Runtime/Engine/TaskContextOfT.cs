@@ -19,5 +19,5 @@ public sealed class TaskContext<TParams> : TaskContext
 
     internal override TaskContext ForTask() => new TaskContext<TParams>(Parameters);
 
-    internal override byte[]? Encode(IParameterCodec codec) => codec.Encode(Parameters);
+    internal override byte[]? Encode(IPayloadCodec codec) => codec.Encode(Parameters);
 }

@@ -19,6 +19,8 @@ internal static class MapChunks
         }
 
         MapOutput<Utf8Key, int, int> output = MapOutputBuilder.Build<Utf8Key, int, int, Utf8KeyOps>(sink.Table<Utf8Key, Utf8KeyOps>(), null, 1);
-        return PieceCodec.Encode<string, Utf8Key, int, int>(output.All, keepsValues: false, serializer);
+        var writer = new ValueWriter();
+        PieceEncoding.Encode(writer, output.All, keepsValues: false, new TypedCodecs<string, int, int>(null), new OrleansPayloadCodec(serializer));
+        return writer.ToArray();
     }
 }

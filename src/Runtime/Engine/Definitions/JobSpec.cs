@@ -1,8 +1,12 @@
 namespace MapReduceGen.Engine.Definitions;
 
-/// <summary>The parts of a job definition its executors need besides its types: mappers, parameters, layout.</summary>
+/// <summary>The parts of a job definition its executors need besides its types: mappers, parameters, layout, codecs.</summary>
 internal sealed class JobSpec<TKey, TValue, TResult>(
-    string name, IReadOnlyList<JobMapper<TKey, TValue>> mappers, JobParameters parameters, JobLayout<TKey, TValue, TResult> layout)
+    string name,
+    IReadOnlyList<JobMapper<TKey, TValue>> mappers,
+    JobParameters parameters,
+    JobLayout<TKey, TValue, TResult> layout,
+    JobCodecs<TKey, TValue, TResult>? codecs = null)
 {
     public string Name => name;
 
@@ -11,6 +15,9 @@ internal sealed class JobSpec<TKey, TValue, TResult>(
     public JobParameters Parameters => parameters;
 
     public JobLayout<TKey, TValue, TResult> Layout => layout;
+
+    /// <summary>How the job's keys, values and results are written (spill files, a cluster's shuffle, output files).</summary>
+    public TypedCodecs<TKey, TValue, TResult> Codecs { get; } = new(codecs);
 
     /// <summary>Whether the output is sorted by key with range partitions (not with the job's own partitioner).</summary>
     public bool RangePartitioned => layout.SortByKey && layout.Partitioner is null;

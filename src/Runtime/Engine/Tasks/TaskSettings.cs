@@ -1,0 +1,26 @@
+using System.ComponentModel;
+
+namespace MapReduceGen.Engine;
+
+/// <summary>What every map and reduce task of a run is told besides its own input.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class TaskSettings
+{
+    private readonly int _partitionCount = 1;
+
+    /// <summary>The backend's serializer (parameters, batches, types without a generated codec).</summary>
+    public required IPayloadCodec Codec { get; init; }
+
+    /// <summary>The number of reduce partitions (at least 1).</summary>
+    public int PartitionCount
+    {
+        get => _partitionCount;
+        init => _partitionCount = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "A run has at least one partition.");
+    }
+
+    /// <summary>The run's data (<see cref="JobRunPlan.RunData"/>): its parameters and a total order's split points.</summary>
+    public ReadOnlyMemory<byte> RunData { get; init; }
+
+    /// <summary><see cref="MapReduceOptions.MaxBadRecords"/> of the run (map tasks skip that many bad inputs each).</summary>
+    public int MaxBadRecords { get; init; }
+}
