@@ -574,15 +574,9 @@ public sealed class MapReduceClusterExecutor
     private KitTaskSource TaskSource<TKey, TValue, TOutput>(
         JobDefinition<TKey, TValue, TOutput> job, int index, JobInput input, int silos, MapReduceOptions options)
     {
-        long splitBytes = 64L << 20;
+        long? totalBytes = input.TotalBytes;
+        long splitBytes = Math.Clamp((totalBytes ?? 0) / (silos * 16L), 1L << 20, 64L << 20);
         int batch = options.ChunkSize;
-        long? totalBytes = null;
-        if (input is JobInput<string> { Source: { } text })
-        {
-            totalBytes = text.TotalBytes;
-            splitBytes = text.SplitBytes > 0 ? text.SplitBytes : Math.Clamp(text.TotalBytes / (silos * 16L), 1L << 20, 64L << 20);
-        }
-
         if (batch <= 0)
         {
             batch = input.Count is long count ? (int)Math.Clamp((count + (silos * 16L) - 1) / (silos * 16L), 1, 16_384) : 4096;

@@ -171,7 +171,7 @@ internal sealed partial class ClusterCoordinator(
             InputsRead = _inputsRead,
             PairsEmitted = _pairsEmitted,
             BytesRead = _bytesRead,
-            SkippedRecords = new SkippedRecordList([.. _skipped], _skippedCount),
+            SkippedRecords = [.. _skipped],
             BadRecordsSkipped = _skippedCount,
             DistinctKeys = _distinctKeys,
             MapTime = mapTime,
@@ -271,7 +271,7 @@ internal sealed partial class ClusterCoordinator(
             {
                 map.Counted = true;
                 _completedOnce++;
-                Counters.AddTo(_counters, output.Counters);
+                AddCounters(output.Counters);
                 _inputsRead += output.InputsRead;
                 _pairsEmitted += output.PairsEmitted;
                 _bytesRead += output.BytesRead;
@@ -552,7 +552,7 @@ internal sealed partial class ClusterCoordinator(
             _partitionsReduced++;
             _shuffleBytes += report.FetchedBytes;
             _distinctKeys += report.KeyCount;
-            Counters.AddTo(_counters, report.Counters);
+            AddCounters(report.Counters);
         }
 
         LogReduceCompleted(logger, RunId, partition, attempt, report.Silo, clock.Elapsed.TotalMilliseconds, report.Merged, report.FetchedBytes, report.KeyCount);
@@ -638,6 +638,15 @@ internal sealed partial class ClusterCoordinator(
         catch (Exception e) when (e is not TaskLostException && IsRetryable(e, token))
         {
             return await poll().WaitAsync(deadline, token).ConfigureAwait(false);
+        }
+    }
+
+    // Sums a task's user counters into the run's (called under the lock).
+    private void AddCounters(Dictionary<string, long>? counters)
+    {
+        foreach (KeyValuePair<string, long> pair in counters ?? [])
+        {
+            _counters[pair.Key] = _counters.GetValueOrDefault(pair.Key) + pair.Value;
         }
     }
 

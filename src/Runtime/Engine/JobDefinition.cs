@@ -70,9 +70,10 @@ public abstract class JobDefinition<TKey, TValue, TOutput>
     public abstract JobRunPlan PrepareRun(JobInput[] inputs, TaskContext context, int partitionCount, IPayloadCodec codec);
 
     /// <summary>
-    /// Cuts one input into map tasks: text files into byte-range splits of about <paramref name="splitBytes"/> (read by
-    /// the tasks themselves), a sequence into batches of <paramref name="batchSize"/> inputs, encoded as they are taken
-    /// (the sequence is read only as fast as tasks are handed out).
+    /// Cuts one input into map tasks: text files into byte-range splits of about <paramref name="splitBytes"/> (or the
+    /// source's own <see cref="TextSource.SplitBytes"/> when it sets one; read by the tasks themselves), a sequence into
+    /// batches of <paramref name="batchSize"/> inputs (4096 when 0), encoded as they are taken (the sequence is read only
+    /// as fast as tasks are handed out).
     /// </summary>
     /// <param name="inputIndex">The input's index.</param>
     /// <param name="input">The input (from <see cref="JobRunPlan.Inputs"/>).</param>

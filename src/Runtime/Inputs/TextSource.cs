@@ -79,11 +79,18 @@ public sealed class TextSource
     /// </summary>
     public IReadOnlyList<string> BrokenLinks { get; }
 
-    /// <summary>The longest line (UTF-16 characters) a reader of this source hands out; 0: the longest string. For tests.</summary>
-    internal int MaxLineChars { get; set; }
+    /// <summary>
+    /// The longest line, in UTF-16 characters, a reader of this source hands to a line mapper; 0 (the default) for the
+    /// longest string .NET can hold. A longer line is an error naming its file and line, or a skipped bad record under
+    /// <see cref="MapReduceOptions.MaxBadRecords"/>: a cap on the memory one line may take.
+    /// </summary>
+    public int MaxLineChars { get; set; }
 
-    /// <summary>The longest line (bytes) a block read of this source holds; 0: the largest array. For tests.</summary>
-    internal int MaxLineBytes { get; set; }
+    /// <summary>
+    /// The longest line, in bytes, a block read of this source (a UTF-8 block mapper) holds; 0 (the default) for the
+    /// largest array .NET can hold. A longer line is an error naming its file and line.
+    /// </summary>
+    public int MaxLineBytes { get; set; }
 
     /// <summary>The total length in bytes of all files.</summary>
     public long TotalBytes { get; }

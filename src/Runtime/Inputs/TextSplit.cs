@@ -28,9 +28,9 @@ public readonly record struct TextSplit(int FileIndex, string Path, long Start, 
     /// </summary>
     public long FileLength { get; init; }
 
-    /// <summary>The longest line, in UTF-16 characters, the reader hands out; 0 for the default (the longest string).</summary>
-    internal int MaxLineChars { get; init; }
+    /// <summary>The longest line, in UTF-16 characters, the reader hands out (<see cref="TextSource.MaxLineChars"/>); 0 for the longest string.</summary>
+    public int MaxLineChars { get; init; }
 
-    /// <summary>The longest line, in bytes, a block read holds; 0 for the default (the largest byte array).</summary>
-    internal int MaxLineBytes { get; init; }
+    /// <summary>The longest line, in bytes, a block read holds (<see cref="TextSource.MaxLineBytes"/>); 0 for the largest byte array.</summary>
+    public int MaxLineBytes { get; init; }
 }

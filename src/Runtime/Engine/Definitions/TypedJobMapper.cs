@@ -67,12 +67,12 @@ internal sealed class TypedJobMapper<TMapper, TInput, TKey, TValue>(string input
         if (typed.Source is { } text)
         {
             return text.Stream is null
-                ? text.CreateSplits(Math.Max(1, splitBytes)).Select(split => MapTaskInput.ForSplit(inputIndex, split))
+                ? text.CreateSplits(text.SplitBytes > 0 ? text.SplitBytes : Math.Max(1, splitBytes)).Select(split => MapTaskInput.ForSplit(inputIndex, split))
                 : throw NotHere("a stream");
         }
 
         return typed.Sequence is { } sequence
-            ? Batches(inputIndex, sequence, Math.Max(1, batchSize), codec, jobName)
+            ? Batches(inputIndex, sequence, batchSize > 0 ? batchSize : 4096, codec, jobName)
             : throw NotHere(typed.IsAsync ? "an asynchronous sequence" : "UTF-8 blocks");
     }
 
