@@ -1,0 +1,125 @@
+using MapReduceGen.Backend.Tests.Jobs;
+using MapReduceGen.Engine;
+
+namespace MapReduceGen.Backend.Tests;
+
+/// <summary>
+/// A third executor, written outside the engine against its public task kit alone, runs generated jobs of every kind
+/// and gets exactly what the local runner gets: results, records in their total order, counters, failures named the
+/// same way, re-executed map tasks counted once, files committed.
+/// </summary>
+public sealed class InProcessBackendTests : IDisposable
+{
+    private static readonly string[] Lines = TextOf(2_000, seed: 11);
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "mrg-backend-" + Guid.NewGuid().ToString("N"));
+    private readonly JsonPayloadCodec _codec = new();
+
+    public InProcessBackendTests() => Directory.CreateDirectory(_directory);
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task A_job_with_parameters_a_combiner_and_counters_gives_the_local_result()
+    {
+        var filter = new LengthFilter(4);
+        var local = LongWords.Run(Lines, filter);
+        var backend = new InProcessBackend(_codec);
+
+        var remote = await backend.RunAsync(
+            LongWords.MapReduceJob.Definition, [JobInputs.Sequence(Lines)], TaskContext.For(filter), partitions: 5);
+
+        Assert.Equal(local.OrderBy(e => e.Key, StringComparer.Ordinal), remote.OrderBy(e => e.Key, StringComparer.Ordinal));
+        Assert.Equal(local.Statistics.Counters, remote.Statistics.Counters);
+        Assert.True(backend.MapTasksRun > 5, "the input is cut into many map tasks");
+    }
+
+    [Fact]
+    public async Task Text_files_are_split_and_read_by_the_tasks_themselves()
+    {
+        string path = Path.Combine(_directory, "words.txt");
+        File.WriteAllLines(path, Lines);
+        var filter = new LengthFilter(3);
+        var local = LongWords.Run(TextSource.FromFiles(path), filter);
+
+        var remote = await new InProcessBackend(_codec).RunAsync(
+            LongWords.MapReduceJob.Definition, [JobInputs.Lines(TextSource.FromFiles(path))], TaskContext.For(filter), partitions: 3);
+
+        Assert.Equal(local.OrderBy(e => e.Key, StringComparer.Ordinal), remote.OrderBy(e => e.Key, StringComparer.Ordinal));
+        Assert.Equal(0, _codec.Encoded - 1); // only the parameters went through the backend's serializer
+    }
+
+    [Fact]
+    public async Task Records_of_a_job_sorted_by_key_come_in_the_same_total_order()
+    {
+        var local = InitialsByLength.Run(Lines);
+
+        var remote = await new InProcessBackend(_codec).RunAsync(
+            InitialsByLength.MapReduceJob.Definition, [JobInputs.Sequence(Lines)], TaskContext.Empty(), partitions: 4);
+
+        Assert.Equal(local.ToArray(), remote.ToArray());
+        Assert.True(remote.Count > 30, "many keys over four key ranges");
+    }
+
+    [Fact]
+    public async Task A_map_task_run_again_after_its_output_was_lost_is_counted_once()
+    {
+        var filter = new LengthFilter(1);
+        var local = LongWords.Run(Lines, filter);
+        var backend = new InProcessBackend(_codec);
+        backend.LoseOutputOf.Add(0);
+        backend.LoseOutputOf.Add(3);
+
+        var remote = await backend.RunAsync(LongWords.MapReduceJob.Definition, [JobInputs.Sequence(Lines)], TaskContext.For(filter), partitions: 2);
+
+        Assert.Equal(local.OrderBy(e => e.Key, StringComparer.Ordinal), remote.OrderBy(e => e.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_failing_mapper_is_reported_as_the_local_runner_reports_it()
+    {
+        int[] inputs = [.. Enumerable.Range(0, 500)];
+        var filter = new LengthFilter(321);
+        var local = Assert.Throws<MapReduceException>(() => Boom.Run(inputs, filter));
+
+        var remote = await Assert.ThrowsAsync<MapReduceException>(() => new InProcessBackend(_codec).RunAsync(
+            Boom.MapReduceJob.Definition, [JobInputs.Sequence(inputs)], TaskContext.For(filter), partitions: 3));
+
+        Assert.Equal(local.Message, remote.Message);
+        Assert.Equal(321, remote.InputIndex);
+        Assert.Equal(MapReducePhase.Map, remote.Phase);
+        Assert.IsType<InvalidOperationException>(remote.InnerException);
+    }
+
+    [Fact]
+    public async Task Partitions_written_as_files_are_committed_with_a_success_marker()
+    {
+        string output = Path.Combine(_directory, "out");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "part-00009.tsv"), "stale\t1\n");
+        var filter = new LengthFilter(5);
+        var local = LongWords.Run(Lines, filter);
+
+        MapReduceFileOutput files = await new InProcessBackend(_codec).RunToFilesAsync(
+            LongWords.MapReduceJob.Definition, [JobInputs.Sequence(Lines)], TaskContext.For(filter), 3, output, MapReduceFileFormat.Tsv);
+
+        Assert.Equal(
+            ["_SUCCESS", "part-00000.tsv", "part-00001.tsv", "part-00002.tsv"],
+            Directory.GetFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var read = files.Files.SelectMany(f => File.ReadAllLines(f.Path)).Select(l => l.Split('\t')).ToDictionary(f => f[0], f => f[1]);
+        Assert.Equal(local.Count, read.Count);
+        Assert.All(local, e => Assert.Equal(e.Value, read[e.Key]));
+    }
+
+    // Lines of words from a small alphabet, so words repeat across map tasks.
+    private static string[] TextOf(int lines, int seed)
+    {
+        var random = new Random(seed);
+        var result = new string[lines];
+        for (int i = 0; i < lines; i++)
+        {
+            result[i] = string.Join(' ', Enumerable.Range(0, 8).Select(_ => new string((char)('a' + random.Next(6)), random.Next(1, 7))));
+        }
+
+        return result;
+    }
+}
