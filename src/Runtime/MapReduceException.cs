@@ -129,6 +129,17 @@ public sealed class MapReduceException : Exception
     internal static MapReduceException ForOutput(string jobName, string path, Exception innerException) =>
         new(jobName, MapReducePhase.Reduce, null, null, path, null, "writing the output failed", innerException);
 
+    /// <summary>
+    /// Creates the exception for a spill file that could not be written or read back (a full disk, an unwritable spill
+    /// directory, a file deleted under the run): it names the path.
+    /// </summary>
+    internal static MapReduceException ForSpill(string jobName, string path, Exception innerException, MapReducePhase phase = MapReducePhase.Map) =>
+        new(jobName, phase, null, null, path, null, phase == MapReducePhase.Map ? "spilling map output to disk failed" : "reading spilled map output failed", innerException);
+
+    /// <summary>Creates the exception for a run that needs more memory than its budget where it cannot spill.</summary>
+    internal static MapReduceException ForMemory(string jobName, MapReducePhase phase, object? key, Exception innerException) =>
+        new(jobName, phase, null, key, null, null, "the run's memory budget is too small", innerException);
+
     /// <summary>Creates the exception for too many skipped bad records.</summary>
     /// <param name="jobName">The job.</param>
     /// <param name="limit">The configured limit.</param>

@@ -8,6 +8,7 @@ public sealed class MapReduceOptions
     private int _chunkSize;
     private TimeSpan _progressInterval = TimeSpan.FromMilliseconds(100);
     private int _maxBadRecords;
+    private long _memoryBudget;
 
     /// <summary>
     /// How many workers map and reduce at once. Default: <see cref="Environment.ProcessorCount"/>; <c>-1</c> also
@@ -80,6 +81,39 @@ public sealed class MapReduceOptions
             ? value
             : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxBadRecords must be 0 or more.");
     }
+
+    /// <summary>
+    /// How many bytes of memory a run may hold in its tables, values, output pieces and merge buffers before it writes
+    /// map output to disk (spills) and reduces partitions by merging sorted runs. Default <c>0</c>: half of the memory
+    /// .NET says this process may use (<see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/>, which honours container
+    /// limits and <c>GCHeapHardLimit</c>), so a job in a 1 GiB container works with no option set. The budget is an
+    /// estimate the engine keeps to, not a hard limit: a single key's values, and a result returned whole by <c>Run</c>,
+    /// must still fit in memory (stream the output or write it to files when they do not).
+    /// </summary>
+    public long MemoryBudget
+    {
+        get => _memoryBudget;
+        set => _memoryBudget = value >= 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "MemoryBudget must be 0 (automatic) or a number of bytes.");
+    }
+
+    /// <summary>
+    /// Where a run writes its spill files, in a folder of its own that is removed when the run ends (successfully or not,
+    /// and at the next run when a process died). Default <see langword="null"/>: the system's temporary folder.
+    /// </summary>
+    public string? SpillDirectory { get; set; }
+
+    /// <summary>The memory budget in bytes: the one set, or half of what the GC says this process may use.</summary>
+    internal long ResolveMemoryBudget() => _memoryBudget > 0 ? _memoryBudget : DefaultMemoryBudget();
+
+    /// <summary>
+    /// How large an output <c>Run</c> may return whole: the budget, but never less than the default budget (the output is
+    /// what the caller asked to hold; past this it would run the process out of memory, so the run says to stream it).
+    /// </summary>
+    internal long ResolveOutputLimit() => Math.Max(ResolveMemoryBudget(), DefaultMemoryBudget());
+
+    private static long DefaultMemoryBudget() => Math.Max(16L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
 
     internal int ResolvePartitionCount(int workers) =>
         _partitionCount > 0 ? _partitionCount : workers == 1 ? 1 : workers * 4;

@@ -42,6 +42,12 @@ public sealed class MapReduceStatistics
     /// </summary>
     public IReadOnlyList<SkippedRecord> SkippedRecords { get; init; } = [];
 
+    /// <summary>
+    /// Bytes of map output written to spill files because the run's tables outgrew its memory budget
+    /// (<see cref="MapReduceOptions.MemoryBudget"/>); 0 when everything fitted in memory.
+    /// </summary>
+    public long BytesSpilled { get; init; }
+
     /// <summary>Workers used.</summary>
     public int WorkerCount { get; init; }
 

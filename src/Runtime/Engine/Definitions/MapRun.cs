@@ -1,4 +1,5 @@
 using MapReduceGen.Engine.Map;
+using MapReduceGen.Engine.Spill;
 
 namespace MapReduceGen.Engine.Definitions;
 
@@ -16,12 +17,12 @@ internal abstract class MapRun<TKey, TValue> : IDisposable
     public abstract int PlanWorkers(int maximum);
 
     /// <summary>One worker's loop over this input, mapping into <paramref name="sink"/>.</summary>
-    public abstract void RunWorker<TJob, TSlot, TSide>(int worker, MapSink<TKey, TValue, TSlot> sink, RunState state, TaskContext context)
+    public abstract void RunWorker<TJob, TSlot, TSide>(int worker, MapSink<TKey, TValue, TSlot> sink, RunState state, TaskContext context, IMapSpill? spill)
         where TJob : struct, IKeyedJob<TKey>
         where TSide : IMapSide<TValue, TSlot>;
 
     /// <summary>One worker's loop over an asynchronous input.</summary>
-    public abstract Task RunWorkerAsync<TJob, TSlot, TSide>(int worker, MapSink<TKey, TValue, TSlot> sink, RunState state, TaskContext context)
+    public abstract Task RunWorkerAsync<TJob, TSlot, TSide>(int worker, MapSink<TKey, TValue, TSlot> sink, RunState state, TaskContext context, IMapSpill? spill)
         where TJob : struct, IKeyedJob<TKey>
         where TSide : IMapSide<TValue, TSlot>;
 

@@ -1,5 +1,6 @@
 using MapReduceGen.Engine.Inputs;
 using MapReduceGen.Engine.Map;
+using MapReduceGen.Engine.Spill;
 
 namespace MapReduceGen.Engine.Definitions;
 
@@ -13,11 +14,11 @@ internal sealed class TypedMapRun<TMapper, TInput, TKey, TValue>(MapInput<TInput
 
     public override int PlanWorkers(int maximum) => input.PlanWorkers(maximum);
 
-    public override void RunWorker<TJob, TSlot, TSide>(int worker, MapSink<TKey, TValue, TSlot> sink, RunState state, TaskContext context) =>
-        input.RunWorker(worker, new MapTask<TJob, TMapper, TInput, TKey, TValue, TSlot, TSide>(state, sink, context), state);
+    public override void RunWorker<TJob, TSlot, TSide>(int worker, MapSink<TKey, TValue, TSlot> sink, RunState state, TaskContext context, IMapSpill? spill) =>
+        input.RunWorker(worker, new MapTask<TJob, TMapper, TInput, TKey, TValue, TSlot, TSide>(state, sink, context, spill), state);
 
-    public override Task RunWorkerAsync<TJob, TSlot, TSide>(int worker, MapSink<TKey, TValue, TSlot> sink, RunState state, TaskContext context) =>
-        input.RunWorkerAsync(worker, new MapTask<TJob, TMapper, TInput, TKey, TValue, TSlot, TSide>(state, sink, context), state);
+    public override Task RunWorkerAsync<TJob, TSlot, TSide>(int worker, MapSink<TKey, TValue, TSlot> sink, RunState state, TaskContext context, IMapSpill? spill) =>
+        input.RunWorkerAsync(worker, new MapTask<TJob, TMapper, TInput, TKey, TValue, TSlot, TSide>(state, sink, context, spill), state);
 
     public override void Dispose() => input.Dispose();
 }

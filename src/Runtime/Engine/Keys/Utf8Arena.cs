@@ -18,6 +18,9 @@ internal sealed class Utf8Arena
     /// <summary>Bytes of keys stored so far.</summary>
     public long Bytes => _bytes;
 
+    /// <summary>The bytes of the chunks allocated so far (a little more than <see cref="Bytes"/>).</summary>
+    public long Footprint { get; private set; }
+
     public Utf8Key Store(ReadOnlySpan<byte> key, ulong prefix)
     {
         _bytes += key.Length;
@@ -27,11 +30,13 @@ internal sealed class Utf8Arena
             {
                 // A long key: its own array, so a chunk is never mostly wasted.
                 byte[] own = key.ToArray();
+                Footprint += own.Length;
                 return new Utf8Key(own, 0, own.Length, prefix);
             }
 
             // A fresh chunk: the next size in the progression, or the key's own size when it is larger.
             _chunk = new byte[Math.Max(_nextChunkBytes, key.Length)];
+            Footprint += _chunk.Length;
             _used = 0;
             _nextChunkBytes = Math.Min(LargestChunkBytes, _nextChunkBytes * 2);
         }

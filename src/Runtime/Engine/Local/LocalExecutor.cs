@@ -5,6 +5,7 @@ using MapReduceGen.Engine.Map;
 using MapReduceGen.Engine.Ordering;
 using MapReduceGen.Engine.Output;
 using MapReduceGen.Engine.Reduce;
+using MapReduceGen.Engine.Spill;
 
 namespace MapReduceGen.Engine.Local;
 
@@ -85,6 +86,9 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
         private readonly TaskContext?[] _workerContexts;
         private readonly int _partitions;
         private readonly ProgressReporter _progress;
+        private readonly SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult> _spill;
+        private readonly WorkerSpill[] _spillHooks;
+        private readonly long _budget;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private TimeSpan _mapTime;
 
@@ -125,6 +129,14 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
             state.TotalBytes = totalBytes;
             _sinks = new MapSink<TKey, TValue, TSlot>?[workers];
             _workerContexts = new TaskContext?[workers];
+            _budget = state.Options.ResolveMemoryBudget();
+            _spill = new SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult>(spec, state, workers, _partitions, _budget);
+            _spillHooks = new WorkerSpill[workers];
+            for (int w = 0; w < workers; w++)
+            {
+                _spillHooks[w] = new WorkerSpill(this, w);
+            }
+
             _progress = new ProgressReporter(state);
         }
 
@@ -133,7 +145,7 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
             for (int i = 0; i < _inputs.Length && !_state.StopRequested; i++)
             {
                 MapRun<TKey, TValue> input = StartInput(i);
-                ParallelWorkers.Run(_workersPerInput[i], w => input.RunWorker<TJob, TSlot, TSide>(w, Sink(w), _state, WorkerContext(w)));
+                ParallelWorkers.Run(_workersPerInput[i], w => input.RunWorker<TJob, TSlot, TSide>(w, Sink(w), _state, WorkerContext(w), _spillHooks[w]));
             }
 
             EndMap();
@@ -149,7 +161,7 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                     var loops = new Task[_workersPerInput[i]];
                     for (int w = 0; w < loops.Length; w++)
                     {
-                        loops[w] = input.RunWorkerAsync<TJob, TSlot, TSide>(w, Sink(w), _state, WorkerContext(w));
+                        loops[w] = input.RunWorkerAsync<TJob, TSlot, TSide>(w, Sink(w), _state, WorkerContext(w), _spillHooks[w]);
                     }
 
                     await Task.WhenAll(loops).ConfigureAwait(false);
@@ -157,7 +169,7 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                 else
                 {
                     int workers = _workersPerInput[i];
-                    await Task.Run(() => ParallelWorkers.Run(workers, w => input.RunWorker<TJob, TSlot, TSide>(w, Sink(w), _state, WorkerContext(w))))
+                    await Task.Run(() => ParallelWorkers.Run(workers, w => input.RunWorker<TJob, TSlot, TSide>(w, Sink(w), _state, WorkerContext(w), _spillHooks[w])))
                         .ConfigureAwait(false);
                 }
             }
@@ -174,6 +186,7 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
         {
             _progress.Dispose();
             DisposeInputs();
+            _spill.Dispose();
         }
 
         private void DisposeInputs()
@@ -212,7 +225,9 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
 
             JobLayout<TKey, TValue, TResult> layout = _spec.Layout;
             KeyComparison<TKey> keyOrder = KeyComparison<TKey>.Of<TJob>(layout.HasKeyComparer);
-            (PartitionSelector<TStored>? selector, Func<TKey, int>? partitionOfKey) = Partitioner<TStored, TOps>(keyOrder);
+            (PartitionSelector<TStored>? selector, Func<TKey, int>? partitionOfKey) = _spill.HasSpilled
+                ? (_spill.Selector<TStored>(), SpilledPartitionOfKey())
+                : Partitioner<TStored, TOps>(keyOrder);
             _state.ThrowIfStopped();
 
             // Each worker's table becomes its output (in parallel), then partitions are reduced in parallel.
@@ -237,23 +252,16 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
             var settings = new OutputSettings<TKey, TResult>(keyOrder, layout.SortByKey, layout.OutputComparer, partitionOfKey);
             var partitions = new PartitionResult<TStored, TSlot, TOps, TResult>[_partitions];
             var partitionContexts = new TaskContext[_partitions];
+            MergeOrder<TKey, TStored> mergeOrder = _spill.Order<TStored>();
             ParallelWorkers.ForEach(_partitions, workers, () => _state.StopRequested, partition =>
             {
-                var pieces = new Piece<TStored, TSlot, TValue>[outputs.Length];
-                int count = 0;
-                foreach (MapOutput<TStored, TSlot, TValue>? output in outputs)
-                {
-                    if (output is not null)
-                    {
-                        pieces[count++] = output.Partition(partition);
-                    }
-                }
-
                 TaskContext context = partitionContexts[partition] = _context.ForTask();
                 var scope = new ReduceScope<TKey, TValue>(_state, context, layout.SortByKey ? keyOrder : null, layout.ValueComparer, TKind.WritesRecords);
                 try
                 {
-                    PartitionResult<TStored, TSlot, TOps, TResult> result = TReducer.Reduce(pieces.AsSpan(0, count), default(TOps), scope);
+                    PartitionResult<TStored, TSlot, TOps, TResult> result = _spill.HasSpilled
+                        ? ReduceMerged<TStored, TOps>(partition, outputs, mergeOrder, scope)
+                        : TReducer.Reduce(Pieces(outputs, partition), default(TOps), scope);
                     PartitionOutputOrder.Apply(result, settings);
                     partitions[partition] = result;
                     _state.PartitionReduced();
@@ -296,11 +304,92 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                 TotalTime = _state.Elapsed,
                 DistinctKeys = distinct,
                 Counters = counters,
+                BytesSpilled = _spill.BytesSpilled,
             };
             TOutput output = TKind.Assemble(partitions, settings, statistics);
             _state.Phase = MapReducePhase.Completed;
             _progress.Report();
             return output;
+        }
+
+        // The pieces of one partition: that partition of every worker's output.
+        private static Piece<TStored, TSlot, TValue>[] Pieces<TStored>(MapOutput<TStored, TSlot, TValue>?[] outputs, int partition)
+        {
+            var pieces = new List<Piece<TStored, TSlot, TValue>>(outputs.Length);
+            foreach (MapOutput<TStored, TSlot, TValue>? output in outputs)
+            {
+                if (output is not null)
+                {
+                    pieces.Add(output.Partition(partition));
+                }
+            }
+
+            return [.. pieces];
+        }
+
+        // A partition of a run that spilled: a k-way merge of every worker's runs on disk and its last table, each in
+        // the merge order, reduced key by key into the partition's result.
+        private PartitionResult<TStored, TSlot, TOps, TResult> ReduceMerged<TStored, TOps>(
+            int partition, MapOutput<TStored, TSlot, TValue>?[] outputs, MergeOrder<TKey, TStored> order, ReduceScope<TKey, TValue> scope)
+            where TOps : struct, IKeyOps<TStored>
+        {
+            var sources = new List<MergeSource<TStored, TSlot, TValue>>();
+            try
+            {
+                ValueCodec<TSlot> slotCodec = _spec.Codecs.Slot<TSlot>()!;
+                for (int w = 0; w < outputs.Length; w++)
+                {
+                    foreach (SpillRun run in _spill.RunsOf(w))
+                    {
+                        if (run.Count(partition) > 0)
+                        {
+                            sources.Add(new FileSource<TKey, TStored, TSlot, TValue, TResult>(run, partition, _spec.Codecs, slotCodec, TSide.KeepsValues, _spec.Name));
+                        }
+                    }
+
+                    if (outputs[w] is { } output && output.Partition(partition) is { Length: > 0 } piece)
+                    {
+                        sources.Add(new MemorySource<TStored, TSlot, TValue>(piece, order.Sort(piece.EntryArray, piece.Start, piece.Length)));
+                    }
+                }
+
+                var writer = new TablePartitionWriter<TStored, TSlot, TOps, TResult>(default, TKind.WritesRecords, _state.Options.ResolveOutputLimit(), _spec.Name);
+                MergedReduce<TKey, TValue, TSlot, TReducer, TResult>.Run(sources, order, default(TOps), scope, writer, _budget);
+                return writer.Complete();
+            }
+            finally
+            {
+                foreach (MergeSource<TStored, TSlot, TValue> source in sources)
+                {
+                    source.Dispose();
+                }
+            }
+        }
+
+        // The partition of a key when a run that spilled partitioned by the job's partitioner or the spill's key ranges.
+        private Func<TKey, int>? SpilledPartitionOfKey()
+        {
+            int partitions = _partitions;
+            if (_spec.Layout.Partitioner is { } partitioner)
+            {
+                return key => partitioner(key, partitions);
+            }
+
+            if (_spill.SplitPoints is { } splits)
+            {
+                var selector = new RangePartitionSelector<TKey, TKey>(splits, _spill.KeyOrder);
+                return selector.SelectKey;
+            }
+
+            return null;
+        }
+
+        /// <summary>A worker's way to disk: its table written as a sorted run by the run's spill session.</summary>
+        private sealed class WorkerSpill(LocalRun<TOutput, TKind> run, int worker) : IMapSpill
+        {
+            public long Share => run._spill.WorkerShare;
+
+            public void Spill() => run._spill.Spill(worker, run.Sink(worker));
         }
 
         // How keys are partitioned when a map task ends: the job's partitioner, key ranges sampled from every worker's

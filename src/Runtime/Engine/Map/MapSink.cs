@@ -23,6 +23,18 @@ internal abstract class MapSink<TKey, TValue, TSlot> : EmitterSink<TKey, TValue>
     /// <summary>Distinct keys so far.</summary>
     public abstract int KeyCount { get; }
 
+    /// <summary>
+    /// An estimate of the bytes the sink holds (its table, its keys' bytes, its values), including a growth of the table
+    /// that is near: what a memory budget checks. Objects that keys and values refer to are not counted.
+    /// </summary>
+    public abstract long Footprint { get; }
+
+    /// <summary>
+    /// Makes the sink empty after its table's entries were taken (<see cref="KeyTable{TStored, TSlot, TOps}.TakeEntries"/>)
+    /// and its values cleared, when its contents were written to disk: the keys' bytes are dropped with them.
+    /// </summary>
+    public abstract void Restart();
+
     /// <summary>The values kept (jobs that need every value), else <see langword="null"/>.</summary>
     public abstract ValueLog<TValue>? Values { get; }
 

@@ -1,5 +1,6 @@
 using MapReduceGen.Engine.Inputs;
 using MapReduceGen.Engine.Keys;
+using MapReduceGen.Engine.Spill;
 using MapReduceGen.Engine.Tables;
 
 namespace MapReduceGen.Engine.Map;
@@ -16,16 +17,25 @@ internal sealed class MapTask<TJob, TMapper, TInput, TKey, TValue, TSlot, TSide>
     where TMapper : struct, IMapFunction<TInput, TKey, TValue>
     where TSide : IMapSide<TValue, TSlot>
 {
+    // How often (in inputs or lines) the table's size is checked against the task's share of the memory budget.
+    private const int BudgetCheckMask = 0xF;
+
     private readonly MapSink<TKey, TValue, TSlot> _sink;
     private readonly TaskContext _context;
+    private readonly IMapSpill? _spill;
     private StagingSink<TKey, TValue>? _staging;
 
     /// <summary>Creates a task that maps into <paramref name="sink"/> (made for <typeparamref name="TJob"/> and <typeparamref name="TSide"/>).</summary>
-    public MapTask(RunState state, MapSink<TKey, TValue, TSlot> sink, TaskContext context)
+    /// <param name="state">The run's state.</param>
+    /// <param name="sink">The task's table.</param>
+    /// <param name="context">The task's parameters and counters.</param>
+    /// <param name="spill">Where the table goes when it outgrows its share of the memory budget; <see langword="null"/>: it never spills.</param>
+    public MapTask(RunState state, MapSink<TKey, TValue, TSlot> sink, TaskContext context, IMapSpill? spill = null)
     {
         State = state;
         _sink = sink;
         _context = context;
+        _spill = spill;
     }
 
     private RunState State { get; }
@@ -48,7 +58,7 @@ internal sealed class MapTask<TJob, TMapper, TInput, TKey, TValue, TSlot, TSide>
             var emitter = new Emitter<TKey, TValue>(_sink);
             for (; i < chunk.Length; i++)
             {
-                if (State.StopRequested)
+                if (State.StopRequested || ((i & BudgetCheckMask) == 0 && !KeepWithinBudget()))
                 {
                     return;
                 }
@@ -94,6 +104,11 @@ internal sealed class MapTask<TJob, TMapper, TInput, TKey, TValue, TSlot, TSide>
                     }
 
                     continue;
+                }
+
+                if ((lines & BudgetCheckMask) == 0 && !KeepWithinBudget())
+                {
+                    return;
                 }
 
                 if ((lines & 0xFF) == 0)
@@ -175,7 +190,7 @@ internal sealed class MapTask<TJob, TMapper, TInput, TKey, TValue, TSlot, TSide>
         {
             while (reader.TryReadLines(out ReadOnlySpan<byte> lines, out blockStart))
             {
-                if (State.StopRequested)
+                if (State.StopRequested || !KeepWithinBudget())
                 {
                     return;
                 }
@@ -214,6 +229,29 @@ internal sealed class MapTask<TJob, TMapper, TInput, TKey, TValue, TSlot, TSide>
     private StagingSink<TKey, TValue> Staging => _staging ??= new StagingSink<TKey, TValue>();
 
     /// <summary>
+    /// Spills the task's table when it holds more than the task's share of the memory budget; false when the spill
+    /// failed (the run is failed with it).
+    /// </summary>
+    private bool KeepWithinBudget()
+    {
+        if (_spill is null || _sink.Footprint <= _spill.Share)
+        {
+            return true;
+        }
+
+        try
+        {
+            _spill.Spill();
+            return true;
+        }
+        catch (MapReduceException failure)
+        {
+            State.Fail(failure);
+            return false;
+        }
+    }
+
+    /// <summary>
     /// The 1-based number of the line the reader returned last: counted by the reader when its split starts the
     /// file (or is a stream), otherwise found by rereading the file's prefix (failure path only).
     /// </summary>
@@ -242,7 +280,7 @@ internal sealed class MapTask<TJob, TMapper, TInput, TKey, TValue, TSlot, TSide>
         {
             for (int i = 0; i < chunk.Length; i++, done++)
             {
-                if (State.StopRequested)
+                if (State.StopRequested || ((i & BudgetCheckMask) == 0 && !KeepWithinBudget()))
                 {
                     return;
                 }

@@ -26,6 +26,14 @@ internal sealed class ObjectMapSink<TKeys, TKey, TValue, TSlot, TSide> : MapSink
 
     public override int KeyCount => _table.Count;
 
+    public override long Footprint => _table.Footprint + (_values?.Footprint ?? 0);
+
+    public override void Restart()
+    {
+        _values?.Clear();
+        _combining = -1;
+    }
+
     public override ValueLog<TValue>? Values => _values;
 
     public override long TakePairCount()

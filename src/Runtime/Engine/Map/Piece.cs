@@ -25,6 +25,9 @@ internal readonly struct Piece<TStored, TSlot, TValue>(
 
     public ReadOnlySpan<Entry<TStored, TSlot>> Entries => entries.AsSpan(start, length);
 
+    /// <summary>Whether the piece keeps each key's values (jobs that need every value).</summary>
+    public bool HasValues => values is not null;
+
     /// <summary>The values of the entry at <paramref name="index"/> (an index into <see cref="EntryArray"/>).</summary>
     public ReadOnlySpan<TValue> ValuesOf(int index) =>
         values.AsSpan(valueStarts![index], valueStarts[index + 1] - valueStarts[index]);

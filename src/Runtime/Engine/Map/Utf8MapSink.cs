@@ -23,7 +23,7 @@ internal sealed class Utf8MapSink<TValue, TSlot, TSide> : MapSink<string, TValue
     where TSide : IMapSide<TValue, TSlot>
 {
     private readonly KeyTable<Utf8Key, TSlot, Utf8KeyOps> _table = new();
-    private readonly Utf8Arena _arena = new();
+    private Utf8Arena _arena = new();
     private readonly ValueLog<TValue>? _values = TSide.KeepsValues ? new ValueLog<TValue>() : null;
     private long _pairs;
 
@@ -42,6 +42,16 @@ internal sealed class Utf8MapSink<TValue, TSlot, TSide> : MapSink<string, TValue
     private bool _storesSurrogates;
 
     public override int KeyCount => _table.Count;
+
+    public override long Footprint => _table.Footprint + _arena.Footprint + (_values?.Footprint ?? 0);
+
+    public override void Restart()
+    {
+        _arena = new Utf8Arena();
+        _values?.Clear();
+        _fastShortKeys = !_storesSurrogates;
+        _combining = -1;
+    }
 
     public override ValueLog<TValue>? Values => _values;
 

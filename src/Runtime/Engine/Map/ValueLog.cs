@@ -17,6 +17,9 @@ internal sealed class ValueLog<TValue>
 
     public long Count => ((long)_full.Count * ChunkLength) + _used;
 
+    /// <summary>The bytes the log's chunks take.</summary>
+    public long Footprint => (((long)_full.Count * ChunkLength) + _chunk.Length) * Unsafe.SizeOf<Record>();
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int entry, TValue value)
     {

@@ -16,6 +16,9 @@ internal readonly struct DistinctReducer<TJob, TKey, TValue, TResult> : IReducer
         return KeyLoop.Run(keys, scope, output, new Call(output, scope.Context));
     }
 
+    public static void ReduceGroup(TKey key, Span<byte> slots, Span<TValue> values, KeyOutput<TResult> output, ReduceScope<TKey, TValue> scope) =>
+        TJob.Reduce(key, output, scope.Context);
+
     private readonly struct Call(ReduceOutput<TResult> output, TaskContext context) : KeyLoop.IAction<TKey>
     {
         public void Run(int entry, TKey key) => TJob.Reduce(key, output.For(entry), context);

@@ -20,6 +20,9 @@ internal readonly struct FinishReducer<TJob, TKey, TValue, TResult> : IReducer<T
         return KeyLoop.Run(keys, scope, output, new Finish<TStored, TOps>(keys, output, scope.Context));
     }
 
+    public static void ReduceGroup(TKey key, Span<TValue> slots, Span<TValue> values, KeyOutput<TResult> output, ReduceScope<TKey, TValue> scope) =>
+        TJob.Finish(key, FoldReducer<TJob, TKey, TValue>.Combined(slots), output, scope.Context);
+
     private readonly struct Finish<TStored, TOps>(KeyTable<TStored, TValue, TOps> keys, ReduceOutput<TResult> output, TaskContext context)
         : KeyLoop.IAction<TKey>
         where TOps : struct, IKeyOps<TStored>

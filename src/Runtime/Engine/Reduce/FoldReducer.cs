@@ -14,4 +14,19 @@ internal readonly struct FoldReducer<TJob, TKey, TValue> : IReducer<TKey, TValue
         var keys = PartitionMerge.Merge<TKey, TStored, TValue, TValue, TOps, FoldMapSide<TJob, TValue>>(pieces, ops, scope.State);
         return new(keys, null, KeyLoop.Order(keys, scope));
     }
+
+    public static void ReduceGroup(TKey key, Span<TValue> slots, Span<TValue> values, KeyOutput<TValue> output, ReduceScope<TKey, TValue> scope) =>
+        output.Set(Combined(slots));
+
+    /// <summary>The slots of one key folded with the job's combiner.</summary>
+    internal static TValue Combined(Span<TValue> slots)
+    {
+        TValue combined = slots[0];
+        for (int i = 1; i < slots.Length; i++)
+        {
+            combined = TJob.Combine(combined, slots[i]);
+        }
+
+        return combined;
+    }
 }

@@ -29,6 +29,21 @@ internal readonly struct GroupReducer<TJob, TKey, TValue, TSlot, TSide, TResult>
         return KeyLoop.Run(keys, scope, output, new Call(values, starts, output, scope.Context, scope.ValueOrder));
     }
 
+    public static void ReduceGroup(TKey key, Span<TSlot> slots, Span<TValue> values, KeyOutput<TResult> output, ReduceScope<TKey, TValue> scope)
+    {
+        // Kept values, or (a combiner's) one combined value per run: then the slots are the values.
+        Span<TValue> span = TSide.KeepsValues
+            ? values
+            : System.Runtime.InteropServices.MemoryMarshal.CreateSpan(
+                ref System.Runtime.CompilerServices.Unsafe.As<TSlot, TValue>(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(slots)), slots.Length);
+        if (scope.ValueOrder is { } valueOrder)
+        {
+            KeySort.StableSort(span, valueOrder, key);
+        }
+
+        TJob.Reduce(key, span, output, scope.Context);
+    }
+
     private readonly struct Call(TValue[] values, int[] starts, ReduceOutput<TResult> output, TaskContext context, Comparison<TValue>? valueOrder)
         : KeyLoop.IAction<TKey>
     {

@@ -20,4 +20,10 @@ internal interface IReducer<TKey, TValue, TSlot, TResult>
     static abstract PartitionResult<TStored, TSlot, TOps, TResult> Reduce<TStored, TOps>(
         ReadOnlySpan<Piece<TStored, TSlot, TValue>> pieces, TOps ops, ReduceScope<TKey, TValue> scope)
         where TOps : struct, IKeyOps<TStored>;
+
+    /// <summary>
+    /// Reduces one key that a k-way merge of sorted runs brought together (a partition too large for memory): its slot
+    /// from each run that holds it, in run order, and, for shapes that keep every value, all its values.
+    /// </summary>
+    static abstract void ReduceGroup(TKey key, Span<TSlot> slots, Span<TValue> values, KeyOutput<TResult> output, ReduceScope<TKey, TValue> scope);
 }

@@ -26,7 +26,11 @@ internal sealed class PartitionResult<TStored, TSlot, TOps, TResult>(
     /// <summary>The records a record-writing reducer wrote, in order; else <see langword="null"/>.</summary>
     public List<TResult>? Records { get; set; } = records;
 
-    public int Count => keys.Count;
+    /// <summary>The partition's keys (for a merged partition that wrote records, counted without being kept).</summary>
+    public int Count => KeyCount ?? keys.Count;
+
+    /// <summary>The partition's key count when its keys were not kept (records of a merged partition).</summary>
+    public int? KeyCount { get; init; }
 
     /// <summary>The result of the key at entry index <paramref name="entry"/> (not for records).</summary>
     public TResult ResultAt(int entry) =>

@@ -86,6 +86,19 @@ internal sealed class KeyTable<TStored, TSlot, TOps>
 
     public int Count => _count;
 
+    /// <summary>
+    /// The bytes the table's arrays take now, plus those a growth would add when the table is three quarters full (so a
+    /// memory budget is checked before the growth, not after it).
+    /// </summary>
+    public long Footprint
+    {
+        get
+        {
+            long arrays = ((long)_entries.Length * Unsafe.SizeOf<Entry<TStored, TSlot>>()) + ((long)_buckets.Length * sizeof(int));
+            return (long)_count * 4 >= (long)_entries.Length * 3 ? arrays * 2 : arrays;
+        }
+    }
+
     /// <summary>Whether the table switched to the per-process keyed hash because its probes grew too long.</summary>
     public bool IsKeyed => _keyed;
 
@@ -387,7 +400,8 @@ internal sealed class KeyTable<TStored, TSlot, TOps>
 
     private void Grow()
     {
-        int newSize = checked(_entries.Length * 2);
+        // A table whose entries were taken (a spilled map task's) starts again at the minimum capacity.
+        int newSize = Math.Max(MinimumCapacity, checked(_entries.Length * 2));
         Array.Resize(ref _entries, newSize);
         _buckets = new int[checked(newSize * 2)];
         _mask = _buckets.Length - 1;

@@ -1,0 +1,72 @@
+namespace MapReduceGen.Runtime.Tests.Jobs;
+
+/// <summary>A combiner and a finishing reducer over string keys: the total length of the lines each word is on, as text.</summary>
+internal static partial class LineLengthJob
+{
+    [Mapper]
+    public static void Map(string line, Emitter<string, long> emit)
+    {
+        foreach (string word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            emit.Emit(word, line.Length);
+        }
+    }
+
+    [Combiner]
+    public static long Combine(long left, long right) => left + right;
+
+    [Reducer]
+    public static string Reduce(string word, long total) => $"{word.Length}/{total}";
+}
+
+/// <summary>A combiner and a grouping reducer over int keys: the reducer sees one combined sum per map task or run.</summary>
+internal static partial class CombinedSumJob
+{
+    [Mapper]
+    public static void Map(int input, Emitter<int, long> emit) => emit.Emit(input % 1000, input);
+
+    [Combiner]
+    public static long Combine(long left, long right) => left + right;
+
+    [Reducer]
+    public static long Reduce(int key, ReadOnlySpan<long> partials)
+    {
+        long sum = 0;
+        foreach (long partial in partials)
+        {
+            sum += partial;
+        }
+
+        return sum;
+    }
+}
+
+/// <summary>A grouping reducer that writes records, sorted by key: each word with its count, as text.</summary>
+internal static partial class WordRecordsJob
+{
+    [Mapper]
+    public static void Map(string line, Emitter<string, int> emit)
+    {
+        foreach (string word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            emit.Emit(word, 1);
+        }
+    }
+
+    [Reducer(SortByKey = true)]
+    public static void Reduce(string word, ReadOnlySpan<int> ones, RecordOutput<string> output) => output.Add($"{word}={ones.Length}");
+}
+
+/// <summary>Counters in the mapper and the reducer, a fold over long keys.</summary>
+internal static partial class CountedResidueJob
+{
+    [Mapper]
+    public static void Map(long input, Emitter<long, long> emit, Counters counters)
+    {
+        counters.Increment("inputs");
+        emit.Emit(input % 50_000, 1);
+    }
+
+    [Reducer]
+    public static long Reduce(long left, long right) => left + right;
+}

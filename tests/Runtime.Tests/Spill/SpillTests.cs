@@ -1,0 +1,149 @@
+using MapReduceGen.Runtime.Tests.Inputs;
+using MapReduceGen.Runtime.Tests.Jobs;
+
+namespace MapReduceGen.Runtime.Tests.Spill;
+
+/// <summary>
+/// Runs whose tables outgrow a tiny memory budget (a few kilobytes) spill sorted runs to disk and reduce partitions by
+/// merging them: for every reducer shape the output is the in-memory run's (results, order, records, counters), the
+/// bytes spilled are counted, and the spill folder is gone afterwards.
+/// </summary>
+public sealed class SpillTests : IDisposable
+{
+    private const long TinyBudget = 32 * 1024;
+    private static readonly string[] Lines = Words(6_000, vocabulary: 5_000, seed: 3);
+    private readonly TempDirectory _spill = new();
+
+    public void Dispose() => _spill.Dispose();
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void A_fold_over_string_keys_spills_and_gives_the_in_memory_result(int workers)
+    {
+        var expected = WordCountJob.Run(Lines, Options(workers, budget: 0));
+
+        var spilled = WordCountJob.Run(Lines, Options(workers));
+
+        Assert.Equal(Sorted(expected), Sorted(spilled));
+        Assert.True(spilled.Statistics.BytesSpilled > 0, "the tables spilled");
+        Assert.Equal(0, expected.Statistics.BytesSpilled);
+        AssertNoSpillFolder();
+    }
+
+    [Fact]
+    public void A_grouping_reducer_sees_every_value_of_keys_spread_over_many_runs()
+    {
+        int[] inputs = [.. Enumerable.Range(0, 40_000)];
+        var expected = SpreadJob.Run(inputs, Options(2, budget: 0));
+
+        var spilled = SpreadJob.Run(inputs, Options(2));
+
+        Assert.Equal(Sorted(expected), Sorted(spilled));
+        Assert.True(spilled.Statistics.BytesSpilled > 0);
+        AssertNoSpillFolder();
+    }
+
+    [Fact]
+    public void A_combiner_with_a_finishing_reducer_spills()
+    {
+        var expected = LineLengthJob.Run(Lines, Options(2, budget: 0));
+
+        var spilled = LineLengthJob.Run(Lines, Options(2));
+
+        Assert.Equal(Sorted(expected), Sorted(spilled));
+        Assert.True(spilled.Statistics.BytesSpilled > 0);
+    }
+
+    [Fact]
+    public void A_combiner_with_a_grouping_reducer_sums_the_same_after_spilling()
+    {
+        int[] inputs = [.. Enumerable.Range(0, 60_000)];
+        var expected = CombinedSumJob.Run(inputs, Options(2, budget: 0));
+
+        var spilled = CombinedSumJob.Run(inputs, Options(2, budget: 8 * 1024));
+
+        Assert.Equal(Sorted(expected), Sorted(spilled));
+        Assert.True(spilled.Statistics.BytesSpilled > 0);
+    }
+
+    [Fact]
+    public void Output_sorted_by_key_keeps_its_total_order_after_spilling()
+    {
+        var expected = SortedWordCountJob.Run(Lines, Options(2, budget: 0, partitions: 5));
+
+        var spilled = SortedWordCountJob.Run(Lines, Options(2, partitions: 5));
+
+        Assert.Equal(expected.ToArray(), spilled.ToArray());
+        Assert.True(spilled.Statistics.BytesSpilled > 0);
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), spilled.Keys);
+    }
+
+    [Fact]
+    public void Records_sorted_by_key_come_in_the_same_order_after_spilling()
+    {
+        var expected = WordRecordsJob.Run(Lines, Options(2, budget: 0, partitions: 3));
+
+        var spilled = WordRecordsJob.Run(Lines, Options(2, partitions: 3));
+
+        Assert.Equal(expected.ToArray(), spilled.ToArray());
+        Assert.True(spilled.Statistics.BytesSpilled > 0);
+    }
+
+    [Fact]
+    public void An_output_order_and_counters_survive_spilling()
+    {
+        long[] inputs = [.. Enumerable.Range(0, 200_000).Select(i => (long)i * 7919)];
+        var expectedCounts = CountedResidueJob.Run(inputs, Options(2, budget: 0));
+        var expectedOrder = WordsByCountJob.Run(Lines, Options(2, budget: 0));
+
+        var counts = CountedResidueJob.Run(inputs, Options(2));
+        var order = WordsByCountJob.Run(Lines, Options(2));
+
+        Assert.Equal(Sorted(expectedCounts), Sorted(counts));
+        Assert.Equal(expectedCounts.Statistics.Counters, counts.Statistics.Counters);
+        Assert.True(counts.Statistics.BytesSpilled > 0);
+        Assert.Equal(expectedOrder.ToArray(), order.ToArray());
+    }
+
+    [Fact]
+    public void Text_files_spill_like_sequences()
+    {
+        string path = _spill.WriteFile("input/words.txt", string.Join('\n', Lines));
+        var expected = WordCountJob.Run(TextSource.FromFiles(path), Options(2, budget: 0));
+
+        var spilled = WordCountJob.Run(TextSource.FromFiles(path), Options(2));
+
+        Assert.Equal(Sorted(expected), Sorted(spilled));
+        Assert.True(spilled.Statistics.BytesSpilled > 0);
+    }
+
+    private MapReduceOptions Options(int workers, long budget = TinyBudget, int partitions = 0) => new()
+    {
+        MaxDegreeOfParallelism = workers,
+        MemoryBudget = budget,
+        SpillDirectory = _spill.Path,
+        PartitionCount = partitions,
+    };
+
+    private void AssertNoSpillFolder() =>
+        Assert.Empty(Directory.EnumerateDirectories(_spill.Path, "mapreducegen-spill-*"));
+
+    private static KeyValuePair<TKey, TResult>[] Sorted<TKey, TResult>(MapReduceResult<TKey, TResult> result)
+        where TKey : notnull =>
+        [.. result.OrderBy(e => e.Key)];
+
+    // Lines of words drawn from a vocabulary, so words repeat within and across map tasks.
+    internal static string[] Words(int lines, int vocabulary, int seed)
+    {
+        var random = new Random(seed);
+        var result = new string[lines];
+        for (int i = 0; i < lines; i++)
+        {
+            result[i] = string.Join(' ', Enumerable.Range(0, 10).Select(_ => "w" + random.Next(vocabulary).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return result;
+    }
+}
