@@ -392,7 +392,7 @@ public sealed class MapReduceClusterExecutor
     /// <param name="cancellationToken">Stops the run (so does ending the enumeration early).</param>
     /// <returns>The partitions' records.</returns>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-    public IAsyncEnumerable<MapReduceRecordPartition<TRecord>> StreamAsync<TKey, TValue, TRecord>(
+    public IAsyncEnumerable<MapReduceRecordPartition<TRecord>> StreamRecordsAsync<TKey, TValue, TRecord>(
         JobDefinition<TKey, TValue, MapReduceRecords<TRecord>> job, JobInput[] inputs, TaskContext context,
         MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TKey : notnull

@@ -127,4 +127,14 @@ public abstract class JobDefinition<TKey, TValue, TOutput>
 
     /// <summary>Runs the job on this machine without blocking the caller.</summary>
     internal abstract Task<TOutput> RunAsync(JobInput[] inputs, TaskContext context, MapReduceOptions? options, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs the job on this machine and hands its output over part by part, partitions in order: each part a
+    /// <see cref="MapReducePartition{TKey, TResult}"/> (a result per key) or a <see cref="MapReduceRecordPartition{TRecord}"/>.
+    /// </summary>
+    internal abstract IAsyncEnumerable<object> StreamAsync(JobInput[] inputs, TaskContext context, MapReduceOptions? options, CancellationToken cancellationToken);
+
+    /// <summary>Runs the job on this machine and writes its output as one file per partition, committed at the end.</summary>
+    internal abstract Task<MapReduceFileOutput> RunToFilesAsync(
+        JobInput[] inputs, TaskContext context, string directory, MapReduceFileFormat format, MapReduceOptions? options, CancellationToken cancellationToken);
 }

@@ -49,6 +49,79 @@ public static class MapReduceEngine
         return job.RunAsync(inputs, context, options, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs a job on all cores and hands its output over as it is reduced, partition after partition (in index order;
+    /// key order when the job sorts by key), each partition in parts of a few thousand keys, so the output never has to
+    /// fit in memory: together with the memory budget (<see cref="MapReduceOptions.MemoryBudget"/>), a run of any size
+    /// holds a bounded amount. A run that fails throws from the enumeration; stopping the enumeration early stops the run.
+    /// </summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="job">The job's definition.</param>
+    /// <param name="inputs">One input per mapper, in the order of the job's mappers.</param>
+    /// <param name="context">The run's parameters (<see cref="TaskContext.Empty"/> for a job without).</param>
+    /// <param name="options">Settings, or <see langword="null"/> for defaults.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The output's parts.</returns>
+    public static async IAsyncEnumerable<MapReducePartition<TKey, TResult>> StreamAsync<TKey, TValue, TResult>(
+        JobDefinition<TKey, TValue, MapReduceResult<TKey, TResult>> job, JobInput[] inputs, TaskContext context, MapReduceOptions? options = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        await foreach (object part in job.StreamAsync(inputs, context, options, cancellationToken).ConfigureAwait(false))
+        {
+            yield return (MapReducePartition<TKey, TResult>)part;
+        }
+    }
+
+    /// <summary>Runs a job whose reducer writes records and hands the records over as they are written (see the other overload).</summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TRecord">The record type.</typeparam>
+    /// <param name="job">The job's definition.</param>
+    /// <param name="inputs">One input per mapper, in the order of the job's mappers.</param>
+    /// <param name="context">The run's parameters.</param>
+    /// <param name="options">Settings, or <see langword="null"/> for defaults.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The records' parts.</returns>
+    public static async IAsyncEnumerable<MapReduceRecordPartition<TRecord>> StreamRecordsAsync<TKey, TValue, TRecord>(
+        JobDefinition<TKey, TValue, MapReduceRecords<TRecord>> job, JobInput[] inputs, TaskContext context, MapReduceOptions? options = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        await foreach (object part in job.StreamAsync(inputs, context, options, cancellationToken).ConfigureAwait(false))
+        {
+            yield return (MapReduceRecordPartition<TRecord>)part;
+        }
+    }
+
+    /// <summary>
+    /// Runs a job on all cores and writes its output as one file per partition (<c>part-00000.tsv</c> or <c>.jsonl</c>), each
+    /// written as its partition is reduced, into a work directory inside <paramref name="directory"/>; when every partition
+    /// is written they are committed (the previous run's <c>part-*</c> files are replaced, <c>_SUCCESS</c> is written last).
+    /// A run that fails leaves the directory as it was; the directory is checked writable before anything runs.
+    /// </summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TOutput">The job's output.</typeparam>
+    /// <param name="job">The job's definition.</param>
+    /// <param name="inputs">One input per mapper, in the order of the job's mappers.</param>
+    /// <param name="context">The run's parameters.</param>
+    /// <param name="directory">The output directory (created when missing).</param>
+    /// <param name="format">The files' format.</param>
+    /// <param name="options">Settings, or <see langword="null"/> for defaults.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The files and the run's statistics.</returns>
+    /// <exception cref="MapReduceException">User code or an input threw, or the directory or a file cannot be written.</exception>
+    public static Task<MapReduceFileOutput> RunToFilesAsync<TKey, TValue, TOutput>(
+        JobDefinition<TKey, TValue, TOutput> job, JobInput[] inputs, TaskContext context, string directory,
+        MapReduceFileFormat format = MapReduceFileFormat.Tsv, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return job.RunToFilesAsync(inputs, context, directory, format, options, cancellationToken);
+    }
+
     /// <summary>Runs a fold job (reducer <c>TValue R(TValue, TValue)</c>) on all cores.</summary>
     /// <typeparam name="TJob">The generated job struct.</typeparam>
     /// <typeparam name="TInput">The input type.</typeparam>

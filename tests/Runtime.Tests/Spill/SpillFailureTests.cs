@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using MapReduceGen.Runtime.Tests.Inputs;
 using MapReduceGen.Runtime.Tests.Jobs;
+using MapReduceGen.Runtime.Tests.Support;
 
 namespace MapReduceGen.Runtime.Tests.Spill;
 
@@ -87,7 +87,7 @@ public sealed class SpillFailureTests : IDisposable
     {
         string mount = _spill.Combine("small-disk");
         Directory.CreateDirectory(mount);
-        Skip.IfNot(TryMountTmpfs(mount, "256k"), "mounting a small tmpfs needs root (CI runs as root)");
+        Skip.IfNot(SmallDisk.TryMount(mount, "256k"), "mounting a small tmpfs needs root (CI runs as root)");
         try
         {
             HookedInput[] inputs = [.. Enumerable.Range(0, 400_000).Select(i => new HookedInput(i))];
@@ -103,7 +103,7 @@ public sealed class SpillFailureTests : IDisposable
         }
         finally
         {
-            Run("umount", mount);
+            SmallDisk.Unmount(mount);
         }
     }
 
@@ -139,21 +139,4 @@ public sealed class SpillFailureTests : IDisposable
 
     private void AssertNothingLeft() =>
         Assert.Empty(Directory.EnumerateFileSystemEntries(_spill.Path, "mapreducegen-spill-*"));
-
-    private static bool TryMountTmpfs(string path, string size) =>
-        OperatingSystem.IsLinux() && Environment.UserName == "root" && Run("mount", "-t", "tmpfs", "-o", $"size={size}", "tmpfs", path);
-
-    private static bool Run(string command, params string[] arguments)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(command, arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-            process.WaitForExit();
-            return process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
 }

@@ -120,6 +120,73 @@ internal sealed class CoreDefinition<TJob, TKey, TValue, TSlot, TSide, TReducer,
                 cancellationToken);
     }
 
+    internal override async IAsyncEnumerable<object> StreamAsync(
+        JobInput[] inputs, TaskContext context, MapReduceOptions? options, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        spec.Check(inputs, context);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delivery = new StreamDelivery<TKey, TResult, object>(
+            static (partition, count, entries, records, isLast) => TKind.WritesRecords
+                ? Outputs.RecordPartition(partition, count, records, isLast)
+                : Outputs.Partition(partition, count, entries, isLast),
+            stop.Token);
+        Task<MapReduceStatistics> run = RunDelivered(inputs, context, options, delivery, stop.Token);
+        try
+        {
+            await foreach (object part in delivery.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return part;
+            }
+
+            await run.ConfigureAwait(false);
+        }
+        finally
+        {
+            // The caller stopped early (or the run failed): stop the run and wait for it, so its spill files are gone.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await ((Task)run).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    internal override async Task<MapReduceFileOutput> RunToFilesAsync(
+        JobInput[] inputs, TaskContext context, string directory, MapReduceFileFormat format, MapReduceOptions? options, CancellationToken cancellationToken)
+    {
+        spec.Check(inputs, context);
+        if (!Enum.IsDefined(format))
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, "Use MapReduceFileFormat.Tsv or MapReduceFileFormat.JsonLines.");
+        }
+
+        (string output, string work) = MapReduceOutputFiles.Begin(directory, spec.Name);
+        try
+        {
+            var delivery = new FileDelivery<TKey, TValue, TResult>(new PartitionFileTarget(work, format, "local"), spec.Codecs, spec.Name);
+            MapReduceStatistics statistics = await RunDelivered(inputs, context, options, delivery, cancellationToken).ConfigureAwait(false);
+            return Outputs.Files(output, MapReduceOutputFiles.Commit(output, work, delivery.Files, spec.Name), statistics);
+        }
+        finally
+        {
+            MapReduceOutputFiles.Abort(work);
+        }
+    }
+
+    // A local run whose partitions go to the delivery as they are reduced; a failure reaches the delivery too (a
+    // streaming caller sees it from its enumeration).
+    private async Task<MapReduceStatistics> RunDelivered(
+        JobInput[] inputs, TaskContext context, MapReduceOptions? options, PartitionDelivery<TKey, TResult> delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, TResult>.RunDeliveredAsync<TOutput, TKind>(
+                spec, inputs, context, options, delivery, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure)
+        {
+            delivery.Fail(failure);
+            throw;
+        }
+    }
+
     // Key ranges for a total order, chosen before the map phase from the keys the job's mappers emit for a sample of
     // each input (mapped here, on the calling thread), so every map task partitions by the same split points.
     private TKey[] SampleSplitPoints(IReadOnlyList<JobInput> inputs, TaskContext context, int partitions)

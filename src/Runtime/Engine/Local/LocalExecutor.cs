@@ -51,6 +51,40 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
     }
 
     /// <summary>
+    /// Runs the job and hands each partition's output to <paramref name="delivery"/> as it is reduced (streamed to the
+    /// caller, or written to a file) instead of returning it whole; returns the run's statistics. Inputs that arrive
+    /// asynchronously are awaited.
+    /// </summary>
+    public static async Task<MapReduceStatistics> RunDeliveredAsync<TOutput, TKind>(
+        JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, TaskContext context, MapReduceOptions? options,
+        PartitionDelivery<TKey, TResult> delivery, CancellationToken cancellationToken)
+        where TKind : IOutputKind<TKey, TResult, TOutput>
+    {
+        options ??= new MapReduceOptions();
+        var state = new RunState(TJob.Name, options, cancellationToken);
+        try
+        {
+            state.ThrowIfStopped();
+            using var run = new LocalRun<TOutput, TKind>(spec, inputs, context, state);
+            if (inputs.Any(i => i.IsAsync))
+            {
+                await run.MapAsynchronously().ConfigureAwait(false);
+            }
+            else
+            {
+                await Task.Run(run.MapSynchronously, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return await Task.Factory.StartNew(
+                () => run.Reduce(delivery).Statistics, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+        }
+        finally
+        {
+            state.Dispose();
+        }
+    }
+
+    /// <summary>
     /// Runs the job when an input arrives asynchronously: map workers await their inputs, so no thread is blocked waiting,
     /// and the run returns as soon as it is cancelled or fails, whatever the input does.
     /// </summary>
@@ -177,10 +211,15 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
             EndMap();
         }
 
-        public TOutput Reduce() =>
-            typeof(TKey) == typeof(string)
-                ? Reduce<Utf8Key, Utf8KeyOps>()
-                : Reduce<TKey, ObjectKeyOps<TKey, TJob>>();
+        /// <summary>Reduces every partition and returns the run's output whole.</summary>
+        public TOutput Reduce() => Reduce(null).Output!;
+
+        /// <summary>
+        /// Reduces every partition: handed to <paramref name="delivery"/> one by one as they are reduced, or (without one)
+        /// kept and assembled into the output.
+        /// </summary>
+        public (TOutput? Output, MapReduceStatistics Statistics) Reduce(PartitionDelivery<TKey, TResult>? delivery) =>
+            StoredKeyDispatch.Run<TJob, TKey, (TOutput?, MapReduceStatistics), Reduction>(new Reduction(this, delivery));
 
         public void Dispose()
         {
@@ -216,7 +255,7 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
             _mapTime = _clock.Elapsed;
         }
 
-        private TOutput Reduce<TStored, TOps>()
+        private (TOutput? Output, MapReduceStatistics Statistics) Reduce<TStored, TOps>(PartitionDelivery<TKey, TResult>? delivery)
             where TOps : struct, IKeyOps<TStored>
         {
             var reduceClock = Stopwatch.StartNew();
@@ -250,35 +289,69 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
             _state.ThrowIfStopped();
 
             var settings = new OutputSettings<TKey, TResult>(keyOrder, layout.SortByKey, layout.OutputComparer, partitionOfKey);
-            var partitions = new PartitionResult<TStored, TSlot, TOps, TResult>[_partitions];
+            delivery?.Begin(_partitions);
+            PartitionResult<TStored, TSlot, TOps, TResult>[]? partitions = delivery is null ? new PartitionResult<TStored, TSlot, TOps, TResult>[_partitions] : null;
+            var keyCounts = new long[_partitions];
             var partitionContexts = new TaskContext[_partitions];
             MergeOrder<TKey, TStored> mergeOrder = _spill.Order<TStored>();
-            ParallelWorkers.ForEach(_partitions, workers, () => _state.StopRequested, partition =>
+            Action<int> reducePartition = partition =>
             {
                 TaskContext context = partitionContexts[partition] = _context.ForTask();
                 var scope = new ReduceScope<TKey, TValue>(_state, context, layout.SortByKey ? keyOrder : null, layout.ValueComparer, TKind.WritesRecords);
                 try
                 {
-                    PartitionResult<TStored, TSlot, TOps, TResult> result = _spill.HasSpilled
-                        ? ReduceMerged<TStored, TOps>(partition, outputs, mergeOrder, scope)
-                        : TReducer.Reduce(Pieces(outputs, partition), default(TOps), scope);
-                    PartitionOutputOrder.Apply(result, settings);
-                    partitions[partition] = result;
+                    if (delivery is not null && _spill.HasSpilled && layout.OutputComparer is null)
+                    {
+                        // Key by key from the merge straight out: the partition is never held whole.
+                        PartitionOutput<TStored, TResult> output = delivery.Open<TStored>(partition);
+                        keyCounts[partition] = MergeInto<TStored, TOps>(partition, outputs, mergeOrder, scope, output);
+                        _state.ThrowIfStopped();
+                        output.Complete(keyCounts[partition]);
+                    }
+                    else
+                    {
+                        PartitionResult<TStored, TSlot, TOps, TResult> result = _spill.HasSpilled
+                            ? ReduceMerged<TStored, TOps>(partition, outputs, mergeOrder, scope)
+                            : TReducer.Reduce(Pieces(outputs, partition), default(TOps), scope);
+                        PartitionOutputOrder.Apply(result, settings);
+                        keyCounts[partition] = result.Count;
+                        if (partitions is not null)
+                        {
+                            partitions[partition] = result;
+                        }
+                        else
+                        {
+                            _state.ThrowIfStopped();
+                            delivery!.Deliver(partition, result);
+                        }
+                    }
+
                     _state.PartitionReduced();
                 }
                 catch (KeyFailure failure)
                 {
                     _state.Fail(MapReduceException.ForKey(TJob.Name, failure.Key, failure.InnerException!));
                 }
-            });
-            _state.ThrowIfStopped();
-
-            long distinct = 0;
-            foreach (PartitionResult<TStored, TSlot, TOps, TResult> partition in partitions)
+                catch (MapReduceException failure)
+                {
+                    _state.Fail(failure);
+                }
+                catch (OperationCanceledException) when (_state.StopRequested)
+                {
+                    // The caller stopped taking the output, or the run was cancelled: the stop is reported below.
+                }
+            };
+            if (delivery is { Blocks: true })
             {
-                distinct += partition.Count;
+                ParallelWorkers.ForEachOnOwnThreads(_partitions, workers, () => _state.StopRequested, reducePartition);
+            }
+            else
+            {
+                ParallelWorkers.ForEach(_partitions, workers, () => _state.StopRequested, reducePartition);
             }
 
+            _state.ThrowIfStopped();
+            long distinct = keyCounts.Sum();
             var counters = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (TaskContext? context in _workerContexts)
             {
@@ -306,10 +379,10 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                 Counters = counters,
                 BytesSpilled = _spill.BytesSpilled,
             };
-            TOutput output = TKind.Assemble(partitions, settings, statistics);
+            TOutput? output = partitions is null ? default : TKind.Assemble(partitions, settings, statistics);
             _state.Phase = MapReducePhase.Completed;
             _progress.Report();
-            return output;
+            return (output, statistics);
         }
 
         // The pieces of one partition: that partition of every worker's output.
@@ -327,10 +400,22 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
             return [.. pieces];
         }
 
-        // A partition of a run that spilled: a k-way merge of every worker's runs on disk and its last table, each in
-        // the merge order, reduced key by key into the partition's result.
+        // A partition of a run that spilled, kept whole (Run returns the output whole, or the output is ordered by the
+        // job's comparer): merged into a table as the in-memory reduce would have made it.
         private PartitionResult<TStored, TSlot, TOps, TResult> ReduceMerged<TStored, TOps>(
             int partition, MapOutput<TStored, TSlot, TValue>?[] outputs, MergeOrder<TKey, TStored> order, ReduceScope<TKey, TValue> scope)
+            where TOps : struct, IKeyOps<TStored>
+        {
+            var writer = new TablePartitionWriter<TStored, TSlot, TOps, TResult>(default, TKind.WritesRecords, _state.Options.ResolveOutputLimit(), _spec.Name);
+            MergeInto<TStored, TOps>(partition, outputs, order, scope, writer);
+            return writer.Complete();
+        }
+
+        // A partition of a run that spilled: a k-way merge of every worker's runs on disk and its last table, each in
+        // the merge order, reduced key by key into the writer; returns the keys reduced.
+        private long MergeInto<TStored, TOps>(
+            int partition, MapOutput<TStored, TSlot, TValue>?[] outputs, MergeOrder<TKey, TStored> order, ReduceScope<TKey, TValue> scope,
+            IPartitionWriter<TStored, TResult> writer)
             where TOps : struct, IKeyOps<TStored>
         {
             var sources = new List<MergeSource<TStored, TSlot, TValue>>();
@@ -353,9 +438,7 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                     }
                 }
 
-                var writer = new TablePartitionWriter<TStored, TSlot, TOps, TResult>(default, TKind.WritesRecords, _state.Options.ResolveOutputLimit(), _spec.Name);
-                MergedReduce<TKey, TValue, TSlot, TReducer, TResult>.Run(sources, order, default(TOps), scope, writer, _budget);
-                return writer.Complete();
+                return MergedReduce<TKey, TValue, TSlot, TReducer, TResult>.Run(sources, order, default(TOps), scope, writer, _budget);
             }
             finally
             {
@@ -364,6 +447,14 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                     source.Dispose();
                 }
             }
+        }
+
+        private readonly struct Reduction(LocalRun<TOutput, TKind> run, PartitionDelivery<TKey, TResult>? delivery)
+            : IStoredKeyAction<(TOutput?, MapReduceStatistics)>
+        {
+            public (TOutput?, MapReduceStatistics) Run<TStored, TOps>()
+                where TOps : struct, IKeyOps<TStored> =>
+                run.Reduce<TStored, TOps>(delivery);
         }
 
         // The partition of a key when a run that spilled partitioned by the job's partitioner or the spill's key ranges.

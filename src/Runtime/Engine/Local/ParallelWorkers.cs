@@ -75,6 +75,50 @@ internal static class ParallelWorkers
     }
 
     /// <summary>
+    /// As <see cref="ForEach"/>, but on threads of their own (the caller waits for them): for bodies that may block
+    /// until a consumer takes their output, which must not hold ThreadPool threads the consumer may need.
+    /// </summary>
+    public static void ForEachOnOwnThreads(int count, int workerCount, Func<bool> stop, Action<int> body)
+    {
+        int next = -1;
+        Exception? crash = null;
+        var threads = new Thread[Math.Max(1, Math.Min(workerCount, count))];
+        for (int t = 0; t < threads.Length; t++)
+        {
+            threads[t] = new Thread(() =>
+            {
+                try
+                {
+                    int index;
+                    while (!stop() && (index = Interlocked.Increment(ref next)) < count)
+                    {
+                        body(index);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    Interlocked.CompareExchange(ref crash, ex, null);
+                }
+            })
+            {
+                IsBackground = true,
+                Name = "MapReduceGen reduce",
+            };
+            threads[t].Start();
+        }
+
+        foreach (Thread thread in threads)
+        {
+            thread.Join();
+        }
+
+        if (crash is not null)
+        {
+            throw new InvalidOperationException("A MapReduce worker failed unexpectedly.", crash);
+        }
+    }
+
+    /// <summary>
     /// Calls <paramref name="body"/> once for every index in <c>[0, count)</c>, on up to <paramref name="workerCount"/>
     /// workers that take indexes from a shared counter (so an index is never lost to a claimed worker), until the
     /// indexes run out or <paramref name="stop"/> says so.

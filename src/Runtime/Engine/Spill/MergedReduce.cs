@@ -14,7 +14,8 @@ namespace MapReduceGen.Engine.Spill;
 internal static class MergedReduce<TKey, TValue, TSlot, TReducer, TResult>
     where TReducer : IReducer<TKey, TValue, TSlot, TResult>
 {
-    public static void Run<TStored, TOps>(
+    /// <summary>Reduces the partition; returns how many keys it reduced.</summary>
+    public static long Run<TStored, TOps>(
         IReadOnlyList<MergeSource<TStored, TSlot, TValue>> sources, MergeOrder<TKey, TStored> order, TOps ops,
         ReduceScope<TKey, TValue> scope, IPartitionWriter<TStored, TResult> writer, long memoryBudget)
         where TOps : struct, IKeyOps<TStored>
@@ -54,10 +55,12 @@ internal static class MergedReduce<TKey, TValue, TSlot, TReducer, TResult>
                 Reduce(block, g, output, scope, writer);
                 if ((++keys & 0xFF) == 0 && scope.State.StopRequested)
                 {
-                    return;
+                    return keys;
                 }
             }
         }
+
+        return keys;
     }
 
     // Copies the source's current row into the block and moves the source on.

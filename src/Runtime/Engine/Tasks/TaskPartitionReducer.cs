@@ -79,7 +79,20 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
         IReadOnlyDictionary<string, long> counters = context.Counters.ToDictionary();
         if (file is not null)
         {
-            MapReduceOutputFile written = PartitionFileWriter.Write(file, partition, keys, items, spec.Codecs, settings.Codec, spec.Name);
+            using var writer = new PartitionFileWriter<TKey, TValue, TResult>(file, partition, spec.Codecs, settings.Codec, spec.Name);
+            for (int i = 0; i < items.Length; i++)
+            {
+                if (keys is null)
+                {
+                    writer.WriteRecord(items[i]);
+                }
+                else
+                {
+                    writer.Write(keys[i], items[i]);
+                }
+            }
+
+            MapReduceOutputFile written = writer.Complete();
             return new ReduceTaskResult { Count = items.Length, File = written, Counters = counters };
         }
 
