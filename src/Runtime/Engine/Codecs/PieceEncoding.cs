@@ -20,6 +20,7 @@ internal static class PieceEncoding
     {
         ReadOnlySpan<Entry<TStored, TSlot>> entries = piece.Entries;
         int count = entries.Length;
+        writer.WriteByte(Spill.PieceFormat.Columns);
         writer.WriteVarUInt32((uint)count);
         foreach (ref readonly Entry<TStored, TSlot> entry in entries)
         {
@@ -67,6 +68,11 @@ internal static class PieceEncoding
         // String keys point into the bytes: they must be an array (copied once when they are not).
         ArraySegment<byte> bytes = MemoryMarshal.TryGetArray(data, out ArraySegment<byte> segment) ? segment : new ArraySegment<byte>(data.ToArray());
         var reader = new ValueReader(bytes);
+        if (reader.ReadByte() != Spill.PieceFormat.Columns)
+        {
+            throw new InvalidDataException("The bytes are not a map output piece.");
+        }
+
         int count = reader.ReadCount();
         var entries = new Entry<TStored, TSlot>[count];
         for (int i = 0; i < count; i++)

@@ -17,27 +17,32 @@ internal sealed class FileSource<TKey, TStored, TSlot, TValue, TResult> : MergeS
     private readonly List<TValue>? _values;
     private readonly string _jobName;
     private long _remaining;
-    private int _rowsLeft;
     private byte[] _buffer = [];
     private int _start;
     private int _end;
 
     public FileSource(SpillRun run, int partition, TypedCodecs<TKey, TValue, TResult> codecs, ValueCodec<TSlot> slotCodec, bool keepsValues, string jobName)
+        : this(run.Path, run.Offset(partition), run.Length(partition), codecs, slotCodec, keepsValues, jobName)
+    {
+    }
+
+    /// <summary>Reads the rows of <c>[offset, offset + length)</c> of a file, to its end.</summary>
+    public FileSource(
+        string path, long offset, long length, TypedCodecs<TKey, TValue, TResult> codecs, ValueCodec<TSlot> slotCodec, bool keepsValues, string jobName)
     {
         _codecs = codecs;
         _slotCodec = slotCodec;
         _values = keepsValues ? [] : null;
         _jobName = jobName;
-        _remaining = run.Length(partition);
-        _rowsLeft = run.Count(partition);
+        _remaining = length;
         try
         {
-            _file = new FileStream(run.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, FileOptions.SequentialScan);
-            _file.Position = run.Offset(partition);
+            _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, FileOptions.SequentialScan);
+            _file.Position = offset;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw MapReduceException.ForSpill(jobName, run.Path, e, MapReducePhase.Reduce);
+            throw MapReduceException.ForSpill(jobName, path, e, MapReducePhase.Reduce);
         }
     }
 
@@ -45,7 +50,7 @@ internal sealed class FileSource<TKey, TStored, TSlot, TValue, TResult> : MergeS
 
     public override bool MoveNext()
     {
-        if (_rowsLeft == 0)
+        if (_remaining == 0 && _start == _end)
         {
             return false;
         }
@@ -69,7 +74,6 @@ internal sealed class FileSource<TKey, TStored, TSlot, TValue, TResult> : MergeS
         }
 
         _start = rowStart + length;
-        _rowsLeft--;
         return true;
     }
 

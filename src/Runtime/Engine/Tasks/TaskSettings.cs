@@ -23,4 +23,17 @@ public sealed class TaskSettings
 
     /// <summary><see cref="MapReduceOptions.MaxBadRecords"/> of the run (map tasks skip that many bad inputs each).</summary>
     public int MaxBadRecords { get; init; }
+
+    /// <summary>
+    /// The bytes one task may hold before it spills to local disk (a map task's table, a reduce task's fetched map
+    /// output). Default <c>0</c>: half of what the GC says this process may use, shared by four tasks at once.
+    /// </summary>
+    public long MemoryBudget { get; init; }
+
+    /// <summary>Where tasks write spill files and kept map output, on the machine that runs them; <see langword="null"/>: the temporary folder.</summary>
+    public string? SpillDirectory { get; init; }
+
+    /// <summary>The task's memory budget in bytes.</summary>
+    internal long ResolveMemoryBudget() =>
+        MemoryBudget > 0 ? MemoryBudget : Math.Max(16L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2 / 4);
 }
