@@ -33,7 +33,7 @@ public class ClusterMapTaskBenchmarks
             .AddSerializer(builder => builder.AddAssembly(typeof(MapTaskRequest).Assembly))
             .BuildServiceProvider();
         _serializer = _services.GetRequiredService<Serializer>();
-        _handler = MapReduceGen.Engine.Definitions.ClassicFold<WordCountJob.MapReduceJob, string, string, int>.Definition.Accept(new HandlerFactory<string, int, MapReduceResult<string, int>>());
+        _handler = WordCountJob.MapReduceJob.Definition.Accept(new HandlerFactory<string, int, MapReduceResult<string, int>>());
         TextSplit whole = Assert.Single(TextSource.FromFiles(_path).CreateSplits(long.MaxValue));
         _request = new MapTaskRequest
         {

@@ -112,11 +112,8 @@ public sealed class MapReduceClusterExecutor
     public Task<MapReduceResult<TKey, TValue>> RunAsync<TJob, TInput, TKey, TValue>(
         IEnumerable<TInput> inputs, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TJob : struct, IFoldJob<TInput, TKey, TValue>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        return RunAsync(ClassicFold<TJob, TInput, TKey, TValue>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
-    }
+        where TKey : notnull =>
+        RunAsync(TJob.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
 
     /// <summary>Runs a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) over in-memory inputs.</summary>
     /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
@@ -134,12 +131,8 @@ public sealed class MapReduceClusterExecutor
     public Task<MapReduceResult<TKey, TResult>> RunAsync<TJob, TInput, TKey, TValue, TResult>(
         IEnumerable<TInput> inputs, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        return RunAsync(
-            ClassicGroup<TJob, TInput, TKey, TValue, TResult>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
-    }
+        where TKey : notnull =>
+        RunAsync(TJob.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
 
     /// <summary>
     /// Runs a fold job whose mapper takes a line of text over text files: one map task per byte-range split, read by
@@ -158,11 +151,8 @@ public sealed class MapReduceClusterExecutor
     public Task<MapReduceResult<TKey, TValue>> RunAsync<TJob, TKey, TValue>(
         TextSource source, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TJob : struct, IFoldJob<string, TKey, TValue>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return RunAsync(ClassicFold<TJob, string, TKey, TValue>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
-    }
+        where TKey : notnull =>
+        RunAsync(TJob.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
 
     /// <summary>Runs a grouping job whose mapper takes a line of text over text files (see the fold overload).</summary>
     /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
@@ -179,12 +169,8 @@ public sealed class MapReduceClusterExecutor
     public Task<MapReduceResult<TKey, TResult>> RunAsync<TJob, TKey, TValue, TResult>(
         TextSource source, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TJob : struct, IGroupJob<string, TKey, TValue, TResult>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return RunAsync(
-            ClassicGroup<TJob, string, TKey, TValue, TResult>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
-    }
+        where TKey : notnull =>
+        RunAsync(TJob.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
 
     /// <summary>
     /// Runs any job on the cluster, as its generated <c>RunOnClusterAsync</c> does: one input per mapper (in-memory
@@ -233,12 +219,8 @@ public sealed class MapReduceClusterExecutor
     public IAsyncEnumerable<MapReducePartition<TKey, TValue>> StreamAsync<TJob, TInput, TKey, TValue>(
         IEnumerable<TInput> inputs, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TJob : struct, IFoldJob<TInput, TKey, TValue>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        return StreamCoreAsync<TJob, TKey, TValue, TValue>(
-            ClassicDefinitions<TJob, TInput, TKey, TValue>.Spec<TValue>(), [JobInputs.Sequence(inputs)], options, cancellationToken);
-    }
+        where TKey : notnull =>
+        StreamCoreAsync<TJob, TKey, TValue, TValue>(SpecOf(TJob.Definition), [JobInputs.Sequence(inputs)], options, cancellationToken);
 
     /// <summary>Runs a grouping job over in-memory inputs and hands the result over partition by partition (see the fold overload).</summary>
     /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
@@ -253,12 +235,8 @@ public sealed class MapReduceClusterExecutor
     public IAsyncEnumerable<MapReducePartition<TKey, TResult>> StreamAsync<TJob, TInput, TKey, TValue, TResult>(
         IEnumerable<TInput> inputs, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        return StreamCoreAsync<TJob, TKey, TValue, TResult>(
-            ClassicDefinitions<TJob, TInput, TKey, TValue>.Spec<TResult>(), [JobInputs.Sequence(inputs)], options, cancellationToken);
-    }
+        where TKey : notnull =>
+        StreamCoreAsync<TJob, TKey, TValue, TResult>(SpecOf(TJob.Definition), [JobInputs.Sequence(inputs)], options, cancellationToken);
 
     /// <summary>Runs a fold job over text files and hands the result over partition by partition (see the in-memory overload).</summary>
     /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
@@ -271,12 +249,8 @@ public sealed class MapReduceClusterExecutor
     public IAsyncEnumerable<MapReducePartition<TKey, TValue>> StreamAsync<TJob, TKey, TValue>(
         TextSource source, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TJob : struct, IFoldJob<string, TKey, TValue>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return StreamCoreAsync<TJob, TKey, TValue, TValue>(
-            ClassicDefinitions<TJob, string, TKey, TValue>.Spec<TValue>(), [JobInputs.Lines(source)], options, cancellationToken);
-    }
+        where TKey : notnull =>
+        StreamCoreAsync<TJob, TKey, TValue, TValue>(SpecOf(TJob.Definition), [JobInputs.Lines(source)], options, cancellationToken);
 
     /// <summary>Runs a grouping job over text files and hands the result over partition by partition.</summary>
     /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
@@ -290,12 +264,8 @@ public sealed class MapReduceClusterExecutor
     public IAsyncEnumerable<MapReducePartition<TKey, TResult>> StreamAsync<TJob, TKey, TValue, TResult>(
         TextSource source, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TJob : struct, IGroupJob<string, TKey, TValue, TResult>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return StreamCoreAsync<TJob, TKey, TValue, TResult>(
-            ClassicDefinitions<TJob, string, TKey, TValue>.Spec<TResult>(), [JobInputs.Lines(source)], options, cancellationToken);
-    }
+        where TKey : notnull =>
+        StreamCoreAsync<TJob, TKey, TValue, TResult>(SpecOf(TJob.Definition), [JobInputs.Lines(source)], options, cancellationToken);
 
     /// <summary>
     /// Runs a fold job over in-memory inputs; each reduce task writes its partition as one file,
@@ -317,12 +287,8 @@ public sealed class MapReduceClusterExecutor
         IEnumerable<TInput> inputs, string directory, ClusterOutputFormat format = ClusterOutputFormat.Tsv,
         MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TJob : struct, IFoldJob<TInput, TKey, TValue>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        return FilesAsync<TJob, TKey, TValue, TValue>(
-            ClassicDefinitions<TJob, TInput, TKey, TValue>.Spec<TValue>(), [JobInputs.Sequence(inputs)], directory, format, options, cancellationToken);
-    }
+        where TKey : notnull =>
+        FilesAsync<TJob, TKey, TValue, TValue>(SpecOf(TJob.Definition), [JobInputs.Sequence(inputs)], directory, format, options, cancellationToken);
 
     /// <summary>Runs a grouping job over in-memory inputs; each reduce task writes its partition as one file (see the fold overload).</summary>
     /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
@@ -340,12 +306,8 @@ public sealed class MapReduceClusterExecutor
         IEnumerable<TInput> inputs, string directory, ClusterOutputFormat format = ClusterOutputFormat.Tsv,
         MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        return FilesAsync<TJob, TKey, TValue, TResult>(
-            ClassicDefinitions<TJob, TInput, TKey, TValue>.Spec<TResult>(), [JobInputs.Sequence(inputs)], directory, format, options, cancellationToken);
-    }
+        where TKey : notnull =>
+        FilesAsync<TJob, TKey, TValue, TResult>(SpecOf(TJob.Definition), [JobInputs.Sequence(inputs)], directory, format, options, cancellationToken);
 
     /// <summary>Runs a fold job over text files; each reduce task writes its partition as one file (see the in-memory overload).</summary>
     /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
@@ -361,12 +323,8 @@ public sealed class MapReduceClusterExecutor
         TextSource source, string directory, ClusterOutputFormat format = ClusterOutputFormat.Tsv,
         MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TJob : struct, IFoldJob<string, TKey, TValue>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return FilesAsync<TJob, TKey, TValue, TValue>(
-            ClassicDefinitions<TJob, string, TKey, TValue>.Spec<TValue>(), [JobInputs.Lines(source)], directory, format, options, cancellationToken);
-    }
+        where TKey : notnull =>
+        FilesAsync<TJob, TKey, TValue, TValue>(SpecOf(TJob.Definition), [JobInputs.Lines(source)], directory, format, options, cancellationToken);
 
     /// <summary>Runs a grouping job over text files; each reduce task writes its partition as one file.</summary>
     /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
@@ -383,12 +341,12 @@ public sealed class MapReduceClusterExecutor
         TextSource source, string directory, ClusterOutputFormat format = ClusterOutputFormat.Tsv,
         MapReduceOptions? options = null, CancellationToken cancellationToken = default)
         where TJob : struct, IGroupJob<string, TKey, TValue, TResult>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return FilesAsync<TJob, TKey, TValue, TResult>(
-            ClassicDefinitions<TJob, string, TKey, TValue>.Spec<TResult>(), [JobInputs.Lines(source)], directory, format, options, cancellationToken);
-    }
+        where TKey : notnull =>
+        FilesAsync<TJob, TKey, TValue, TResult>(SpecOf(TJob.Definition), [JobInputs.Lines(source)], directory, format, options, cancellationToken);
+
+    // The spec of an original-shape job's definition, for the overloads that take the job struct as a type argument.
+    private static JobSpec<TKey, TValue, TResult> SpecOf<TKey, TValue, TResult>(JobDefinition<TKey, TValue, MapReduceResult<TKey, TResult>> job) =>
+        job.Accept(new SpecVisitor<TKey, TValue, TResult>());
 
     private async Task<TOutput> RunCoreAsync<TJob, TKey, TValue, TResult, TOutput, TKind>(
         JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, TaskContext context, MapReduceOptions? options, CancellationToken cancellationToken)
@@ -597,6 +555,18 @@ public sealed class MapReduceClusterExecutor
             ? source.SplitBytes
             : Math.Clamp(source.TotalBytes / (silos * 16L), 1L << 20, 64L << 20);
         return new TextTaskSource(source, splitBytes, jobName, options?.MaxBadRecords ?? 0);
+    }
+
+    /// <summary>Reads a definition's spec (its result type is the one the caller names).</summary>
+    private sealed class SpecVisitor<TKey, TValue, TResult>
+        : IJobDefinitionVisitor<TKey, TValue, MapReduceResult<TKey, TResult>, JobSpec<TKey, TValue, TResult>>
+    {
+        public JobSpec<TKey, TValue, TResult> Visit<TJob, TSlot, TSide, TReducer, TSpecResult, TKind>(JobSpec<TKey, TValue, TSpecResult> spec)
+            where TJob : struct, IKeyedJob<TKey>
+            where TSide : IMapSide<TValue, TSlot>
+            where TReducer : IReducer<TKey, TValue, TSlot, TSpecResult>
+            where TKind : IOutputKind<TKey, TSpecResult, MapReduceResult<TKey, TResult>> =>
+            (JobSpec<TKey, TValue, TResult>)(object)spec;
     }
 
     /// <summary>Runs a definition with its types: the visitor the definition calls back.</summary>

@@ -47,7 +47,8 @@ namespace MapReduceGen.Generator.Diagnostics
             DiagnosticDescriptors.PartitionerWithSortedKeys,
             DiagnosticDescriptors.UnorderedKey,
             DiagnosticDescriptors.TopWithoutOrder,
-            DiagnosticDescriptors.HelperWithoutJob);
+            DiagnosticDescriptors.HelperWithoutJob,
+            DiagnosticDescriptors.CombinerWithDistinctReducer);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -165,7 +166,7 @@ namespace MapReduceGen.Generator.Diagnostics
             type.SpecialType is not SpecialType.None and not SpecialType.System_Object and not SpecialType.System_Nullable_T &&
                 type.SpecialType is not SpecialType.System_ValueType and not SpecialType.System_Enum ||
             type.TypeKind == TypeKind.Enum ||
-            JobParser.IsComparable(type, known) ||
+            TypeFacts.IsComparable(type, known) ||
             type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, known.IComparable) ||
                 SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, known.IComparableOfT));
     }

@@ -39,6 +39,7 @@ namespace MapReduceGen.Generator.Parsing
             MapReduceResult = compilation.GetTypeByMetadataName("MapReduceGen.MapReduceResult`2");
             IComparable = compilation.GetTypeByMetadataName("System.IComparable");
             IComparableOfT = compilation.GetTypeByMetadataName("System.IComparable`1");
+            Int32 = compilation.GetSpecialType(SpecialType.System_Int32);
             Helpers = new INamedTypeSymbol?[HelperAttributes.Length];
             for (int i = 0; i < HelperAttributes.Length; i++)
             {
@@ -58,6 +59,9 @@ namespace MapReduceGen.Generator.Parsing
         public INamedTypeSymbol? IComparable { get; }
 
         public INamedTypeSymbol? IComparableOfT { get; }
+
+        /// <summary><c>int</c>: what comparers and partitioners return.</summary>
+        public INamedTypeSymbol Int32 { get; }
 
         /// <summary>The index in <see cref="HelperAttributes"/> of a helper attribute, or -1.</summary>
         public int HelperIndex(AttributeData attribute)

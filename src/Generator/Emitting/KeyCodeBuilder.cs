@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
+using MapReduceGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 
-namespace MapReduceGen.Generator.Parsing
+namespace MapReduceGen.Generator.Emitting
 {
     /// <summary>
     /// Builds the C# expressions of a key type's stable hash and equality: direct calls for the exact type, never
@@ -71,7 +72,7 @@ namespace MapReduceGen.Generator.Parsing
 
         private static bool IsMemberwise(ITypeSymbol type, KnownTypes known) =>
             type is INamedTypeSymbol named &&
-            (named.IsTupleType || (named.IsRecord && !JobParser.IsComparable(named, known) && RecordMembers(named) is not null));
+            (named.IsTupleType || (named.IsRecord && !TypeFacts.IsComparable(named, known) && RecordMembers(named) is not null));
 
         private static string CompareMembers(INamedTypeSymbol type, string left, string right, int depth, KnownTypes known)
         {
@@ -105,7 +106,7 @@ namespace MapReduceGen.Generator.Parsing
             }
 
             // Comparable types by their own order; anything else by the engine's default (its text, as a last resort).
-            return JobParser.IsOrderable(type, known) && !IsMemberwise(type, known)
+            return TypeFacts.IsOrderable(type, known) && !IsMemberwise(type, known)
                 ? $"global::System.Collections.Generic.Comparer<{display}>.Default.Compare({left}, {right})"
                 : $"string.CompareOrdinal({left}?.ToString(), {right}?.ToString())";
         }
