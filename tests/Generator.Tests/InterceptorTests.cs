@@ -1,7 +1,4 @@
 using MapReduceGen.Generator.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MapReduceGen.Generator.Tests;
 
@@ -103,8 +100,8 @@ public sealed class InterceptorTests
             StringComparison.Ordinal);
 
         // The compiler binds every Emit call of the jobs to a generated interceptor.
-        Assert.Equal(4, InterceptedCalls(run.Output).Count);
-        Assert.All(InterceptedCalls(run.Output), method => Assert.Equal("Interceptors", method.ContainingType.Name));
+        Assert.Equal(4, Interception.InterceptedCalls(run.Output).Count);
+        Assert.All(Interception.InterceptedCalls(run.Output), method => Assert.Equal("Interceptors", method.ContainingType.Name));
 
         // Same result as without interception; the collector (not the engine's sink) still gets every pair.
         string output = (string)JobRunner.Invoke(run.Output, "Probe", "Execute")!;
@@ -119,7 +116,7 @@ public sealed class InterceptorTests
 
         run.AssertClean();
         Assert.DoesNotContain(run.GeneratedTrees, tree => tree.FilePath.EndsWith(".Interceptors.g.cs", StringComparison.Ordinal));
-        Assert.Empty(InterceptedCalls(run.Output));
+        Assert.Empty(Interception.InterceptedCalls(run.Output));
     }
 
     [Fact]
@@ -157,7 +154,7 @@ public sealed class InterceptorTests
             """);
 
         run.AssertClean();
-        Assert.Empty(InterceptedCalls(run.Output));
+        Assert.Empty(Interception.InterceptedCalls(run.Output));
         Assert.DoesNotContain(run.GeneratedTrees, tree => tree.FilePath.EndsWith(".Interceptors.g.cs", StringComparison.Ordinal));
     }
 
@@ -184,25 +181,5 @@ public sealed class InterceptorTests
             """);
 
         Assert.DoesNotContain(run.GeneratedTrees, tree => tree.FilePath.EndsWith(".Interceptors.g.cs", StringComparison.Ordinal));
-    }
-
-    private static List<IMethodSymbol> InterceptedCalls(Compilation compilation)
-    {
-        var intercepted = new List<IMethodSymbol>();
-        foreach (SyntaxTree tree in compilation.SyntaxTrees)
-        {
-            SemanticModel model = compilation.GetSemanticModel(tree);
-            foreach (InvocationExpressionSyntax call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
-            {
-#pragma warning disable RSEXPERIMENTAL002 // The API that tells which interceptor a call binds to.
-                if (model.GetInterceptorMethod(call) is { } interceptor)
-#pragma warning restore RSEXPERIMENTAL002
-                {
-                    intercepted.Add(interceptor);
-                }
-            }
-        }
-
-        return intercepted;
     }
 }
