@@ -96,7 +96,7 @@ namespace MapReduceGen.Generator
                 return null;
             }
 
-            var known = new KnownTypes(context.SemanticModel.Compilation);
+            var known = KnownTypes.For(context.SemanticModel.Compilation);
             if (!known.IsComplete)
             {
                 return null;
@@ -110,7 +110,7 @@ namespace MapReduceGen.Generator
             }
 
             JobInterceptorsModel? interceptors = EmitCallReader.InterceptorsEnabled(context.TargetNode.SyntaxTree.Options)
-                ? EmitCallReader.Read(jobType, job, context.SemanticModel, known, cancellationToken)
+                ? EmitCallReader.Read(jobType, job, result.KeyType!, result.ValueType!, context.SemanticModel, known, cancellationToken)
                 : null;
             return new ParsedJob(job, interceptors);
         }

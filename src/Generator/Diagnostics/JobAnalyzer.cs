@@ -57,7 +57,7 @@ namespace MapReduceGen.Generator.Diagnostics
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(static start =>
             {
-                var known = new KnownTypes(start.Compilation);
+                var known = KnownTypes.For(start.Compilation);
                 if (!known.IsComplete)
                 {
                     // Without the runtime nothing can be a job (and [Mapper] does not bind).

@@ -96,7 +96,6 @@ namespace MapReduceGen.Generator.Emitting
                 return $"string.CompareOrdinal({left}, {right})";
             }
 
-            string display = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             if (depth < MaxDepth && IsMemberwise(type, known))
             {
                 string members = CompareMembers((INamedTypeSymbol)type, left, right, depth, known);
@@ -107,7 +106,7 @@ namespace MapReduceGen.Generator.Emitting
 
             // Comparable types by their own order; anything else by the engine's default (its text, as a last resort).
             return TypeFacts.IsOrderable(type, known) && !IsMemberwise(type, known)
-                ? $"global::System.Collections.Generic.Comparer<{display}>.Default.Compare({left}, {right})"
+                ? $"global::System.Collections.Generic.Comparer<{type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}>.Default.Compare({left}, {right})"
                 : $"string.CompareOrdinal({left}?.ToString(), {right}?.ToString())";
         }
 
@@ -148,20 +147,19 @@ namespace MapReduceGen.Generator.Emitting
                     : $"{StableHash}.Of(unchecked((int){access}))";
             }
 
-            string fullName = type.OriginalDefinition.ToDisplayString();
-            switch (fullName)
+            switch (SystemTypeName(type))
             {
-                case "System.Guid":
-                case "System.Int128":
+                case "Guid":
+                case "Int128":
                     return $"{StableHash}.Of({access})";
-                case "System.UInt128":
+                case "UInt128":
                     return $"{StableHash}.Of((global::System.Int128){access})";
-                case "System.TimeSpan":
-                case "System.TimeOnly":
+                case "TimeSpan":
+                case "TimeOnly":
                     return $"{StableHash}.Of({access}.Ticks)";
-                case "System.DateTimeOffset":
+                case "DateTimeOffset":
                     return $"{StableHash}.Of({access}.UtcTicks)";
-                case "System.DateOnly":
+                case "DateOnly":
                     return $"{StableHash}.Of({access}.DayNumber)";
             }
 
@@ -194,6 +192,12 @@ namespace MapReduceGen.Generator.Emitting
             // A type with its own equality: its own hash (stable across processes only if the type's is).
             return $"{access}.GetHashCode()";
         }
+
+        /// <summary>The name of a non-generic type of the namespace <c>System</c> (<c>Guid</c>), or null.</summary>
+        private static string? SystemTypeName(ITypeSymbol type) =>
+            type is INamedTypeSymbol { Arity: 0, ContainingType: null, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } named
+                ? named.Name
+                : null;
 
         private static string MemberHash(ITypeSymbol type, string access, int depth)
         {

@@ -40,11 +40,14 @@ namespace MapReduceGen.Generator.Parsing
         /// <summary>The job's intercepted calls, in source order, or null when it makes none.</summary>
         /// <param name="jobType">The job class.</param>
         /// <param name="job">What the parser read of it.</param>
+        /// <param name="keyType">The key type its mappers emit.</param>
+        /// <param name="valueType">The value type its mappers emit.</param>
         /// <param name="semanticModel">The semantic model of the file the generator found the job in.</param>
         /// <param name="known">The framework's types.</param>
         /// <param name="cancellationToken">Stops the read.</param>
         public static JobInterceptorsModel? Read(
-            INamedTypeSymbol jobType, JobModel job, SemanticModel semanticModel, KnownTypes known, CancellationToken cancellationToken)
+            INamedTypeSymbol jobType, JobModel job, ITypeSymbol keyType, ITypeSymbol valueType, SemanticModel semanticModel, KnownTypes known,
+            CancellationToken cancellationToken)
         {
             var calls = new List<EmitCallModel>();
             foreach (SyntaxReference reference in jobType.DeclaringSyntaxReferences)
@@ -60,7 +63,7 @@ namespace MapReduceGen.Generator.Parsing
                 foreach (InvocationExpressionSyntax invocation in candidates)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (ReadCall(invocation, job, model, known, cancellationToken) is { } call)
+                    if (ReadCall(invocation, keyType, valueType, model, known, cancellationToken) is { } call)
                     {
                         calls.Add(call);
                     }
@@ -89,11 +92,13 @@ namespace MapReduceGen.Generator.Parsing
             symbol.GetMembers().OfType<IMethodSymbol>().Any(m => m.GetAttributes().Any(known.IsMapper));
 
         private static EmitCallModel? ReadCall(
-            InvocationExpressionSyntax invocation, JobModel job, SemanticModel model, KnownTypes known, CancellationToken cancellationToken)
+            InvocationExpressionSyntax invocation, ITypeSymbol keyType, ITypeSymbol valueType, SemanticModel model, KnownTypes known,
+            CancellationToken cancellationToken)
         {
             if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method ||
                 Classify(method, known) is not { } call ||
-                call.Key != job.Key.Type || call.Value != job.ValueType || job.Key.IsString != (call.Kind != EmitCallKind.Key))
+                !SymbolEqualityComparer.IncludeNullability.Equals(call.Key, keyType) ||
+                !SymbolEqualityComparer.IncludeNullability.Equals(call.Value, valueType))
             {
                 // Not an Emit of MapReduceGen, or on an emitter of other types than the job's.
                 return null;
@@ -109,24 +114,23 @@ namespace MapReduceGen.Generator.Parsing
                 : new EmitCallModel(call.Kind, location.Version, location.Data, FileNameOnly(location.GetDisplayLocation()));
         }
 
-        private static (EmitCallKind Kind, string Key, string Value)? Classify(IMethodSymbol method, KnownTypes known)
+        /// <summary>Which overload of <c>Emit</c> a call binds to, on an emitter of which key and value types; null for another method.</summary>
+        private static (EmitCallKind Kind, ITypeSymbol Key, ITypeSymbol Value)? Classify(IMethodSymbol method, KnownTypes known)
         {
             if (method.Name == "Emit" && !method.IsStatic && method.ReducedFrom is null &&
                 method.ContainingType is { } emitter && TypeFacts.IsConstructedFrom(emitter, known.Emitter))
             {
                 ITypeSymbol key = emitter.TypeArguments[0];
-                return (key.SpecialType == SpecialType.System_String ? EmitCallKind.StringKey : EmitCallKind.Key,
-                    TypeFacts.FullName(key), TypeFacts.FullName(emitter.TypeArguments[1]));
+                return (key.SpecialType == SpecialType.System_String ? EmitCallKind.StringKey : EmitCallKind.Key, key, emitter.TypeArguments[1]);
             }
 
-            if (method.ReducedFrom is not { } extension || extension.ContainingType.ToDisplayString() != "MapReduceGen.EmitterExtensions" ||
+            if (method.ReducedFrom is not { } extension || !SymbolEqualityComparer.Default.Equals(extension.ContainingType, known.EmitterExtensions) ||
                 method.ReceiverType is not INamedTypeSymbol receiver)
             {
                 return null;
             }
 
-            EmitCallKind kind = extension.Name == "EmitUtf8" ? EmitCallKind.Utf8 : EmitCallKind.Chars;
-            return (kind, TypeFacts.FullName(receiver.TypeArguments[0]), TypeFacts.FullName(receiver.TypeArguments[1]));
+            return (extension.Name == "EmitUtf8" ? EmitCallKind.Utf8 : EmitCallKind.Chars, receiver.TypeArguments[0], receiver.TypeArguments[1]);
         }
 
         // "path/File.cs(12,5)" -> "File.cs(12,5)": generated text must not depend on where the project is.

@@ -14,7 +14,8 @@ namespace MapReduceGen.Generator.Parsing
     /// <summary>
     /// Reads the methods of a job (mappers, reducer, companions), checks that they fit together (one key and value type,
     /// one parameters type, types the generated code can name and expose, keys with value equality) and builds the
-    /// <see cref="JobModel"/>; null when something is wrong (the diagnostics say what).
+    /// <see cref="JobModel"/>; null when something is wrong (the diagnostics say what). The first mapper's read says the
+    /// key and value types.
     /// </summary>
     internal static class JobModelBuilder
     {
@@ -22,15 +23,17 @@ namespace MapReduceGen.Generator.Parsing
         private static readonly string[] TakenParameterNames = { "options", "parameters", "cancellationToken", "cluster", "silo" };
 
         public static JobModel? Build(
-            INamedTypeSymbol jobType, string jobName, JobParts parts, KnownTypes known, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+            INamedTypeSymbol jobType, string jobName, JobParts parts, KnownTypes known, List<Diagnostic> diagnostics, CancellationToken cancellationToken,
+            out MapperRead? firstMapper)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            firstMapper = null;
             if (ReadMappers(parts.Mappers, known, diagnostics) is not { } mappers)
             {
                 return null;
             }
 
-            MapperRead first = mappers[0];
+            MapperRead first = firstMapper = mappers[0];
             bool ok = CheckMappersAgree(mappers, diagnostics);
             if (parts.Combiner is { } combiner)
             {

@@ -38,11 +38,15 @@ namespace MapReduceGen.Generator.Parsing
             }
 
             ReportDuplicatesAndMissing(methods, jobName, known, diagnostics);
-            JobModel? model = methods.Mappers.Count >= 1 && methods.Reducers.Count >= 1
-                ? JobModelBuilder.Build(jobType, jobName, new JobParts(methods), known, diagnostics, cancellationToken)
-                : null;
-            bool hasErrors = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
-            return new JobParseResult(hasErrors ? null : model, diagnostics);
+            if (methods.Mappers.Count == 0 || methods.Reducers.Count == 0)
+            {
+                return new JobParseResult(null, diagnostics);
+            }
+
+            JobModel? model = JobModelBuilder.Build(jobType, jobName, new JobParts(methods), known, diagnostics, cancellationToken, out MapperRead? first);
+            return model is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
+                ? new JobParseResult(null, diagnostics)
+                : new JobParseResult(model, diagnostics, first!.Key, first.Value);
         }
 
         /// <summary>MRG0007 and MRG0027 for a second method of one kind; MRG0004 and MRG0005 for a missing mapper or reducer.</summary>
