@@ -168,6 +168,67 @@ public sealed class InterceptorTests
     }
 
     [Fact]
+    public void The_Emit_calls_of_every_part_of_a_partial_job_are_intercepted_and_a_nested_jobs_calls_are_its_own()
+    {
+        const string First = """
+            using MapReduceGen;
+
+            namespace Split;
+
+            public static partial class Letters
+            {
+                [Mapper]
+                public static void Map(string line, Emitter<string, int> emit)
+                {
+                    emit.Emit(line, 1);
+                    EmitLetters(line, emit);
+                }
+
+                [Reducer]
+                public static int Reduce(int left, int right) => left + right;
+            }
+            """;
+        const string Second = """
+            using System;
+            using MapReduceGen;
+
+            namespace Split;
+
+            public static partial class Letters
+            {
+                private static void EmitLetters(string line, Emitter<string, int> emit)
+                {
+                    foreach (char letter in line) { emit.Emit(letter.ToString(), 1); }
+                }
+
+                public static partial class Lengths
+                {
+                    [Mapper]
+                    public static void Map(string line, Emitter<string, int> emit) => emit.Emit(line.Length.ToString(), 1);
+
+                    [Reducer]
+                    public static int Reduce(int left, int right) => left + right;
+                }
+            }
+
+            internal static class Probe
+            {
+                public static string Execute() => Show.Of(Letters.Run(["ab", "b"])) + " | " + Show.Of(Letters.Lengths.Run(["ab", "b"]));
+            }
+            """;
+        GeneratorRun run = TestCompiler.RunIntercepting(Scenario.ShowSource, First, Second);
+
+        run.AssertClean();
+        Assert.Equal(3, Interception.InterceptedCalls(run.Output).Count);
+        string letters = run.GeneratedSource("Split.Letters.Interceptors.g.cs");
+        Assert.Contains("// File1.cs(10,", letters, StringComparison.Ordinal);
+        Assert.Contains("// File2.cs(10,", letters, StringComparison.Ordinal);
+        Assert.DoesNotContain("File2.cs(16,", letters, StringComparison.Ordinal);
+        Assert.Contains("// File2.cs(16,", run.GeneratedSource("Split.Letters.Lengths.Interceptors.g.cs"), StringComparison.Ordinal);
+        Assert.Equal("a=1;ab=1;b=3 | 1=1;2=1", (string)JobRunner.Invoke(run.Output, "Probe", "Execute")!);
+    }
+
+    [Fact]
     public void An_invalid_job_gets_no_interceptors()
     {
         GeneratorRun run = TestCompiler.RunIntercepting("""
