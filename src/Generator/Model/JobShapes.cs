@@ -18,7 +18,7 @@ namespace MapReduceGen.Generator.Model
         /// <summary>The rows. A new shape is a new row here (and its runtime factory).</summary>
         public static readonly JobShape[] All =
         {
-            //        kind                      output              factory                                                    combines  interface  member                         map side       slot       0.1.0 marker
+            // kind, output, factory and its type arguments, combines, reduce interface, reduce member, map side, slot, 0.1.0 marker
             new JobShape(ShapeKind.Fold,          JobOutputKind.Result,  "Fold<{Job}, {Key}, {Value}>",                             true,  null,     ReduceMember.None,         FoldSide,     "{Value}", "IFoldJob<{Input}, {Key}, {Value}>"),
             new JobShape(ShapeKind.Finish,        JobOutputKind.Result,  "Finish<{Job}, {Key}, {Value}, {Result}>",                 true,  Finish,   ReduceMember.Finish,       FoldSide,     "{Value}", null),
             new JobShape(ShapeKind.Finish,        JobOutputKind.Records, "FinishRecords<{Job}, {Key}, {Value}, {Result}>",          true,  Finish,   ReduceMember.Finish,       FoldSide,     "{Value}", null),

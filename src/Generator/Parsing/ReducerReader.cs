@@ -133,7 +133,7 @@ namespace MapReduceGen.Generator.Parsing
                 {
                     bool ok = CheckKey(parameters[0]) & CheckValues(parameters[1], groupValue);
                     bool differs = !TypeFacts.SameNullability(first, _key) || !TypeFacts.SameNullability(groupValue, _value);
-                    return Finish(ok, _combiner is null ? ShapeKind.Group : ShapeKind.CombinedGroup, kind, result, extrasStart, takesList, differs);
+                    return Complete(ok, _combiner is null ? ShapeKind.Group : ShapeKind.CombinedGroup, kind, result, extrasStart, takesList, differs);
                 }
 
                 if (output < 0 && parameters.Length == 2 && TypeFacts.Same(first, second) && !(_combiner is not null && TypeFacts.Same(first, _key)))
@@ -153,7 +153,7 @@ namespace MapReduceGen.Generator.Parsing
                     }
 
                     bool differs = !TypeFacts.SameNullability(first, _key) || !TypeFacts.SameNullability(second, _value);
-                    return Finish(ok, ShapeKind.Finish, kind, result, extrasStart, takesList: false, differs);
+                    return Complete(ok, ShapeKind.Finish, kind, result, extrasStart, takesList: false, differs);
                 }
 
                 if (output < 0 && (_known.IsCounters(second) || (TypeFacts.Same(first, _key) && !TypeFacts.IsSequenceOf(second, _value, _known))))
@@ -171,7 +171,7 @@ namespace MapReduceGen.Generator.Parsing
             private ReducerRead? KeyOnly(JobOutputKind output, ITypeSymbol result, int extrasStart)
             {
                 IParameterSymbol key = _reducer.Parameters[0];
-                return Finish(CheckKey(key), ShapeKind.Distinct, output, result, extrasStart, takesList: false, !TypeFacts.SameNullability(key.Type, _key));
+                return Complete(CheckKey(key), ShapeKind.Distinct, output, result, extrasStart, takesList: false, !TypeFacts.SameNullability(key.Type, _key));
             }
 
             private ReducerRead? Fold()
@@ -197,7 +197,8 @@ namespace MapReduceGen.Generator.Parsing
                     JobShapes.Of(ShapeKind.Fold, JobOutputKind.Result), _value, new List<ExtraParameter>(), takesList: false, differs || CombinerNullabilityDiffers());
             }
 
-            private ReducerRead? Finish(bool ok, ShapeKind shape, JobOutputKind output, ITypeSymbol result, int extrasStart, bool takesList, bool differs)
+            /// <summary>Reads the extra parameters from <paramref name="extrasStart"/> on and makes the read, unless something was wrong.</summary>
+            private ReducerRead? Complete(bool ok, ShapeKind shape, JobOutputKind output, ITypeSymbol result, int extrasStart, bool takesList, bool differs)
             {
                 List<ExtraParameter>? extras = ExtraParameterReader.Read(_reducer, extrasStart, "reducer", _known, _diagnostics);
                 return ok && extras is not null
