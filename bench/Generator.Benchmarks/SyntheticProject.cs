@@ -5,8 +5,9 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace MapReduceGen.Generator.Benchmarks;
 
 /// <summary>
-/// A synthetic user project: <see cref="JobCount"/> jobs, one per file, cycling through every mapper and reducer
-/// shape and several key types, plus one unrelated file whose method body the incremental benchmark edits.
+/// A synthetic user project: <see cref="JobCount"/> jobs, one per file, cycling through both mapper shapes, the
+/// original reducer shapes and jobs of the full model (a combiner and a finishing reducer with parameters and counters,
+/// records, keys only), and several key types, plus one unrelated file whose method body the incremental benchmark edits.
 /// </summary>
 internal static class SyntheticProject
 {
@@ -14,17 +15,24 @@ internal static class SyntheticProject
 
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
+    /// <summary>As <see cref="ParseOptions"/>, with interceptors allowed as the package allows them.</summary>
+    public static readonly CSharpParseOptions InterceptingParseOptions = ParseOptions.WithFeatures(
+    [
+        new KeyValuePair<string, string>("InterceptorsNamespaces", "MapReduceGen.Generated"),
+        new KeyValuePair<string, string>("InterceptorsPreviewNamespaces", "MapReduceGen.Generated"),
+    ]);
+
     public const string UnrelatedPath = "Unrelated.cs";
 
-    public static CSharpCompilation Create()
+    public static CSharpCompilation Create(CSharpParseOptions options)
     {
         var trees = new List<SyntaxTree>();
         for (int i = 0; i < JobCount; i++)
         {
-            trees.Add(CSharpSyntaxTree.ParseText(JobSource(i), ParseOptions, path: $"Job{i}.cs"));
+            trees.Add(CSharpSyntaxTree.ParseText(JobSource(i), options, path: $"Job{i}.cs"));
         }
 
-        trees.Add(UnrelatedTree(0));
+        trees.Add(UnrelatedTree(0, options));
         var references = Basic.Reference.Assemblies.Net100.References.All
             .Append(MetadataReference.CreateFromFile(typeof(MapperAttribute).Assembly.Location));
         return CSharpCompilation.Create(
@@ -35,10 +43,10 @@ internal static class SyntheticProject
     }
 
     /// <summary>The unrelated file; <paramref name="version"/> changes a method body only.</summary>
-    public static SyntaxTree UnrelatedTree(int version) => CSharpSyntaxTree.ParseText(
+    public static SyntaxTree UnrelatedTree(int version, CSharpParseOptions options) => CSharpSyntaxTree.ParseText(
         "namespace Synthetic.Helpers;\n\npublic static class Unrelated\n{\n    public static int Compute(int value)\n    {\n" +
         "        return value * " + version.ToString(CultureInfo.InvariantCulture) + ";\n    }\n}\n",
-        ParseOptions,
+        options,
         path: UnrelatedPath);
 
     private static string JobSource(int index)
@@ -60,11 +68,15 @@ internal static class SyntheticProject
         string mapper = (index % 2) == 0
             ? $"    [Mapper]\n    public static void Map(string line, Emitter<{key}, int> emit) => emit.Emit({keyOf}, 1);\n"
             : $"    [Mapper]\n    public static IEnumerable<({key}, int)> Map(string line) => [({keyOf}, 1)];\n";
-        string reducer = (index % 3) switch
+        string reducer = (index % 6) switch
         {
             0 => "    [Reducer]\n    public static int Reduce(int left, int right) => left + right;\n",
             1 => $"    [Reducer]\n    public static long Reduce({key} key, ReadOnlySpan<int> values) => values.Length;\n",
-            _ => $"    [Reducer]\n    public static string Reduce({key} key, IReadOnlyList<int> values) => key + \":\" + values.Count;\n",
+            2 => $"    [Reducer]\n    public static string Reduce({key} key, IReadOnlyList<int> values) => key + \":\" + values.Count;\n",
+            3 => "    [Combiner]\n    public static int Combine(int left, int right) => left + right;\n\n" +
+                 $"    [Reducer(SortByKey = true)]\n    public static double Reduce({key} key, int total, long scale, Counters counters) => total * (double)scale;\n",
+            4 => $"    [Reducer]\n    public static void Reduce({key} key, ReadOnlySpan<int> values, RecordOutput<string> output) => output.Add(key + \":\" + values.Length);\n",
+            _ => $"    [Reducer]\n    public static string Reduce({key} key) => key + \":\";\n",
         };
         string extraType = index % 4 == 3 ? $"\npublic readonly record struct Key{index}(string Text);\n" : "";
         return $$"""

@@ -26,7 +26,7 @@ public class ClusterMapTaskBenchmarks
     {
         _path = Path.Combine(Path.GetTempPath(), $"mapreducegen-bench-{Environment.ProcessId}.txt");
         File.WriteAllLines(_path, BenchmarkInput.Lines);
-        _definition = MapReduceGen.Engine.Definitions.ClassicFold<WordCountJob.MapReduceJob, string, string, int>.Definition;
+        _definition = WordCountJob.MapReduceJob.Definition;
         TextSplit whole = Assert.Single(TextSource.FromFiles(_path).CreateSplits(long.MaxValue));
         _input = MapTaskInput.ForSplit(0, whole);
         _settings = new TaskSettings { Codec = new NoPayload(), PartitionCount = Partitions };

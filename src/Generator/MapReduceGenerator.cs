@@ -5,7 +5,6 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using MapReduceGen.Generator.Emitting;
-using MapReduceGen.Generator.Helpers;
 using MapReduceGen.Generator.Model;
 using MapReduceGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
@@ -13,17 +12,20 @@ using Microsoft.CodeAnalysis;
 namespace MapReduceGen.Generator
 {
     /// <summary>
-    /// Finds every <c>[Mapper]</c> method, reads its job class into an equatable <see cref="JobModel"/>, and writes
-    /// <c>Run</c>, <c>RunAsync</c> and the job struct for each valid job. Invalid jobs generate nothing; the
-    /// <see cref="Diagnostics.JobAnalyzer"/> reports why.
+    /// Finds every <c>[Mapper]</c> method, reads its job class into an equatable <see cref="JobModel"/> (and, when the project
+    /// allows interceptors, the job's <c>Emit</c> calls), and writes <c>Run</c>, <c>RunAsync</c> and the job struct for
+    /// each valid job, and its interceptors. Invalid jobs generate nothing; the <see cref="Diagnostics.JobAnalyzer"/>
+    /// reports why.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class MapReduceGenerator : IIncrementalGenerator
     {
+        private const string HintSuffix = ".MapReduce.g.cs";
+
         /// <summary>Tracking names of the pipeline's steps (tests assert they are cached).</summary>
         public static class TrackingNames
         {
-            /// <summary>The job models read from each <c>[Mapper]</c> method.</summary>
+            /// <summary>The jobs read from each <c>[Mapper]</c> method, with their intercepted calls.</summary>
             public const string Jobs = "Jobs";
 
             /// <summary>The valid jobs only.</summary>
@@ -32,17 +34,17 @@ namespace MapReduceGen.Generator
             /// <summary>The valid jobs with their final, case-insensitively unique file names.</summary>
             public const string NamedJobs = "NamedJobs";
 
-            /// <summary>The <c>Emit</c> calls in jobs' own code that are intercepted.</summary>
+            /// <summary>The intercepted <c>Emit</c> calls of each job, taken from the jobs read (none when interceptors are off).</summary>
             public const string EmitCalls = "EmitCalls";
 
-            /// <summary>The intercepted calls grouped by job, one file each.</summary>
+            /// <summary>The intercepted calls of each job with a case-insensitively unique file name, one file each.</summary>
             public const string Interceptors = "Interceptors";
         }
 
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            IncrementalValuesProvider<JobModel?> jobs = context.SyntaxProvider
+            IncrementalValuesProvider<ParsedJob?> jobs = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     KnownTypes.MapperAttributeName,
                     predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
@@ -51,7 +53,7 @@ namespace MapReduceGen.Generator
 
             IncrementalValuesProvider<JobModel> valid = jobs
                 .Where(static job => job is not null)
-                .Select(static (job, _) => job!)
+                .Select(static (job, _) => job!.Job)
                 .WithTrackingName(TrackingNames.ValidJobs);
 
             // Hint names are unique ignoring case but C# names are not (Ns.Job and Ns.job are two jobs): the jobs are
@@ -59,31 +61,26 @@ namespace MapReduceGen.Generator
             // job's source is written again.
             IncrementalValuesProvider<JobModel> named = valid
                 .Collect()
-                .SelectMany(static (all, ct) => AssignUniqueHintNames(all, ct))
+                .SelectMany(static (all, ct) => UniqueHintNames(all, job => job.HintName, HintSuffix, (job, name) => job with { HintName = name }, ct))
                 .WithTrackingName(TrackingNames.NamedJobs);
-
             context.RegisterSourceOutput(named, static (spc, job) =>
             {
                 spc.CancellationToken.ThrowIfCancellationRequested();
                 spc.AddSource(job.HintName, JobEmitter.Emit(job));
             });
 
-            // Interceptors: each Emit call in a job's own code goes straight to the job's map sink. Only when the project
-            // lets the generator's namespace intercept (the package sets InterceptorsNamespaces); otherwise the calls
-            // stay ordinary virtual calls.
-            IncrementalValueProvider<bool> interceptorsEnabled = context.ParseOptionsProvider
-                .Select(static (options, _) => EmitCallParser.InterceptorsEnabled(options));
-            IncrementalValuesProvider<EmitCallModel> calls = context.SyntaxProvider
-                .CreateSyntaxProvider(
-                    predicate: static (node, _) => EmitCallParser.IsCandidate(node),
-                    transform: static (ctx, ct) => EmitCallParser.Parse(ctx, ct))
-                .Where(static call => call is not null)
-                .Select(static (call, _) => call!)
+            // Interceptors: each Emit call in a job's own code goes straight to the job's map sink. The calls were read with
+            // the job, and only when the project lets the generator's namespace intercept (the package sets
+            // InterceptorsNamespaces); otherwise the calls stay ordinary virtual calls and nothing here runs.
+            IncrementalValuesProvider<JobInterceptorsModel> calls = jobs
+                .Select(static (job, _) => job?.Interceptors)
+                .Where(static interceptors => interceptors is not null)
+                .Select(static (interceptors, _) => interceptors!)
                 .WithTrackingName(TrackingNames.EmitCalls);
             IncrementalValuesProvider<JobInterceptorsModel> interceptors = calls
                 .Collect()
-                .Combine(interceptorsEnabled)
-                .SelectMany(static (input, ct) => input.Right ? GroupByJob(input.Left, ct) : ImmutableArray<JobInterceptorsModel>.Empty)
+                .SelectMany(static (all, ct) => UniqueHintNames(
+                    all, job => job.HintName, ".Interceptors.g.cs", (job, name) => job with { HintName = name }, ct))
                 .WithTrackingName(TrackingNames.Interceptors);
             context.RegisterSourceOutput(interceptors, static (spc, job) =>
             {
@@ -92,70 +89,52 @@ namespace MapReduceGen.Generator
             });
         }
 
-        private const string InterceptorsSuffix = ".Interceptors.g.cs";
-
-        /// <summary>One model per job (its calls in source order), with case-insensitively unique file names.</summary>
-        private static ImmutableArray<JobInterceptorsModel> GroupByJob(ImmutableArray<EmitCallModel> calls, CancellationToken cancellationToken)
-        {
-            var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var result = ImmutableArray.CreateBuilder<JobInterceptorsModel>();
-            foreach (IGrouping<string, EmitCallModel> job in calls.GroupBy(c => c.JobStruct, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                EmitCallModel first = job.First();
-                string stem = first.JobHintName.Substring(0, first.JobHintName.Length - HintSuffix.Length);
-                string hintName = stem + InterceptorsSuffix;
-                for (int attempt = 2; !taken.Add(hintName); attempt++)
-                {
-                    hintName = stem + "." + attempt.ToString(CultureInfo.InvariantCulture) + InterceptorsSuffix;
-                }
-
-                result.Add(new JobInterceptorsModel(hintName, first.JobName, new EquatableArray<EmitCallModel>(job)));
-            }
-
-            return result.ToImmutable();
-        }
-
-        private static ImmutableArray<JobModel> AssignUniqueHintNames(ImmutableArray<JobModel> jobs, CancellationToken cancellationToken)
-        {
-            var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var result = ImmutableArray.CreateBuilder<JobModel>(jobs.Length);
-            foreach (JobModel job in jobs.OrderBy(j => j.HintName, StringComparer.Ordinal))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                string hintName = job.HintName;
-                for (int attempt = 2; !taken.Add(hintName); attempt++)
-                {
-                    hintName = job.HintName.Substring(0, job.HintName.Length - HintSuffix.Length) + "." +
-                        attempt.ToString(CultureInfo.InvariantCulture) + HintSuffix;
-                }
-
-                result.Add(hintName == job.HintName ? job : job with { HintName = hintName });
-            }
-
-            return result.MoveToImmutable();
-        }
-
-        private const string HintSuffix = ".MapReduce.g.cs";
-
-        private static JobModel? ReadJob(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        private static ParsedJob? ReadJob(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not IMethodSymbol { ContainingType: { } jobType } method)
             {
                 return null;
             }
 
-            var known = new KnownTypes(context.SemanticModel.Compilation);
+            var known = KnownTypes.For(context.SemanticModel.Compilation);
             if (!known.IsComplete)
             {
                 return null;
             }
 
+            // Several [Mapper] methods in one class are read once, for the first: one output per job.
             JobParseResult result = JobParser.Parse(jobType, known, cancellationToken);
+            if (result.Model is not { } job || job.Mappers[0].Name != method.Name)
+            {
+                return null;
+            }
 
-            // Several [Mapper] hits in one class make the job invalid (no model); this keeps one output per job
-            // even if a parse ever accepted one.
-            return result.Model is { } model && model.MapperName == method.Name ? model : null;
+            JobInterceptorsModel? interceptors = EmitCallReader.InterceptorsEnabled(context.TargetNode.SyntaxTree.Options)
+                ? EmitCallReader.Read(jobType, job, result.KeyType!, result.ValueType!, context.SemanticModel, known, cancellationToken)
+                : null;
+            return new ParsedJob(job, interceptors);
+        }
+
+        /// <summary>Numbers file names that are equal ignoring case (<c>Ns.Job.2.MapReduce.g.cs</c>), in a stable order.</summary>
+        private static ImmutableArray<T> UniqueHintNames<T>(
+            ImmutableArray<T> items, Func<T, string> hintName, string suffix, Func<T, string, T> rename, CancellationToken cancellationToken)
+        {
+            var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var result = ImmutableArray.CreateBuilder<T>(items.Length);
+            foreach (T item in items.OrderBy(hintName, StringComparer.Ordinal))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                string original = hintName(item);
+                string name = original;
+                for (int attempt = 2; !taken.Add(name); attempt++)
+                {
+                    name = original.Substring(0, original.Length - suffix.Length) + "." + attempt.ToString(CultureInfo.InvariantCulture) + suffix;
+                }
+
+                result.Add(name == original ? item : rename(item, name));
+            }
+
+            return result.MoveToImmutable();
         }
     }
 }

@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using MapReduceGen.Engine;
 using TaskFailure = MapReduceGen.Orleans.Wire.TaskFailure;
-using MapReduceGen.Engine.Definitions;
 using MapReduceGen.Orleans.Coordinator;
 using MapReduceGen.Orleans.Jobs;
 using MapReduceGen.Orleans.Wire;
@@ -109,7 +108,7 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return RunAsync(ClassicFold<TJob, TInput, TKey, TValue>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
+        return RunAsync(TJob.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
     }
 
     /// <summary>Runs a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) over in-memory inputs on the cluster (see <see cref="RunAsync{TKey, TValue, TOutput}(JobDefinition{TKey, TValue, TOutput}, JobInput[], TaskContext, MapReduceOptions?, CancellationToken)"/>).</summary>
@@ -128,7 +127,7 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return RunAsync(ClassicGroup<TJob, TInput, TKey, TValue, TResult>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
+        return RunAsync(TJob.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
     }
 
     /// <summary>Runs a fold job (reducer <c>TValue R(TValue, TValue)</c>) over the lines of text files (read by the silos themselves) on the cluster (see <see cref="RunAsync{TKey, TValue, TOutput}(JobDefinition{TKey, TValue, TOutput}, JobInput[], TaskContext, MapReduceOptions?, CancellationToken)"/>).</summary>
@@ -145,7 +144,7 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(source);
-        return RunAsync(ClassicFold<TJob, string, TKey, TValue>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
+        return RunAsync(TJob.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
     }
 
     /// <summary>Runs a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) over the lines of text files (read by the silos themselves) on the cluster (see <see cref="RunAsync{TKey, TValue, TOutput}(JobDefinition{TKey, TValue, TOutput}, JobInput[], TaskContext, MapReduceOptions?, CancellationToken)"/>).</summary>
@@ -163,7 +162,7 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(source);
-        return RunAsync(ClassicGroup<TJob, string, TKey, TValue, TResult>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
+        return RunAsync(TJob.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
     }
 
     /// <summary>Runs a fold job (reducer <c>TValue R(TValue, TValue)</c>) over in-memory inputs and hands the result over partition by partition (see <see cref="StreamAsync{TKey, TValue, TResult}(JobDefinition{TKey, TValue, MapReduceResult{TKey, TResult}}, JobInput[], TaskContext, MapReduceOptions?, CancellationToken)"/>).</summary>
@@ -181,7 +180,7 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return StreamAsync(ClassicFold<TJob, TInput, TKey, TValue>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
+        return StreamAsync(TJob.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
     }
 
     /// <summary>Runs a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) over in-memory inputs and hands the result over partition by partition (see <see cref="StreamAsync{TKey, TValue, TResult}(JobDefinition{TKey, TValue, MapReduceResult{TKey, TResult}}, JobInput[], TaskContext, MapReduceOptions?, CancellationToken)"/>).</summary>
@@ -200,7 +199,7 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return StreamAsync(ClassicGroup<TJob, TInput, TKey, TValue, TResult>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
+        return StreamAsync(TJob.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), options, cancellationToken);
     }
 
     /// <summary>Runs a fold job (reducer <c>TValue R(TValue, TValue)</c>) over the lines of text files (read by the silos themselves) and hands the result over partition by partition (see <see cref="StreamAsync{TKey, TValue, TResult}(JobDefinition{TKey, TValue, MapReduceResult{TKey, TResult}}, JobInput[], TaskContext, MapReduceOptions?, CancellationToken)"/>).</summary>
@@ -217,7 +216,7 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(source);
-        return StreamAsync(ClassicFold<TJob, string, TKey, TValue>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
+        return StreamAsync(TJob.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
     }
 
     /// <summary>Runs a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) over the lines of text files (read by the silos themselves) and hands the result over partition by partition (see <see cref="StreamAsync{TKey, TValue, TResult}(JobDefinition{TKey, TValue, MapReduceResult{TKey, TResult}}, JobInput[], TaskContext, MapReduceOptions?, CancellationToken)"/>).</summary>
@@ -235,7 +234,7 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(source);
-        return StreamAsync(ClassicGroup<TJob, string, TKey, TValue, TResult>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
+        return StreamAsync(TJob.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options, cancellationToken);
     }
 
     /// <summary>Runs a fold job (reducer <c>TValue R(TValue, TValue)</c>) over in-memory inputs and writes the result as one file per partition (see <see cref="RunToFilesAsync{TKey, TValue, TOutput}(JobDefinition{TKey, TValue, TOutput}, JobInput[], TaskContext, string, MapReduceFileFormat, MapReduceOptions?, CancellationToken)"/>).</summary>
@@ -256,7 +255,7 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return RunToFilesAsync(ClassicFold<TJob, TInput, TKey, TValue>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), directory, format, options, cancellationToken);
+        return RunToFilesAsync(TJob.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), directory, format, options, cancellationToken);
     }
 
     /// <summary>Runs a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) over in-memory inputs and writes the result as one file per partition (see <see cref="RunToFilesAsync{TKey, TValue, TOutput}(JobDefinition{TKey, TValue, TOutput}, JobInput[], TaskContext, string, MapReduceFileFormat, MapReduceOptions?, CancellationToken)"/>).</summary>
@@ -278,7 +277,7 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return RunToFilesAsync(ClassicGroup<TJob, TInput, TKey, TValue, TResult>.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), directory, format, options, cancellationToken);
+        return RunToFilesAsync(TJob.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), directory, format, options, cancellationToken);
     }
 
     /// <summary>Runs a fold job (reducer <c>TValue R(TValue, TValue)</c>) over the lines of text files (read by the silos themselves) and writes the result as one file per partition (see <see cref="RunToFilesAsync{TKey, TValue, TOutput}(JobDefinition{TKey, TValue, TOutput}, JobInput[], TaskContext, string, MapReduceFileFormat, MapReduceOptions?, CancellationToken)"/>).</summary>
@@ -298,7 +297,7 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(source);
-        return RunToFilesAsync(ClassicFold<TJob, string, TKey, TValue>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), directory, format, options, cancellationToken);
+        return RunToFilesAsync(TJob.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), directory, format, options, cancellationToken);
     }
 
     /// <summary>Runs a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) over the lines of text files (read by the silos themselves) and writes the result as one file per partition (see <see cref="RunToFilesAsync{TKey, TValue, TOutput}(JobDefinition{TKey, TValue, TOutput}, JobInput[], TaskContext, string, MapReduceFileFormat, MapReduceOptions?, CancellationToken)"/>).</summary>
@@ -319,7 +318,7 @@ public sealed class MapReduceClusterExecutor
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(source);
-        return RunToFilesAsync(ClassicGroup<TJob, string, TKey, TValue, TResult>.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), directory, format, options, cancellationToken);
+        return RunToFilesAsync(TJob.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), directory, format, options, cancellationToken);
     }
 
     /// <summary>

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 using MapReduceGen.Engine;
-using MapReduceGen.Engine.Definitions;
 
 namespace MapReduceGen.Orleans;
 
@@ -27,11 +26,8 @@ public static class MapReduceSiloBuilderExtensions
     /// <returns>The builder.</returns>
     public static ISiloBuilder AddMapReduceJob<TJob, TInput, TKey, TValue>(this ISiloBuilder builder)
         where TJob : struct, IFoldJob<TInput, TKey, TValue>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddMapReduceJob(ClassicFold<TJob, TInput, TKey, TValue>.Definition);
-    }
+        where TKey : notnull =>
+        builder.AddMapReduceJob(TJob.Definition);
 
     /// <summary>Registers a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) on this silo.</summary>
     /// <typeparam name="TJob">The generated job struct, <c>MyJob.MapReduceJob</c>.</typeparam>
@@ -43,11 +39,8 @@ public static class MapReduceSiloBuilderExtensions
     /// <returns>The builder.</returns>
     public static ISiloBuilder AddMapReduceJob<TJob, TInput, TKey, TValue, TResult>(this ISiloBuilder builder)
         where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult>
-        where TKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddMapReduceJob(ClassicGroup<TJob, TInput, TKey, TValue, TResult>.Definition);
-    }
+        where TKey : notnull =>
+        builder.AddMapReduceJob(TJob.Definition);
 
     /// <summary>
     /// Registers any job on this silo by its definition, as the generated <c>AddToSilo</c> does (every shape: parameters,

@@ -174,11 +174,11 @@ public sealed class DiagnosticTests
             [D("MRG0008", "The mapper 'Map' " + problem + MapperForms)]);
     }
 
-    private const string ReducerForms = ": declare it as 'static TValue Reduce(TValue left, TValue right)', 'static TResult Reduce(TKey key, ReadOnlySpan<TValue> values)', 'static TResult Reduce(TKey key, IReadOnlyList<TValue> values)', 'static TResult Reduce(TKey key, TValue combined)' with a [Combiner], or 'static void Reduce(TKey key, ReadOnlySpan<TValue> values, RecordOutput<TRecord> output)'";
+    private const string ReducerForms = ": declare it as 'static TValue Reduce(TValue left, TValue right)', 'static TResult Reduce(TKey key, ReadOnlySpan<TValue> values)', 'static TResult Reduce(TKey key, IReadOnlyList<TValue> values)', 'static TResult Reduce(TKey key, TValue combined)' with a [Combiner], 'static TResult Reduce(TKey key)' for keys only, or 'static void Reduce(TKey key, ReadOnlySpan<TValue> values, RecordOutput<TRecord> output)'";
 
     [Theory]
     [InlineData("public static void [|Reduce|](int left, int right) { }", "returns void but takes no RecordOutput<TRecord> after the values; a reducer returns the key's result or writes records to a RecordOutput<TRecord>")]
-    [InlineData("public static int [|Reduce|](int value) => value;", "has 1 parameter; a reducer takes two values to fold, or a key and its values")]
+    [InlineData("public static int [|Reduce|]() => 0;", "has 0 parameters; a reducer takes a key (with its values, or alone) or two values to fold")]
     [InlineData("public static int Reduce(int a, [|long b|], int c) => a;", "takes 'int' and 'long', which is neither a fold of two values nor a key with ReadOnlySpan<TValue> or IReadOnlyList<TValue>")]
     [InlineData("public static int Reduce([|ref int left|], int right) => left;", "takes 'left' by 'ref'; take it by value")]
     [InlineData("public static int Reduce(int left, [|long right|]) => left;", "takes 'int' and 'long', which is neither a fold of two values nor a key with ReadOnlySpan<TValue> or IReadOnlyList<TValue>")]

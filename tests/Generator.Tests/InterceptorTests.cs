@@ -1,7 +1,4 @@
 using MapReduceGen.Generator.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MapReduceGen.Generator.Tests;
 
@@ -103,8 +100,8 @@ public sealed class InterceptorTests
             StringComparison.Ordinal);
 
         // The compiler binds every Emit call of the jobs to a generated interceptor.
-        Assert.Equal(4, InterceptedCalls(run.Output).Count);
-        Assert.All(InterceptedCalls(run.Output), method => Assert.Equal("Interceptors", method.ContainingType.Name));
+        Assert.Equal(4, Interception.InterceptedCalls(run.Output).Count);
+        Assert.All(Interception.InterceptedCalls(run.Output), method => Assert.Equal("Interceptors", method.ContainingType.Name));
 
         // Same result as without interception; the collector (not the engine's sink) still gets every pair.
         string output = (string)JobRunner.Invoke(run.Output, "Probe", "Execute")!;
@@ -119,7 +116,7 @@ public sealed class InterceptorTests
 
         run.AssertClean();
         Assert.DoesNotContain(run.GeneratedTrees, tree => tree.FilePath.EndsWith(".Interceptors.g.cs", StringComparison.Ordinal));
-        Assert.Empty(InterceptedCalls(run.Output));
+        Assert.Empty(Interception.InterceptedCalls(run.Output));
     }
 
     [Fact]
@@ -157,7 +154,7 @@ public sealed class InterceptorTests
             """);
 
         run.AssertClean();
-        Assert.Empty(InterceptedCalls(run.Output));
+        Assert.Empty(Interception.InterceptedCalls(run.Output));
         Assert.DoesNotContain(run.GeneratedTrees, tree => tree.FilePath.EndsWith(".Interceptors.g.cs", StringComparison.Ordinal));
     }
 
@@ -168,6 +165,67 @@ public sealed class InterceptorTests
 
         run.AssertClean();
         Snapshot.Verify("Interceptors_Words", run.GeneratedSource("Intercepted.Words.Interceptors.g.cs"));
+    }
+
+    [Fact]
+    public void The_Emit_calls_of_every_part_of_a_partial_job_are_intercepted_and_a_nested_jobs_calls_are_its_own()
+    {
+        const string First = """
+            using MapReduceGen;
+
+            namespace Split;
+
+            public static partial class Letters
+            {
+                [Mapper]
+                public static void Map(string line, Emitter<string, int> emit)
+                {
+                    emit.Emit(line, 1);
+                    EmitLetters(line, emit);
+                }
+
+                [Reducer]
+                public static int Reduce(int left, int right) => left + right;
+            }
+            """;
+        const string Second = """
+            using System;
+            using MapReduceGen;
+
+            namespace Split;
+
+            public static partial class Letters
+            {
+                private static void EmitLetters(string line, Emitter<string, int> emit)
+                {
+                    foreach (char letter in line) { emit.Emit(letter.ToString(), 1); }
+                }
+
+                public static partial class Lengths
+                {
+                    [Mapper]
+                    public static void Map(string line, Emitter<string, int> emit) => emit.Emit(line.Length.ToString(), 1);
+
+                    [Reducer]
+                    public static int Reduce(int left, int right) => left + right;
+                }
+            }
+
+            internal static class Probe
+            {
+                public static string Execute() => Show.Of(Letters.Run(["ab", "b"])) + " | " + Show.Of(Letters.Lengths.Run(["ab", "b"]));
+            }
+            """;
+        GeneratorRun run = TestCompiler.RunIntercepting(Scenario.ShowSource, First, Second);
+
+        run.AssertClean();
+        Assert.Equal(3, Interception.InterceptedCalls(run.Output).Count);
+        string letters = run.GeneratedSource("Split.Letters.Interceptors.g.cs");
+        Assert.Contains("// File1.cs(10,", letters, StringComparison.Ordinal);
+        Assert.Contains("// File2.cs(10,", letters, StringComparison.Ordinal);
+        Assert.DoesNotContain("File2.cs(16,", letters, StringComparison.Ordinal);
+        Assert.Contains("// File2.cs(16,", run.GeneratedSource("Split.Letters.Lengths.Interceptors.g.cs"), StringComparison.Ordinal);
+        Assert.Equal("a=1;ab=1;b=3 | 1=1;2=1", (string)JobRunner.Invoke(run.Output, "Probe", "Execute")!);
     }
 
     [Fact]
@@ -184,25 +242,5 @@ public sealed class InterceptorTests
             """);
 
         Assert.DoesNotContain(run.GeneratedTrees, tree => tree.FilePath.EndsWith(".Interceptors.g.cs", StringComparison.Ordinal));
-    }
-
-    private static List<IMethodSymbol> InterceptedCalls(Compilation compilation)
-    {
-        var intercepted = new List<IMethodSymbol>();
-        foreach (SyntaxTree tree in compilation.SyntaxTrees)
-        {
-            SemanticModel model = compilation.GetSemanticModel(tree);
-            foreach (InvocationExpressionSyntax call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
-            {
-#pragma warning disable RSEXPERIMENTAL002 // The API that tells which interceptor a call binds to.
-                if (model.GetInterceptorMethod(call) is { } interceptor)
-#pragma warning restore RSEXPERIMENTAL002
-                {
-                    intercepted.Add(interceptor);
-                }
-            }
-        }
-
-        return intercepted;
     }
 }

@@ -207,4 +207,35 @@ public sealed class SnapshotTests
         run.AssertClean();
         Snapshot.Verify(name, run.GeneratedSource("Snapshots.ModelJob.MapReduce.g.cs"));
     }
+
+    private const string FactoryMapper = """
+            [Mapper]
+            public static void Map(string line, Emitter<string, int> emit, Counters counters) => emit.Emit(line, line.Length);
+        """;
+
+    private const string FactoryCombiner = """
+            [Combiner]
+            public static int Combine(int left, int right) => left + right;
+        """;
+
+    /// <summary>One job per <c>JobDefinitions</c> factory, that is per row of the generator's shape table.</summary>
+    public static TheoryData<string, string> DefinitionFactories => new()
+    {
+        { "Factory_Fold", FactoryMapper + "\n    [Reducer]\n    public static int Reduce(int left, int right) => left + right;" },
+        { "Factory_Finish", FactoryMapper + FactoryCombiner + "\n    [Reducer]\n    public static long Reduce(string key, int total) => total * 2L;" },
+        { "Factory_FinishRecords", FactoryMapper + FactoryCombiner + "\n    [Reducer]\n    public static void Reduce(string key, int total, RecordOutput<string> output) => output.Add(key);" },
+        { "Factory_Group", FactoryMapper + "\n    [Reducer]\n    public static int Reduce(string key, ReadOnlySpan<int> values) => values.Length;" },
+        { "Factory_GroupRecords", FactoryMapper + "\n    [Reducer]\n    public static void Reduce(string key, ReadOnlySpan<int> values, RecordOutput<int> output) => output.Add(values.Length);" },
+        { "Factory_CombinedGroup", FactoryMapper + FactoryCombiner + "\n    [Reducer]\n    public static int Reduce(string key, ReadOnlySpan<int> perTask) => perTask.Length;" },
+        { "Factory_CombinedGroupRecords", FactoryMapper + FactoryCombiner + "\n    [Reducer]\n    public static void Reduce(string key, IReadOnlyList<int> perTask, RecordOutput<string> output, Counters counters) => output.Add(key);" },
+        { "Factory_Distinct", FactoryMapper + "\n    [Reducer(SortByKey = true)]\n    public static int Reduce(string key) => key.Length;" },
+        { "Factory_DistinctRecords", FactoryMapper + "\n    [Reducer]\n    public static void Reduce(string key, RecordOutput<string> output, Settings settings, Counters counters) => output.Add(key + settings.Needle);" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DefinitionFactories))]
+    public void Emitted_source_of_each_definition_factory_matches_the_snapshot(string name, string body)
+    {
+        Emitted_source_of_the_job_model_matches_the_snapshot(name, body);
+    }
 }

@@ -43,7 +43,7 @@ namespace MapReduceGen.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor InvalidReducerShape = Error(
             "MRG0009", "The reducer's signature matches no reducer form",
-            "The reducer '{0}' {1}: declare it as 'static TValue {0}(TValue left, TValue right)', 'static TResult {0}(TKey key, ReadOnlySpan<TValue> values)', 'static TResult {0}(TKey key, IReadOnlyList<TValue> values)', 'static TResult {0}(TKey key, TValue combined)' with a [Combiner], or 'static void {0}(TKey key, ReadOnlySpan<TValue> values, RecordOutput<TRecord> output)'");
+            "The reducer '{0}' {1}: declare it as 'static TValue {0}(TValue left, TValue right)', 'static TResult {0}(TKey key, ReadOnlySpan<TValue> values)', 'static TResult {0}(TKey key, IReadOnlyList<TValue> values)', 'static TResult {0}(TKey key, TValue combined)' with a [Combiner], 'static TResult {0}(TKey key)' for keys only, or 'static void {0}(TKey key, ReadOnlySpan<TValue> values, RecordOutput<TRecord> output)'");
 
         public static readonly DiagnosticDescriptor KeyTypeMismatch = Error(
             "MRG0010", "The reducer's key type differs from the mapper's",
@@ -136,6 +136,10 @@ namespace MapReduceGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor HelperWithoutJob = Error(
             "MRG0032", "A job helper method must be in a job class",
             "[{0}] is on '{1}' in '{2}', which has no [Mapper] or [Reducer]: declare it in the partial job class it belongs to");
+
+        public static readonly DiagnosticDescriptor CombinerWithDistinctReducer = Error(
+            "MRG0033", "A reducer of keys only has no [Combiner]",
+            "The job class '{0}' has the combiner '{1}' but the reducer '{2}' takes only keys, so no value is ever combined: remove [Combiner], or take the values ('ReadOnlySpan<TValue> values', or 'TValue combined' after the key)");
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new DiagnosticDescriptor(

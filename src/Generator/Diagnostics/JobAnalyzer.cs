@@ -47,7 +47,8 @@ namespace MapReduceGen.Generator.Diagnostics
             DiagnosticDescriptors.PartitionerWithSortedKeys,
             DiagnosticDescriptors.UnorderedKey,
             DiagnosticDescriptors.TopWithoutOrder,
-            DiagnosticDescriptors.HelperWithoutJob);
+            DiagnosticDescriptors.HelperWithoutJob,
+            DiagnosticDescriptors.CombinerWithDistinctReducer);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -56,7 +57,7 @@ namespace MapReduceGen.Generator.Diagnostics
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(static start =>
             {
-                var known = new KnownTypes(start.Compilation);
+                var known = KnownTypes.For(start.Compilation);
                 if (!known.IsComplete)
                 {
                     // Without the runtime nothing can be a job (and [Mapper] does not bind).
@@ -165,7 +166,7 @@ namespace MapReduceGen.Generator.Diagnostics
             type.SpecialType is not SpecialType.None and not SpecialType.System_Object and not SpecialType.System_Nullable_T &&
                 type.SpecialType is not SpecialType.System_ValueType and not SpecialType.System_Enum ||
             type.TypeKind == TypeKind.Enum ||
-            JobParser.IsComparable(type, known) ||
+            TypeFacts.IsComparable(type, known) ||
             type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, known.IComparable) ||
                 SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, known.IComparableOfT));
     }

@@ -23,46 +23,31 @@ namespace MapReduceGen.Generator.Model
         /// <summary>"public" or "internal": the widest accessibility every type in the generated signatures allows.</summary>
         public string Accessibility { get; init; } = "public";
 
-        public string InputType { get; init; } = "";
+        /// <summary>The reducer's shape: the row of <see cref="JobShapes"/> the emitters follow.</summary>
+        public JobShape Shape { get; init; } = JobShapes.All[0];
 
-        public string KeyType { get; init; } = "";
+        /// <summary>Every mapper, one per input, in declaration order.</summary>
+        public EquatableArray<MapperModel> Mappers { get; init; } = EquatableArray<MapperModel>.Empty;
+
+        public ReducerModel Reducer { get; init; } = new ReducerModel("", "", false, false);
+
+        /// <summary>The <c>[Combiner]</c> method, or <see langword="null"/>.</summary>
+        public string? Combiner { get; init; }
+
+        public KeyModel Key { get; init; } = new KeyModel("", false, "", "", null);
 
         public string ValueType { get; init; } = "";
 
-        /// <summary>The reducer's result type (the value type for a fold).</summary>
+        /// <summary>The reducer's result type (the value type for a fold), or the type of the records it writes.</summary>
         public string ResultType { get; init; } = "";
 
-        public MapperShape MapperShape { get; init; }
+        /// <summary>The job's parameters type, or <see langword="null"/> when no method takes parameters.</summary>
+        public string? ParametersType { get; init; }
 
-        public string MapperName { get; init; } = "";
-
-        public ReducerShape ReducerShape { get; init; }
-
-        public string ReducerName { get; init; } = "";
-
-        /// <summary>Whether a sequence mapper's return type is annotated nullable (the loop then uses <c>!</c>).</summary>
-        public bool MapperReturnsNullable { get; init; }
+        public JobLayoutModel Layout { get; init; } = new JobLayoutModel(false, null, null, null, null);
 
         /// <summary>
-        /// Whether the reducer's parameter or return types annotate nullability differently from the mapper's (the
-        /// types are otherwise the same): the generated calls then use <c>!</c> so they raise no nullable warnings.
-        /// </summary>
-        public bool ReducerNullabilityDiffers { get; init; }
-
-        /// <summary>The body of <c>GetKeyHash</c>: an expression over the parameter <c>key</c>.</summary>
-        public string KeyHashExpression { get; init; } = "";
-
-        /// <summary>The body of <c>KeysEqual</c>: an expression over the parameters <c>left</c> and <c>right</c>.</summary>
-        public string KeyEqualityExpression { get; init; } = "";
-
-        /// <summary>Whether the key type is <see cref="string"/> (and so also accepts span keys).</summary>
-        public bool KeyIsString { get; init; }
-
-        /// <summary>Whether the input type is <see cref="string"/> (lines of text: text sources apply).</summary>
-        public bool InputIsString { get; init; }
-
-        /// <summary>
-        /// Whether to add <c>RunUtf8</c>: a fold job over lines whose class also implements
+        /// Whether to add <c>RunUtf8</c>: one mapper, of lines, and the class also implements
         /// <c>IUtf8TextMapper&lt;TKey, TValue&gt;</c> (a mapper of raw UTF-8 blocks of lines).
         /// </summary>
         public bool Utf8Members { get; init; }
@@ -72,48 +57,5 @@ namespace MapReduceGen.Generator.Model
         /// the key type is not nullable (the cluster requires <c>TKey : notnull</c>).
         /// </summary>
         public bool ClusterMembers { get; init; }
-
-        /// <summary>
-        /// Whether the job has the original shape (one mapper without parameters or counters, a fold or grouping reducer,
-        /// no combiner, no ordering): it is generated exactly as before, implementing <c>IFoldJob</c> or <c>IGroupJob</c>.
-        /// Every other job implements the engine's general interfaces and exposes a <c>Definition</c>.
-        /// </summary>
-        public bool IsClassic { get; init; } = true;
-
-        /// <summary>Every mapper, in declaration order (the first is also described by the Mapper* members).</summary>
-        public EquatableArray<MapperModel> Mappers { get; init; } = EquatableArray<MapperModel>.Empty;
-
-        /// <summary>The job's parameters type, or <see langword="null"/> when no method takes parameters.</summary>
-        public string? ParametersType { get; init; }
-
-        /// <summary>The extra arguments the reducer takes after its required ones (see <see cref="MapperModel.Arguments"/>).</summary>
-        public string ReducerArguments { get; init; } = "";
-
-        /// <summary>Whether the reducer writes records (<c>RecordOutput&lt;TRecord&gt;</c>; <see cref="ResultType"/> is then the record type).</summary>
-        public bool WritesRecords { get; init; }
-
-        /// <summary>The <c>[Combiner]</c> method, or <see langword="null"/>.</summary>
-        public string? CombinerName { get; init; }
-
-        /// <summary>Whether values are combined map-side (a fold reducer or a combiner).</summary>
-        public bool MapFolds => ReducerShape == ReducerShape.Fold || CombinerName is not null;
-
-        /// <summary>Whether the output is sorted by key (<c>[Reducer(SortByKey = true)]</c> or a <c>[KeyComparer]</c>).</summary>
-        public bool SortByKey { get; init; }
-
-        public string? KeyComparerName { get; init; }
-
-        public string? ValueComparerName { get; init; }
-
-        public string? OutputComparerName { get; init; }
-
-        public string? PartitionerName { get; init; }
-
-        /// <summary>
-        /// The body of the job struct's <c>CompareKeys</c> (an expression over <c>left</c> and <c>right</c>, with a local
-        /// <c>int order</c>) when the key type has no order of its own the engine can use (tuples and records: member by
-        /// member), or <see langword="null"/>.
-        /// </summary>
-        public string? KeyCompareExpression { get; init; }
     }
 }

@@ -11,13 +11,21 @@ namespace MapReduceGen.Generator.Parsing
     /// </summary>
     internal sealed class JobParseResult
     {
-        public JobParseResult(JobModel? model, IReadOnlyList<Diagnostic> diagnostics)
+        public JobParseResult(JobModel? model, IReadOnlyList<Diagnostic> diagnostics, ITypeSymbol? keyType = null, ITypeSymbol? valueType = null)
         {
             Model = model;
             Diagnostics = diagnostics;
+            KeyType = keyType;
+            ValueType = valueType;
         }
 
         public JobModel? Model { get; }
+
+        /// <summary>The key type the mappers emit, when the job is valid (to recognise its emitters' calls).</summary>
+        public ITypeSymbol? KeyType { get; }
+
+        /// <summary>The value type the mappers emit, when the job is valid.</summary>
+        public ITypeSymbol? ValueType { get; }
 
         public IReadOnlyList<Diagnostic> Diagnostics { get; }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace MapReduceGen.Generator.Parsing
@@ -18,11 +19,14 @@ namespace MapReduceGen.Generator.Parsing
             ("MapReduceGen.PartitionerAttribute", "Partitioner", "partitioner"),
         };
 
-        public KnownTypes(Compilation compilation)
+        private static readonly ConditionalWeakTable<Compilation, KnownTypes> Cache = new ConditionalWeakTable<Compilation, KnownTypes>();
+
+        private KnownTypes(Compilation compilation)
         {
             MapperAttribute = compilation.GetTypeByMetadataName(MapperAttributeName);
             ReducerAttribute = compilation.GetTypeByMetadataName(ReducerAttributeName);
             Emitter = compilation.GetTypeByMetadataName("MapReduceGen.Emitter`2");
+            EmitterExtensions = compilation.GetTypeByMetadataName("MapReduceGen.EmitterExtensions");
             ReadOnlySpan = compilation.GetTypeByMetadataName("System.ReadOnlySpan`1");
             IReadOnlyList = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyList`1");
             IEnumerable = compilation.GetTypeByMetadataName("System.Collections.Generic.IEnumerable`1");
@@ -39,12 +43,19 @@ namespace MapReduceGen.Generator.Parsing
             MapReduceResult = compilation.GetTypeByMetadataName("MapReduceGen.MapReduceResult`2");
             IComparable = compilation.GetTypeByMetadataName("System.IComparable");
             IComparableOfT = compilation.GetTypeByMetadataName("System.IComparable`1");
+            Int32 = compilation.GetSpecialType(SpecialType.System_Int32);
             Helpers = new INamedTypeSymbol?[HelperAttributes.Length];
             for (int i = 0; i < HelperAttributes.Length; i++)
             {
                 Helpers[i] = compilation.GetTypeByMetadataName(HelperAttributes[i].MetadataName);
             }
         }
+
+        /// <summary>
+        /// The types of a compilation, resolved once for it (every job the generator reads in one compilation asks; a
+        /// compilation is immutable, and the table lets it go with the compilation).
+        /// </summary>
+        public static KnownTypes For(Compilation compilation) => Cache.GetValue(compilation, static c => new KnownTypes(c));
 
         /// <summary>The helper attributes' types, in the order of <see cref="HelperAttributes"/> (null when the runtime is older).</summary>
         public INamedTypeSymbol?[] Helpers { get; }
@@ -58,6 +69,9 @@ namespace MapReduceGen.Generator.Parsing
         public INamedTypeSymbol? IComparable { get; }
 
         public INamedTypeSymbol? IComparableOfT { get; }
+
+        /// <summary><c>int</c>: what comparers and partitioners return.</summary>
+        public INamedTypeSymbol Int32 { get; }
 
         /// <summary>The index in <see cref="HelperAttributes"/> of a helper attribute, or -1.</summary>
         public int HelperIndex(AttributeData attribute)
@@ -80,6 +94,9 @@ namespace MapReduceGen.Generator.Parsing
         public INamedTypeSymbol? ReducerAttribute { get; }
 
         public INamedTypeSymbol? Emitter { get; }
+
+        /// <summary>The <c>Emit(ReadOnlySpan&lt;char&gt;)</c> and <c>EmitUtf8</c> extensions of string-keyed emitters.</summary>
+        public INamedTypeSymbol? EmitterExtensions { get; }
 
         public INamedTypeSymbol? ReadOnlySpan { get; }
 

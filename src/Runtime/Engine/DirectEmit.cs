@@ -17,6 +17,15 @@ namespace MapReduceGen.Engine;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class DirectEmit
 {
+    private static long s_fallbacks;
+
+    /// <summary>
+    /// How many calls took the ordinary virtual call since the process started (the emitter was not the engine's sink of
+    /// the named type). Tests read it to prove that an intercepted call's type arguments name the sink the job's
+    /// definition makes: a call of the engine's own sink never gets here.
+    /// </summary>
+    internal static long Fallbacks => Interlocked.Read(ref s_fallbacks);
+
     /// <summary>Emits a pair whose key is not a string.</summary>
     /// <typeparam name="TJob">The job struct (the key's hashing and equality).</typeparam>
     /// <typeparam name="TKey">The key type.</typeparam>
@@ -37,6 +46,7 @@ public static class DirectEmit
         }
         else
         {
+            Interlocked.Increment(ref s_fallbacks);
             emitter.Emit(key, value);
         }
     }
@@ -58,6 +68,7 @@ public static class DirectEmit
         }
         else
         {
+            Interlocked.Increment(ref s_fallbacks);
             emitter.Emit(key, value);
         }
     }
@@ -79,6 +90,7 @@ public static class DirectEmit
         }
         else
         {
+            Interlocked.Increment(ref s_fallbacks);
             emitter.Sink.Emit(key, value);
         }
     }
@@ -100,6 +112,7 @@ public static class DirectEmit
         }
         else
         {
+            Interlocked.Increment(ref s_fallbacks);
             emitter.Sink.EmitUtf8(key, value);
         }
     }

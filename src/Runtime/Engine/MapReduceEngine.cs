@@ -1,12 +1,10 @@
 using System.ComponentModel;
-using MapReduceGen.Engine.Definitions;
-
 namespace MapReduceGen.Engine;
 
 /// <summary>
 /// The local runner, as generated <c>Run</c>/<c>RunAsync</c> members call it: <see cref="Run{TKey, TValue, TOutput}"/> for any
-/// job definition (every shape, one input per mapper, parameters), and the original entry points for the first two
-/// shapes. Every shape runs on the same core (see docs/architecture.md).
+/// job definition (every shape, one input per mapper, parameters), and the original entry points of the first two shapes,
+/// which run the job struct's own <c>Definition</c>. Every shape runs on the same core (see docs/architecture.md).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class MapReduceEngine
@@ -135,11 +133,8 @@ public static class MapReduceEngine
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public static MapReduceResult<TKey, TValue> RunFold<TJob, TInput, TKey, TValue>(
         JobInput<TInput> input, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
-        where TJob : struct, IFoldJob<TInput, TKey, TValue>
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return ClassicFold<TJob, TInput, TKey, TValue>.Definition.Run([input], TaskContext.Empty(), options, cancellationToken);
-    }
+        where TJob : struct, IFoldJob<TInput, TKey, TValue> =>
+        TJob.Definition.Run([input], TaskContext.Empty(), options, cancellationToken);
 
     /// <summary>Runs a fold job without blocking the caller.</summary>
     /// <typeparam name="TJob">The generated job struct.</typeparam>
@@ -152,11 +147,8 @@ public static class MapReduceEngine
     /// <returns>The result.</returns>
     public static Task<MapReduceResult<TKey, TValue>> RunFoldAsync<TJob, TInput, TKey, TValue>(
         JobInput<TInput> input, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
-        where TJob : struct, IFoldJob<TInput, TKey, TValue>
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return ClassicFold<TJob, TInput, TKey, TValue>.Definition.RunAsync([input], TaskContext.Empty(), options, cancellationToken);
-    }
+        where TJob : struct, IFoldJob<TInput, TKey, TValue> =>
+        TJob.Definition.RunAsync([input], TaskContext.Empty(), options, cancellationToken);
 
     /// <summary>Runs a grouping job (reducer <c>TResult R(TKey, ReadOnlySpan&lt;TValue&gt;)</c>) on all cores.</summary>
     /// <typeparam name="TJob">The generated job struct.</typeparam>
@@ -172,11 +164,8 @@ public static class MapReduceEngine
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public static MapReduceResult<TKey, TResult> RunGroup<TJob, TInput, TKey, TValue, TResult>(
         JobInput<TInput> input, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
-        where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult>
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return ClassicGroup<TJob, TInput, TKey, TValue, TResult>.Definition.Run([input], TaskContext.Empty(), options, cancellationToken);
-    }
+        where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult> =>
+        TJob.Definition.Run([input], TaskContext.Empty(), options, cancellationToken);
 
     /// <summary>Runs a grouping job without blocking the caller.</summary>
     /// <typeparam name="TJob">The generated job struct.</typeparam>
@@ -190,9 +179,6 @@ public static class MapReduceEngine
     /// <returns>The result.</returns>
     public static Task<MapReduceResult<TKey, TResult>> RunGroupAsync<TJob, TInput, TKey, TValue, TResult>(
         JobInput<TInput> input, MapReduceOptions? options = null, CancellationToken cancellationToken = default)
-        where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult>
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return ClassicGroup<TJob, TInput, TKey, TValue, TResult>.Definition.RunAsync([input], TaskContext.Empty(), options, cancellationToken);
-    }
+        where TJob : struct, IGroupJob<TInput, TKey, TValue, TResult> =>
+        TJob.Definition.RunAsync([input], TaskContext.Empty(), options, cancellationToken);
 }

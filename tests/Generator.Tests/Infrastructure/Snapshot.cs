@@ -16,7 +16,7 @@ internal static class Snapshot
         string directory = Path.Combine(FindTestsDirectory(callerPath), "Snapshots");
         string expectedPath = Path.Combine(directory, name + ".g.cs");
         string receivedPath = Path.Combine(directory, name + ".received.g.cs");
-        actual = actual.Replace("\"" + JobEmitter.GeneratorVersion + "\"", "\"{version}\"", StringComparison.Ordinal);
+        actual = actual.Replace("\"" + GeneratedCode.GeneratorVersion + "\"", "\"{version}\"", StringComparison.Ordinal);
 
         if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
         {

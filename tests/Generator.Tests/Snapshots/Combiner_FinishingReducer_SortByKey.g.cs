@@ -88,14 +88,18 @@ namespace Snapshots
         /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
-        public readonly struct MapReduceJob : global::MapReduceGen.Engine.IKeyedJob<string>, global::MapReduceGen.Engine.ICombiner<(long Sum, long Count)>, global::MapReduceGen.Engine.IFinishReduce<string, (long Sum, long Count), double>
+        public readonly struct MapReduceJob
+            : global::MapReduceGen.Engine.IDefinedJob<string, (long Sum, long Count), global::MapReduceGen.MapReduceResult<string, double>>,
+              global::MapReduceGen.Engine.IKeyedJob<string>,
+              global::MapReduceGen.Engine.ICombiner<(long Sum, long Count)>,
+              global::MapReduceGen.Engine.IFinishReduce<string, (long Sum, long Count), double>
         {
             /// <inheritdoc/>
             public static string Name => "Snapshots.ModelJob";
 
-            /// <summary>The job's definition: its mappers, parameters, shape and layout, as every executor runs it.</summary>
-            public static global::MapReduceGen.Engine.JobDefinition<string, (long Sum, long Count), global::MapReduceGen.MapReduceResult<string, double>> Definition
-                => global::MapReduceGen.Engine.JobDefinitions.Finish<MapReduceJob, string, (long Sum, long Count), double>(
+            /// <inheritdoc/>
+            public static global::MapReduceGen.Engine.JobDefinition<string, (long Sum, long Count), global::MapReduceGen.MapReduceResult<string, double>> Definition { get; } =
+                global::MapReduceGen.Engine.JobDefinitions.Finish<MapReduceJob, string, (long Sum, long Count), double>(
                     new global::MapReduceGen.Engine.JobMapper<string, (long Sum, long Count)>[]
                     {
                         global::MapReduceGen.Engine.JobMappers.Of<Mapper0, string, string, (long Sum, long Count)>("inputs"),

@@ -7,98 +7,105 @@ namespace Snapshots
     partial class WordJob
     {
         /// <summary>
-        /// Runs the job: maps every input with <c>Map</c> on all cores and reduces each key with
-        /// <c>Reduce</c>.
+        /// Runs the job over the inputs: maps every input on all cores and reduces each key with <c>Reduce</c>.
         /// </summary>
-        /// <param name="inputs">The inputs; enumerated once.</param>
+        /// <param name="inputs">The inputs of the mapper <c>Map</c>; enumerated once.</param>
         /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
         /// <returns>Every key with its result, and the run's statistics.</returns>
-        /// <exception cref="global::MapReduceGen.MapReduceException">The mapper, the reducer or the inputs threw.</exception>
+        /// <exception cref="global::MapReduceGen.MapReduceException">The job's code or an input threw.</exception>
         /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
         public static global::MapReduceGen.MapReduceResult<string, int> Run(
             global::System.Collections.Generic.IEnumerable<string> inputs,
             global::MapReduceGen.MapReduceOptions? options = null)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunFold<MapReduceJob, string, string, int>(global::MapReduceGen.Engine.JobInputs.Sequence(inputs), options);
+            => global::MapReduceGen.Engine.MapReduceEngine.Run(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options);
 
         /// <summary>
-        /// Runs the job on the ThreadPool, as <c>Run</c> does, without blocking the caller.
+        /// Runs the job on the ThreadPool, without blocking the caller, over the inputs.
         /// </summary>
-        /// <param name="inputs">The inputs; enumerated once.</param>
+        /// <param name="inputs">The inputs of the mapper <c>Map</c>; enumerated once.</param>
         /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
         /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
         /// <returns>Every key with its result, and the run's statistics.</returns>
-        /// <exception cref="global::MapReduceGen.MapReduceException">The mapper, the reducer or the inputs threw.</exception>
+        /// <exception cref="global::MapReduceGen.MapReduceException">The job's code or an input threw.</exception>
         /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
         public static global::System.Threading.Tasks.Task<global::MapReduceGen.MapReduceResult<string, int>> RunAsync(
             global::System.Collections.Generic.IEnumerable<string> inputs,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunFoldAsync<MapReduceJob, string, string, int>(global::MapReduceGen.Engine.JobInputs.Sequence(inputs), options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
 
         /// <summary>
-        /// Runs the job over an asynchronous sequence: it is awaited into a bounded buffer that the workers drain, so no
-        /// thread blocks on its I/O, memory stays bounded, and a cancelled run returns whatever the sequence does.
+        /// Runs the job on the ThreadPool, without blocking the caller, over an asynchronous sequence, awaited into a bounded buffer that the workers drain.
         /// </summary>
         /// <param name="inputs">The inputs; enumerated once.</param>
         /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
         /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
         /// <returns>Every key with its result, and the run's statistics.</returns>
-        /// <exception cref="global::MapReduceGen.MapReduceException">The mapper, the reducer or the sequence threw.</exception>
+        /// <exception cref="global::MapReduceGen.MapReduceException">The job's code or an input threw.</exception>
         /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
         public static global::System.Threading.Tasks.Task<global::MapReduceGen.MapReduceResult<string, int>> RunAsync(
             global::System.Collections.Generic.IAsyncEnumerable<string> inputs,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunFoldAsync<MapReduceJob, string, string, int>(global::MapReduceGen.Engine.JobInputs.AsyncSequence(inputs), options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.AsyncSequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
 
         /// <summary>
-        /// Runs the job over the lines of text files: large files are split into byte ranges that end at line
-        /// boundaries and mapped by all workers at once, without reading any file whole.
+        /// Runs the job over the lines of text files, split at line boundaries and mapped by all workers at once: maps every input on all cores and reduces each key with <c>Reduce</c>.
         /// </summary>
-        /// <param name="source">The files, directories and glob patterns to read.</param>
+        /// <param name="source">The files whose lines the mapper <c>Map</c> maps.</param>
         /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
         /// <returns>Every key with its result, and the run's statistics.</returns>
-        /// <exception cref="global::MapReduceGen.MapReduceException">The mapper or the reducer threw (it names the file and line), or a file could not be read.</exception>
+        /// <exception cref="global::MapReduceGen.MapReduceException">The job's code or an input threw.</exception>
         /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
         public static global::MapReduceGen.MapReduceResult<string, int> Run(
             global::MapReduceGen.TextSource source,
             global::MapReduceGen.MapReduceOptions? options = null)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunFold<MapReduceJob, string, string, int>(global::MapReduceGen.Engine.JobInputs.Lines(source), options);
+            => global::MapReduceGen.Engine.MapReduceEngine.Run(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(source) }, global::MapReduceGen.Engine.TaskContext.Empty(), options);
 
         /// <summary>
-        /// Runs the job over the lines of text files on the ThreadPool, without blocking the caller.
+        /// Runs the job on the ThreadPool, without blocking the caller, over the lines of text files, split at line boundaries and mapped by all workers at once.
         /// </summary>
-        /// <param name="source">The files, directories and glob patterns to read.</param>
+        /// <param name="source">The files whose lines the mapper <c>Map</c> maps.</param>
         /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
         /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
         /// <returns>Every key with its result, and the run's statistics.</returns>
-        /// <exception cref="global::MapReduceGen.MapReduceException">The mapper or the reducer threw (it names the file and line), or a file could not be read.</exception>
+        /// <exception cref="global::MapReduceGen.MapReduceException">The job's code or an input threw.</exception>
         /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
         public static global::System.Threading.Tasks.Task<global::MapReduceGen.MapReduceResult<string, int>> RunAsync(
             global::MapReduceGen.TextSource source,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunFoldAsync<MapReduceJob, string, string, int>(global::MapReduceGen.Engine.JobInputs.Lines(source), options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(source) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
 
         /// <summary>
-        /// The job as executors see it: static members that call <c>Map</c> and
-        /// <c>Reduce</c> directly, and the key's stable hash and equality. Executors are generic over
-        /// this struct, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
+        /// The job as executors see it: static members that call the job's methods directly, the key's stable hash,
+        /// equality and order, one struct per mapper, and the job's <c>Definition</c>. Executors are generic over these
+        /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
-        public readonly struct MapReduceJob : global::MapReduceGen.Engine.IFoldJob<string, string, int>
+        public readonly struct MapReduceJob
+            : global::MapReduceGen.Engine.IFoldJob<string, string, int>,
+              global::MapReduceGen.Engine.IDefinedJob<string, int, global::MapReduceGen.MapReduceResult<string, int>>,
+              global::MapReduceGen.Engine.IKeyedJob<string>,
+              global::MapReduceGen.Engine.ICombiner<int>
         {
             /// <inheritdoc/>
             public static string Name => "Snapshots.WordJob";
 
             /// <inheritdoc/>
-            public static void Map(string input, global::MapReduceGen.Emitter<string, int> emitter)
-                => global::Snapshots.WordJob.Map(input, emitter);
+            public static global::MapReduceGen.Engine.JobDefinition<string, int, global::MapReduceGen.MapReduceResult<string, int>> Definition { get; } =
+                global::MapReduceGen.Engine.JobDefinitions.Fold<MapReduceJob, string, int>(
+                    new global::MapReduceGen.Engine.JobMapper<string, int>[]
+                    {
+                        global::MapReduceGen.Engine.JobMappers.Of<Mapper0, string, string, int>("inputs"),
+                    },
+                    global::MapReduceGen.Engine.JobParameters.None,
+                    null);
 
             /// <inheritdoc/>
             public static int Combine(int left, int right)
@@ -111,6 +118,15 @@ namespace Snapshots
             /// <inheritdoc/>
             public static bool KeysEqual(string left, string right)
                 => string.Equals(left, right);
+
+            /// <summary>The mapper <c>Map</c>, over inputs of type <c>string</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+            public readonly struct Mapper0 : global::MapReduceGen.Engine.IMapFunction<string, string, int>
+            {
+                /// <inheritdoc/>
+                public static void Map(string input, global::MapReduceGen.Emitter<string, int> emitter, global::MapReduceGen.Engine.TaskContext context)
+                    => global::Snapshots.WordJob.Map(input, emitter);
+            }
         }
     }
 }

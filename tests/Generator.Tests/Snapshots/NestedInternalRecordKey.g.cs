@@ -9,67 +9,75 @@ partial record Outer
         partial class CellJob
         {
             /// <summary>
-            /// Runs the job: maps every input with <c>Map</c> on all cores and reduces each key with
-            /// <c>Reduce</c>.
+            /// Runs the job over the inputs: maps every input on all cores and reduces each key with <c>Reduce</c>.
             /// </summary>
-            /// <param name="inputs">The inputs; enumerated once.</param>
+            /// <param name="inputs">The inputs of the mapper <c>Map</c>; enumerated once.</param>
             /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
             /// <returns>Every key with its result, and the run's statistics.</returns>
-            /// <exception cref="global::MapReduceGen.MapReduceException">The mapper, the reducer or the inputs threw.</exception>
+            /// <exception cref="global::MapReduceGen.MapReduceException">The job's code or an input threw.</exception>
             /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
             [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
             internal static global::MapReduceGen.MapReduceResult<global::Cell, (int, double)> Run(
                 global::System.Collections.Generic.IEnumerable<int> inputs,
                 global::MapReduceGen.MapReduceOptions? options = null)
-                => global::MapReduceGen.Engine.MapReduceEngine.RunFold<MapReduceJob, int, global::Cell, (int, double)>(global::MapReduceGen.Engine.JobInputs.Sequence(inputs), options);
+                => global::MapReduceGen.Engine.MapReduceEngine.Run(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options);
 
             /// <summary>
-            /// Runs the job on the ThreadPool, as <c>Run</c> does, without blocking the caller.
+            /// Runs the job on the ThreadPool, without blocking the caller, over the inputs.
             /// </summary>
-            /// <param name="inputs">The inputs; enumerated once.</param>
+            /// <param name="inputs">The inputs of the mapper <c>Map</c>; enumerated once.</param>
             /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
             /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
             /// <returns>Every key with its result, and the run's statistics.</returns>
-            /// <exception cref="global::MapReduceGen.MapReduceException">The mapper, the reducer or the inputs threw.</exception>
+            /// <exception cref="global::MapReduceGen.MapReduceException">The job's code or an input threw.</exception>
             /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
             [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
             internal static global::System.Threading.Tasks.Task<global::MapReduceGen.MapReduceResult<global::Cell, (int, double)>> RunAsync(
                 global::System.Collections.Generic.IEnumerable<int> inputs,
                 global::MapReduceGen.MapReduceOptions? options = null,
                 global::System.Threading.CancellationToken cancellationToken = default)
-                => global::MapReduceGen.Engine.MapReduceEngine.RunFoldAsync<MapReduceJob, int, global::Cell, (int, double)>(global::MapReduceGen.Engine.JobInputs.Sequence(inputs), options, cancellationToken);
+                => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
 
             /// <summary>
-            /// Runs the job over an asynchronous sequence: it is awaited into a bounded buffer that the workers drain, so no
-            /// thread blocks on its I/O, memory stays bounded, and a cancelled run returns whatever the sequence does.
+            /// Runs the job on the ThreadPool, without blocking the caller, over an asynchronous sequence, awaited into a bounded buffer that the workers drain.
             /// </summary>
             /// <param name="inputs">The inputs; enumerated once.</param>
             /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
             /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
             /// <returns>Every key with its result, and the run's statistics.</returns>
-            /// <exception cref="global::MapReduceGen.MapReduceException">The mapper, the reducer or the sequence threw.</exception>
+            /// <exception cref="global::MapReduceGen.MapReduceException">The job's code or an input threw.</exception>
             /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
             [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
             internal static global::System.Threading.Tasks.Task<global::MapReduceGen.MapReduceResult<global::Cell, (int, double)>> RunAsync(
                 global::System.Collections.Generic.IAsyncEnumerable<int> inputs,
                 global::MapReduceGen.MapReduceOptions? options = null,
                 global::System.Threading.CancellationToken cancellationToken = default)
-                => global::MapReduceGen.Engine.MapReduceEngine.RunFoldAsync<MapReduceJob, int, global::Cell, (int, double)>(global::MapReduceGen.Engine.JobInputs.AsyncSequence(inputs), options, cancellationToken);
+                => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.AsyncSequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
 
             /// <summary>
-            /// The job as executors see it: static members that call <c>Map</c> and
-            /// <c>Reduce</c> directly, and the key's stable hash and equality. Executors are generic over
-            /// this struct, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
+            /// The job as executors see it: static members that call the job's methods directly, the key's stable hash,
+            /// equality and order, one struct per mapper, and the job's <c>Definition</c>. Executors are generic over these
+            /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
             /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
-            internal readonly struct MapReduceJob : global::MapReduceGen.Engine.IFoldJob<int, global::Cell, (int, double)>
+            internal readonly struct MapReduceJob
+                : global::MapReduceGen.Engine.IFoldJob<int, global::Cell, (int, double)>,
+                  global::MapReduceGen.Engine.IDefinedJob<global::Cell, (int, double), global::MapReduceGen.MapReduceResult<global::Cell, (int, double)>>,
+                  global::MapReduceGen.Engine.IKeyedJob<global::Cell>,
+                  global::MapReduceGen.Engine.ICombiner<(int, double)>
             {
                 /// <inheritdoc/>
                 public static string Name => "Outer.Middle.CellJob";
 
                 /// <inheritdoc/>
-                public static void Map(int input, global::MapReduceGen.Emitter<global::Cell, (int, double)> emitter)
-                    => global::Outer.Middle.CellJob.Map(input, emitter);
+                public static global::MapReduceGen.Engine.JobDefinition<global::Cell, (int, double), global::MapReduceGen.MapReduceResult<global::Cell, (int, double)>> Definition { get; } =
+                    global::MapReduceGen.Engine.JobDefinitions.Fold<MapReduceJob, global::Cell, (int, double)>(
+                        new global::MapReduceGen.Engine.JobMapper<global::Cell, (int, double)>[]
+                        {
+                            global::MapReduceGen.Engine.JobMappers.Of<Mapper0, int, global::Cell, (int, double)>("inputs"),
+                        },
+                        global::MapReduceGen.Engine.JobParameters.None,
+                        null);
 
                 /// <inheritdoc/>
                 public static (int, double) Combine((int, double) left, (int, double) right)
@@ -88,6 +96,15 @@ partial record Outer
                 {
                     int order;
                     return (order = global::System.Collections.Generic.Comparer<int>.Default.Compare(left.Row, right.Row)) != 0 ? order : string.CompareOrdinal(left.Column, right.Column);
+                }
+
+                /// <summary>The mapper <c>Map</c>, over inputs of type <c>int</c>.</summary>
+                [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+                public readonly struct Mapper0 : global::MapReduceGen.Engine.IMapFunction<int, global::Cell, (int, double)>
+                {
+                    /// <inheritdoc/>
+                    public static void Map(int input, global::MapReduceGen.Emitter<global::Cell, (int, double)> emitter, global::MapReduceGen.Engine.TaskContext context)
+                        => global::Outer.Middle.CellJob.Map(input, emitter);
                 }
             }
         }

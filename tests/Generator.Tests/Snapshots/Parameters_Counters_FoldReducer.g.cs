@@ -98,14 +98,17 @@ namespace Snapshots
         /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
-        public readonly struct MapReduceJob : global::MapReduceGen.Engine.IKeyedJob<string>, global::MapReduceGen.Engine.ICombiner<int>
+        public readonly struct MapReduceJob
+            : global::MapReduceGen.Engine.IDefinedJob<string, int, global::MapReduceGen.MapReduceResult<string, int>>,
+              global::MapReduceGen.Engine.IKeyedJob<string>,
+              global::MapReduceGen.Engine.ICombiner<int>
         {
             /// <inheritdoc/>
             public static string Name => "Snapshots.ModelJob";
 
-            /// <summary>The job's definition: its mappers, parameters, shape and layout, as every executor runs it.</summary>
-            public static global::MapReduceGen.Engine.JobDefinition<string, int, global::MapReduceGen.MapReduceResult<string, int>> Definition
-                => global::MapReduceGen.Engine.JobDefinitions.Fold<MapReduceJob, string, int>(
+            /// <inheritdoc/>
+            public static global::MapReduceGen.Engine.JobDefinition<string, int, global::MapReduceGen.MapReduceResult<string, int>> Definition { get; } =
+                global::MapReduceGen.Engine.JobDefinitions.Fold<MapReduceJob, string, int>(
                     new global::MapReduceGen.Engine.JobMapper<string, int>[]
                     {
                         global::MapReduceGen.Engine.JobMappers.Of<Mapper0, string, string, int>("inputs"),

@@ -88,14 +88,17 @@ namespace Snapshots
         /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
-        public readonly struct MapReduceJob : global::MapReduceGen.Engine.IKeyedJob<string>, global::MapReduceGen.Engine.IGroupReduce<string, int, string>
+        public readonly struct MapReduceJob
+            : global::MapReduceGen.Engine.IDefinedJob<string, int, global::MapReduceGen.MapReduceRecords<string>>,
+              global::MapReduceGen.Engine.IKeyedJob<string>,
+              global::MapReduceGen.Engine.IGroupReduce<string, int, string>
         {
             /// <inheritdoc/>
             public static string Name => "Snapshots.ModelJob";
 
-            /// <summary>The job's definition: its mappers, parameters, shape and layout, as every executor runs it.</summary>
-            public static global::MapReduceGen.Engine.JobDefinition<string, int, global::MapReduceGen.MapReduceRecords<string>> Definition
-                => global::MapReduceGen.Engine.JobDefinitions.GroupRecords<MapReduceJob, string, int, string>(
+            /// <inheritdoc/>
+            public static global::MapReduceGen.Engine.JobDefinition<string, int, global::MapReduceGen.MapReduceRecords<string>> Definition { get; } =
+                global::MapReduceGen.Engine.JobDefinitions.GroupRecords<MapReduceJob, string, int, string>(
                     new global::MapReduceGen.Engine.JobMapper<string, int>[]
                     {
                         global::MapReduceGen.Engine.JobMappers.Of<Mapper0, string, string, int>("lines"),

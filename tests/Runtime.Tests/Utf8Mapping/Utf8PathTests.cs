@@ -149,7 +149,7 @@ public sealed class Utf8PathTests : IDisposable
         var job = new Engine.JobInput<string>(_ => input, isAsync: false);
 
         var error = Assert.Throws<MapReduceException>(() => Engine.MapReduceEngine.Run(
-            Engine.Definitions.ClassicFold<Utf8WordCountJob.MapReduceJob, string, string, int>.Definition, [job], Engine.TaskContext.Empty()));
+            Utf8WordCountJob.MapReduceJob.Definition, [job], Engine.TaskContext.Empty()));
 
         Assert.Equal("pipe", error.Path);
         TextSourceException inner = Assert.IsType<TextSourceException>(error.InnerException);

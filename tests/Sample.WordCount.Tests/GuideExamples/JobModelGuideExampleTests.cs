@@ -35,6 +35,15 @@ public sealed class JobModelGuideExampleTests
     }
 
     [Fact]
+    public void A_reducer_of_keys_only()
+    {
+        string[] log = ["ann\t/a\t2024-01-01", "bob\t/a\t2024-01-02", "ann\t/a\t2024-01-03", "ann\t/b\t2024-01-03"];
+        MapReduceRecords<string> visitors = DistinctVisitors.Run(log, new MapReduceOptions { MaxDegreeOfParallelism = 2, PartitionCount = 2 });
+
+        Assert.Equal(["/a ann", "/a bob", "/b ann"], visitors);
+    }
+
+    [Fact]
     public void Several_inputs()
     {
         Customer[] customers = [new(1, "Ann"), new(2, "Bo")];

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
+using MapReduceGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 
-namespace MapReduceGen.Generator.Parsing
+namespace MapReduceGen.Generator.Emitting
 {
     /// <summary>
     /// Builds the C# expressions of a key type's stable hash and equality: direct calls for the exact type, never
@@ -71,7 +72,7 @@ namespace MapReduceGen.Generator.Parsing
 
         private static bool IsMemberwise(ITypeSymbol type, KnownTypes known) =>
             type is INamedTypeSymbol named &&
-            (named.IsTupleType || (named.IsRecord && !JobParser.IsComparable(named, known) && RecordMembers(named) is not null));
+            (named.IsTupleType || (named.IsRecord && !TypeFacts.IsComparable(named, known) && RecordMembers(named) is not null));
 
         private static string CompareMembers(INamedTypeSymbol type, string left, string right, int depth, KnownTypes known)
         {
@@ -95,7 +96,6 @@ namespace MapReduceGen.Generator.Parsing
                 return $"string.CompareOrdinal({left}, {right})";
             }
 
-            string display = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             if (depth < MaxDepth && IsMemberwise(type, known))
             {
                 string members = CompareMembers((INamedTypeSymbol)type, left, right, depth, known);
@@ -105,8 +105,8 @@ namespace MapReduceGen.Generator.Parsing
             }
 
             // Comparable types by their own order; anything else by the engine's default (its text, as a last resort).
-            return JobParser.IsOrderable(type, known) && !IsMemberwise(type, known)
-                ? $"global::System.Collections.Generic.Comparer<{display}>.Default.Compare({left}, {right})"
+            return TypeFacts.IsOrderable(type, known) && !IsMemberwise(type, known)
+                ? $"global::System.Collections.Generic.Comparer<{type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}>.Default.Compare({left}, {right})"
                 : $"string.CompareOrdinal({left}?.ToString(), {right}?.ToString())";
         }
 
@@ -147,20 +147,19 @@ namespace MapReduceGen.Generator.Parsing
                     : $"{StableHash}.Of(unchecked((int){access}))";
             }
 
-            string fullName = type.OriginalDefinition.ToDisplayString();
-            switch (fullName)
+            switch (SystemTypeName(type))
             {
-                case "System.Guid":
-                case "System.Int128":
+                case "Guid":
+                case "Int128":
                     return $"{StableHash}.Of({access})";
-                case "System.UInt128":
+                case "UInt128":
                     return $"{StableHash}.Of((global::System.Int128){access})";
-                case "System.TimeSpan":
-                case "System.TimeOnly":
+                case "TimeSpan":
+                case "TimeOnly":
                     return $"{StableHash}.Of({access}.Ticks)";
-                case "System.DateTimeOffset":
+                case "DateTimeOffset":
                     return $"{StableHash}.Of({access}.UtcTicks)";
-                case "System.DateOnly":
+                case "DateOnly":
                     return $"{StableHash}.Of({access}.DayNumber)";
             }
 
@@ -193,6 +192,12 @@ namespace MapReduceGen.Generator.Parsing
             // A type with its own equality: its own hash (stable across processes only if the type's is).
             return $"{access}.GetHashCode()";
         }
+
+        /// <summary>The name of a non-generic type of the namespace <c>System</c> (<c>Guid</c>), or null.</summary>
+        private static string? SystemTypeName(ITypeSymbol type) =>
+            type is INamedTypeSymbol { Arity: 0, ContainingType: null, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } named
+                ? named.Name
+                : null;
 
         private static string MemberHash(ITypeSymbol type, string access, int depth)
         {

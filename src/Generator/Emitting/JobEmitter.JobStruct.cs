@@ -1,0 +1,275 @@
+using System.Collections.Generic;
+using MapReduceGen.Generator.Helpers;
+using MapReduceGen.Generator.Model;
+
+namespace MapReduceGen.Generator.Emitting
+{
+    /// <summary>
+    /// The <c>MapReduceJob</c> struct: the job's definition (made once), the members of its shape's interfaces that call
+    /// the user's combiner and reducer, the key's hash, equality and order, and one struct per mapper.
+    /// </summary>
+    internal static partial class JobEmitter
+    {
+        private static void WriteJobStruct(SourceWriter writer, JobModel job)
+        {
+            // Fully qualified: inside the struct a simple name could bind to one of its own members (Name, Map, ...).
+            string jobClass = GeneratedCode.JobClass(job);
+            writer.WriteLines($"""
+                /// <summary>
+                /// The job as executors see it: static members that call the job's methods directly, the key's stable hash,
+                /// equality and order, one struct per mapper, and the job's <c>Definition</c>. Executors are generic over these
+                /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
+                /// </summary>
+                {GeneratedCode.Attribute}
+                {job.Accessibility} readonly struct MapReduceJob
+                """);
+            List<string> interfaces = Interfaces(job);
+            for (int i = 0; i < interfaces.Count; i++)
+            {
+                writer.WriteLine((i == 0 ? "    : " : "      ") + interfaces[i] + (i < interfaces.Count - 1 ? "," : ""));
+            }
+
+            writer.OpenBlock();
+            writer.WriteLines($"""
+                /// <inheritdoc/>
+                public static string Name => "{job.Name}";
+                """);
+            writer.WriteLine();
+            WriteDefinition(writer, job, jobClass);
+            WriteReduceMembers(writer, job, jobClass);
+            writer.WriteLines($"""
+
+                /// <inheritdoc/>
+                public static int GetKeyHash({job.Key.Type} key)
+                    => {job.Key.HashExpression};
+
+                /// <inheritdoc/>
+                public static bool KeysEqual({job.Key.Type} left, {job.Key.Type} right)
+                    => {job.Key.EqualityExpression};
+                """);
+            WriteCompareKeys(writer, job, jobClass);
+            for (int i = 0; i < job.Mappers.Count; i++)
+            {
+                writer.WriteLine();
+                WriteMapperStruct(writer, job, jobClass, job.Mappers[i], i);
+            }
+
+            writer.CloseBlock();
+        }
+
+        /// <summary>
+        /// The job struct's interfaces: its definition and keys, its shape's (a combiner, a reduce member), and, for a job of
+        /// an original shape with one mapper and no parameters, the marker the original entry points take.
+        /// </summary>
+        private static List<string> Interfaces(JobModel job)
+        {
+            var interfaces = new List<string>();
+            if (job.Shape.Marker is { } marker && job.Mappers.Count == 1 && job.ParametersType is null)
+            {
+                interfaces.Add(ShapeType(job, marker));
+            }
+
+            interfaces.Add($"{Engine}IDefinedJob<{job.Key.Type}, {job.ValueType}, {OutputType(job)}>");
+            interfaces.Add($"{Engine}IKeyedJob<{job.Key.Type}>");
+            if (job.Shape.Combines)
+            {
+                interfaces.Add($"{Engine}ICombiner<{job.ValueType}>");
+            }
+
+            if (job.Shape.ReduceInterface is { } reduce)
+            {
+                interfaces.Add(ShapeType(job, reduce));
+            }
+
+            return interfaces;
+        }
+
+        /// <summary>The job's definition: its shape's factory over its mappers, parameters and layout, made once per job.</summary>
+        private static void WriteDefinition(SourceWriter writer, JobModel job, string jobClass)
+        {
+            string key = job.Key.Type;
+            string value = job.ValueType;
+            writer.WriteLines($$"""
+                /// <inheritdoc/>
+                public static {{Engine}}JobDefinition<{{key}}, {{value}}, {{OutputType(job)}}> Definition { get; } =
+                    {{Engine}}JobDefinitions.{{ShapeText(job, job.Shape.Factory)}}(
+                        new {{Engine}}JobMapper<{{key}}, {{value}}>[]
+                        {
+                """);
+            for (int i = 0; i < job.Mappers.Count; i++)
+            {
+                MapperModel mapper = job.Mappers[i];
+                writer.WriteLine($"            {Engine}JobMappers.Of<Mapper{i}, {mapper.InputType}, {key}, {value}>(\"{mapper.InputName}\"),");
+            }
+
+            string parameters = job.ParametersType is { } type ? $"{Engine}JobParameters.Of<{type}>()" : $"{Engine}JobParameters.None";
+            writer.WriteLines($$"""
+                        },
+                        {{parameters}},
+                        {{Layout(job, jobClass)}});
+                """);
+        }
+
+        /// <summary>What the definition's layout says: sorting, and the job's comparers and partitioner.</summary>
+        private static string Layout(JobModel job, string jobClass)
+        {
+            JobLayoutModel layout = job.Layout;
+            if (layout.IsDefault)
+            {
+                return "null";
+            }
+
+            var members = new List<string>();
+            if (layout.SortByKey)
+            {
+                members.Add("SortByKey = true");
+            }
+
+            if (layout.KeyComparer is not null)
+            {
+                members.Add("HasKeyComparer = true");
+            }
+
+            if (layout.Partitioner is { } partitioner)
+            {
+                members.Add($"Partitioner = static (key, partitionCount) => {jobClass}.{partitioner}(key, partitionCount)");
+            }
+
+            if (layout.ValueComparer is { } valueComparer)
+            {
+                members.Add($"ValueComparer = static (left, right) => {jobClass}.{valueComparer}(left, right)");
+            }
+
+            if (layout.OutputComparer is { } outputComparer)
+            {
+                members.Add($"OutputComparer = static (left, right) => {jobClass}.{outputComparer}(left, right)");
+            }
+
+            return $"new {Engine}JobLayout<{job.Key.Type}, {job.ValueType}, {job.ResultType}> {{ {string.Join(", ", members)} }}";
+        }
+
+        /// <summary>
+        /// The members through which the engine calls the user's combiner and reducer: <c>Combine</c> when values combine as
+        /// they are emitted (a fold reducer, or the <c>[Combiner]</c>), and the shape's reduce member, which sets the key's
+        /// result or hands the reducer the key's record output.
+        /// </summary>
+        private static void WriteReduceMembers(SourceWriter writer, JobModel job, string jobClass)
+        {
+            string key = job.Key.Type;
+            string value = job.ValueType;
+            string bang = job.Reducer.NullabilityDiffers ? "!" : "";
+            if (job.Shape.Combines)
+            {
+                writer.WriteLines($"""
+
+                    /// <inheritdoc/>
+                    public static {value} Combine({value} left, {value} right)
+                        => {jobClass}.{job.Combiner ?? job.Reducer.Name}(left{bang}, right{bang}){bang};
+                    """);
+            }
+
+            string output = $"{Engine}KeyOutput<{job.ResultType}> output, {Engine}TaskContext context";
+            (string Signature, string Arguments)? member = job.Shape.ReduceMember switch
+            {
+                ReduceMember.Finish => ($"Finish({key} key, {value} combined, {output})", $"key{bang}, combined{bang}"),
+                ReduceMember.ReduceValues => (
+                    $"Reduce({key} key, global::System.ReadOnlySpan<{value}> values, {output})",
+                    $"key{bang}, {(job.Reducer.TakesList ? "values.ToArray()" : "values")}{bang}"),
+                ReduceMember.ReduceKey => ($"Reduce({key} key, {output})", $"key{bang}"),
+                _ => null,
+            };
+            if (member is not { } reduce)
+            {
+                return;
+            }
+
+            bool records = job.Shape.Output == JobOutputKind.Records;
+            string call = $"{jobClass}.{job.Reducer.Name}({reduce.Arguments}{(records ? ", output.Records" : "")}{ExtraArguments(job, job.Reducer.Arguments)})";
+            writer.WriteLines($"""
+
+                /// <inheritdoc/>
+                public static void {reduce.Signature}
+                    => {(records ? call : $"output.Set({call}{bang})")};
+                """);
+        }
+
+        /// <summary>
+        /// Writes the job struct's <c>CompareKeys</c> when the key has an order the engine cannot know: the job's
+        /// <c>[KeyComparer]</c>, or member by member for tuple and record keys.
+        /// </summary>
+        private static void WriteCompareKeys(SourceWriter writer, JobModel job, string jobClass)
+        {
+            string signature = $"public static int CompareKeys({job.Key.Type} left, {job.Key.Type} right)";
+            if (job.Layout.KeyComparer is { } comparer)
+            {
+                writer.WriteLines($"""
+
+                    /// <inheritdoc/>
+                    {signature}
+                        => {jobClass}.{comparer}(left, right);
+                    """);
+            }
+            else if (job.Key.CompareExpression is { } compare)
+            {
+                writer.WriteLines($$"""
+
+                    /// <inheritdoc/>
+                    {{signature}}
+                    {
+                    """);
+                writer.WriteLines(compare.Contains("order = ") ? "    int order;" : "");
+                writer.WriteLines($$"""
+                        return {{compare}};
+                    }
+                    """);
+            }
+        }
+
+        private static void WriteMapperStruct(SourceWriter writer, JobModel job, string jobClass, MapperModel mapper, int index)
+        {
+            string emitter = $"global::MapReduceGen.Emitter<{job.Key.Type}, {job.ValueType}>";
+            writer.WriteLines($"""
+                /// <summary>The mapper <c>{mapper.Name}</c>, over inputs of type <c>{GeneratedCode.XmlEscape(mapper.InputType)}</c>.</summary>
+                {GeneratedCode.Attribute}
+                public readonly struct Mapper{index} : {Engine}IMapFunction<{mapper.InputType}, {job.Key.Type}, {job.ValueType}>
+                """);
+            writer.OpenBlock();
+            writer.WriteLines($"""
+                /// <inheritdoc/>
+                public static void Map({mapper.InputType} input, {emitter} emitter, {Engine}TaskContext context)
+                """);
+            string arguments = ExtraArguments(job, mapper.Arguments);
+            if (mapper.Shape == MapperShape.Emitter)
+            {
+                writer.WriteLine($"    => {jobClass}.{mapper.Name}(input, emitter{arguments});");
+            }
+            else
+            {
+                EmitCallKind kind = job.Key.IsString ? EmitCallKind.StringKey : EmitCallKind.Key;
+                string emit = GeneratedCode.DirectEmitMethod(kind, job.Shape, "MapReduceJob", job.Key.Type, job.ValueType);
+                writer.WriteLines($$"""
+                    {
+                        foreach (var pair in {{jobClass}}.{{mapper.Name}}(input{{arguments}}){{(mapper.ReturnsNullable ? "!" : "")}})
+                        {
+                            {{emit}}(emitter, pair.Item1, pair.Item2);
+                        }
+                    }
+                    """);
+            }
+
+            writer.CloseBlock();
+        }
+
+        /// <summary>The arguments of a user method's extra parameters (<c>P</c>: the run's parameters, <c>C</c>: the task's counters).</summary>
+        private static string ExtraArguments(JobModel job, string pattern)
+        {
+            var arguments = new List<string>();
+            foreach (char kind in pattern)
+            {
+                arguments.Add(kind == 'P' ? $"(({Engine}TaskContext<{job.ParametersType}>)context).Parameters" : "context.Counters");
+            }
+
+            return arguments.Count == 0 ? "" : ", " + string.Join(", ", arguments);
+        }
+    }
+}

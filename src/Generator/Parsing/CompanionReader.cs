@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MapReduceGen.Generator.Diagnostics;
+using MapReduceGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace MapReduceGen.Generator.Parsing
+{
+    /// <summary>
+    /// Reads a job's helper methods (its companions): the <c>[Combiner]</c> (MRG0019), the comparers (MRG0025, MRG0028,
+    /// MRG0030) and the <c>[Partitioner]</c> (MRG0026, MRG0029), each through <see cref="SignatureChecker"/>.
+    /// </summary>
+    internal static class CompanionReader
+    {
+        /// <summary>Whether the combiner is <c>static TValue C(TValue left, TValue right)</c>.</summary>
+        public static bool CheckCombiner(IMethodSymbol combiner, ITypeSymbol value, List<Diagnostic> diagnostics)
+        {
+            Func<ITypeSymbol, string> mismatch = taken => $"takes '{TypeFacts.Display(taken)}', but the mappers emit values of type '{TypeFacts.Display(value)}'";
+            if (SignatureChecker.Check(combiner, value, new[] { (value, mismatch), (value, mismatch) }, "a combiner takes two values") is not { } wrong)
+            {
+                return true;
+            }
+
+            diagnostics.Add(Diagnostic.Create(
+                DiagnosticDescriptors.InvalidCombinerShape, wrong.Location, combiner.Name, wrong.Problem, TypeFacts.Display(value)));
+            return false;
+        }
+
+        /// <summary>
+        /// Reads the job's ordering and partitioning: each comparer is <c>static int C(T left, T right)</c> over what it
+        /// orders, values are ordered only for a reducer that sees them, sorted keys have an order and no partitioner.
+        /// Null when anything is wrong.
+        /// </summary>
+        public static JobLayoutModel? ReadLayout(
+            JobParts parts, string jobName, ITypeSymbol key, ITypeSymbol value, ReducerRead reducer, KnownTypes known, List<Diagnostic> diagnostics)
+        {
+            bool sortByKey = SortsByKey(parts.Reducer, known) || parts.KeyComparer is not null;
+            bool ok = true;
+            if (parts.KeyComparer is { } keyComparer)
+            {
+                ok &= CheckComparer(keyComparer, "KeyComparer", key, known, diagnostics);
+            }
+
+            if (parts.ValueComparer is { } valueComparer)
+            {
+                ok &= CheckComparer(valueComparer, "ValueComparer", value, known, diagnostics);
+                if (reducer.Shape.ReduceMember != ReduceMember.ReduceValues)
+                {
+                    diagnostics.Add(Diagnostic.Create(
+                        DiagnosticDescriptors.ValueComparerWithoutValues, SourceLocations.Name(valueComparer), valueComparer.Name, parts.Reducer.Name,
+                        reducer.Shape.Kind switch
+                        {
+                            ShapeKind.Fold => "is a fold of two values",
+                            ShapeKind.Distinct => "takes only the key",
+                            _ => "takes one combined value",
+                        }));
+                    ok = false;
+                }
+            }
+
+            if (parts.OutputComparer is { } outputComparer)
+            {
+                ok &= CheckComparer(outputComparer, "OutputComparer", reducer.Result, known, diagnostics);
+            }
+
+            if (parts.Partitioner is { } partitioner)
+            {
+                ok &= CheckPartitioner(partitioner, key, known, diagnostics);
+                if (sortByKey)
+                {
+                    diagnostics.Add(Diagnostic.Create(
+                        DiagnosticDescriptors.PartitionerWithSortedKeys, SourceLocations.Name(partitioner), jobName, partitioner.Name));
+                    ok = false;
+                }
+            }
+
+            if (sortByKey && parts.KeyComparer is null && !TypeFacts.IsOrderable(key, known))
+            {
+                diagnostics.Add(Diagnostic.Create(
+                    DiagnosticDescriptors.UnorderedKey, SourceLocations.Attribute(parts.Reducer, known.ReducerAttribute), jobName, TypeFacts.Display(key)));
+                ok = false;
+            }
+
+            return ok
+                ? new JobLayoutModel(sortByKey, parts.KeyComparer?.Name, parts.ValueComparer?.Name, parts.OutputComparer?.Name, parts.Partitioner?.Name)
+                : null;
+        }
+
+        private static bool CheckComparer(IMethodSymbol comparer, string attribute, ITypeSymbol compared, KnownTypes known, List<Diagnostic> diagnostics)
+        {
+            Func<ITypeSymbol, string> mismatch = taken => $"takes '{TypeFacts.Display(taken)}', but it orders values of type '{TypeFacts.Display(compared)}'";
+            if (SignatureChecker.Check(comparer, known.Int32, new[] { (compared, mismatch), (compared, mismatch) }, "a comparer takes two") is not { } wrong)
+            {
+                return true;
+            }
+
+            diagnostics.Add(Diagnostic.Create(
+                DiagnosticDescriptors.InvalidComparerShape, wrong.Location, attribute, comparer.Name, wrong.Problem, TypeFacts.Display(compared)));
+            return false;
+        }
+
+        private static bool CheckPartitioner(IMethodSymbol partitioner, ITypeSymbol key, KnownTypes known, List<Diagnostic> diagnostics)
+        {
+            (ITypeSymbol, Func<ITypeSymbol, string>)[] takes =
+            {
+                (key, taken => $"takes '{TypeFacts.Display(taken)}', but the job's keys are '{TypeFacts.Display(key)}'"),
+                (known.Int32, taken => $"takes '{TypeFacts.Display(taken)}' as the partition count, not 'int'"),
+            };
+            if (SignatureChecker.Check(partitioner, known.Int32, takes, "a partitioner takes a key and the partition count") is not { } wrong)
+            {
+                return true;
+            }
+
+            diagnostics.Add(Diagnostic.Create(
+                DiagnosticDescriptors.InvalidPartitionerShape, wrong.Location, partitioner.Name, wrong.Problem, TypeFacts.Display(key)));
+            return false;
+        }
+
+        /// <summary>Whether the reducer asks for sorted output: <c>[Reducer(SortByKey = true)]</c>.</summary>
+        private static bool SortsByKey(IMethodSymbol reducer, KnownTypes known) =>
+            reducer.GetAttributes().Any(attribute =>
+                known.IsReducer(attribute) &&
+                attribute.NamedArguments.Any(argument => argument.Key == "SortByKey" && argument.Value.Value is true));
+    }
+}

@@ -1,0 +1,146 @@
+using System.Collections.Generic;
+using System.Linq;
+using MapReduceGen.Generator.Diagnostics;
+using MapReduceGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace MapReduceGen.Generator.Parsing
+{
+    /// <summary>Reads a <c>[Mapper]</c>: which of the two forms it has, what it maps and emits (MRG0008, MRG0023).</summary>
+    internal static class MapperReader
+    {
+        public static MapperRead? Read(IMethodSymbol mapper, KnownTypes known, List<Diagnostic> diagnostics)
+        {
+            var form = ReadForm(mapper, known);
+            if (form.Problem is null && form.Input!.IsRefLikeType)
+            {
+                form = Fail(
+                    $"takes the ref struct '{TypeFacts.Display(form.Input)}' as input, which cannot be held in a sequence of inputs",
+                    SourceLocations.Parameter(mapper.Parameters[0]));
+            }
+
+            if (form.Problem is null && (form.Key!.IsRefLikeType || form.Value!.IsRefLikeType))
+            {
+                form = Fail("emits a ref struct, which cannot be stored in a table", SourceLocations.Name(mapper));
+            }
+
+            if (form.Problem is not null)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidMapperShape, form.Location, mapper.Name, form.Problem));
+                return null;
+            }
+
+            int extrasStart = form.Shape == MapperShape.Emitter ? 2 : 1;
+            return ExtraParameterReader.Read(mapper, extrasStart, "mapper", known, diagnostics) is { } extras
+                ? new MapperRead(mapper, form.Input!, form.Key!, form.Value!, form.Shape, extras)
+                : null;
+        }
+
+        /// <summary>
+        /// The form the mapper has: <c>void M(TInput, Emitter&lt;TKey, TValue&gt;)</c> or
+        /// <c>IEnumerable&lt;(TKey, TValue)&gt; M(TInput)</c>. The return type decides which form the mapper was meant to be,
+        /// so it is checked before the parameters.
+        /// </summary>
+        private static Form ReadForm(IMethodSymbol mapper, KnownTypes known)
+        {
+            var parameters = mapper.Parameters;
+            if (parameters.Length == 0)
+            {
+                return Fail("takes no input", SourceLocations.Name(mapper));
+            }
+
+            if (parameters[0].RefKind != RefKind.None)
+            {
+                return Fail($"takes its input by '{TypeFacts.RefKindText(parameters[0].RefKind)}'; take it by value", SourceLocations.Parameter(parameters[0]));
+            }
+
+            if (mapper.ReturnsVoid)
+            {
+                if (parameters.Length < 2)
+                {
+                    return Fail("returns void but has no Emitter<TKey, TValue> parameter", SourceLocations.Name(mapper));
+                }
+
+                if (parameters[1].Type is not INamedTypeSymbol emitter || !TypeFacts.IsConstructedFrom(emitter, known.Emitter))
+                {
+                    return Fail(
+                        $"returns void but its second parameter is '{TypeFacts.Display(parameters[1].Type)}', not Emitter<TKey, TValue>",
+                        SourceLocations.Parameter(parameters[1]));
+                }
+
+                return parameters[1].RefKind != RefKind.None
+                    ? Fail($"takes its Emitter by '{TypeFacts.RefKindText(parameters[1].RefKind)}'; take it by value", SourceLocations.Parameter(parameters[1]))
+                    : new Form(MapperShape.Emitter, parameters[0].Type, emitter.TypeArguments[0], emitter.TypeArguments[1]);
+            }
+
+            if (mapper.ReturnsByRef || mapper.ReturnsByRefReadonly)
+            {
+                return Fail("returns by reference", SourceLocations.Name(mapper));
+            }
+
+            if (PairElementTypes(mapper.ReturnType, known) is not { } pair)
+            {
+                return Fail(
+                    $"returns '{TypeFacts.Display(mapper.ReturnType)}', which is neither void nor IEnumerable<(TKey Key, TValue Value)>",
+                    SourceLocations.Name(mapper));
+            }
+
+            return parameters.Skip(1).FirstOrDefault(p => TypeFacts.IsConstructedFrom(p.Type, known.Emitter)) is { } emitterParameter
+                ? Fail("returns a sequence of pairs and also takes an Emitter<TKey, TValue>; use one or the other", SourceLocations.Parameter(emitterParameter))
+                : new Form(MapperShape.Enumerable, parameters[0].Type, pair.Key, pair.Value);
+        }
+
+        private static (ITypeSymbol Key, ITypeSymbol Value)? PairElementTypes(ITypeSymbol returnType, KnownTypes known)
+        {
+            IEnumerable<INamedTypeSymbol> candidates = returnType is INamedTypeSymbol self
+                ? new[] { self }.Concat(returnType.AllInterfaces)
+                : returnType.AllInterfaces;
+            foreach (INamedTypeSymbol candidate in candidates)
+            {
+                if (TypeFacts.IsConstructedFrom(candidate, known.IEnumerable) &&
+                    candidate.TypeArguments[0] is INamedTypeSymbol { IsTupleType: true, TupleElements.Length: 2 } tuple)
+                {
+                    return (tuple.TupleElements[0].Type, tuple.TupleElements[1].Type);
+                }
+            }
+
+            return null;
+        }
+
+        private static Form Fail(string problem, Location location) => new Form(problem, location);
+
+        /// <summary>A mapper's form, or why it has none.</summary>
+        private readonly struct Form
+        {
+            public Form(MapperShape shape, ITypeSymbol input, ITypeSymbol key, ITypeSymbol value)
+            {
+                Shape = shape;
+                Input = input;
+                Key = key;
+                Value = value;
+                Problem = null;
+                Location = Location.None;
+            }
+
+            public Form(string problem, Location location)
+            {
+                Shape = MapperShape.Emitter;
+                Input = Key = Value = null;
+                Problem = problem;
+                Location = location;
+            }
+
+            public MapperShape Shape { get; }
+
+            public ITypeSymbol? Input { get; }
+
+            public ITypeSymbol? Key { get; }
+
+            public ITypeSymbol? Value { get; }
+
+            public string? Problem { get; }
+
+            public Location Location { get; }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Collections.Generic;
+using System.Threading;
+using MapReduceGen.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+
+namespace MapReduceGen.Generator.Parsing
+{
+    /// <summary>
+    /// The methods of one class marked <c>[Mapper]</c>, <c>[Reducer]</c> or a helper attribute (<c>[Combiner]</c>, the
+    /// comparers, <c>[Partitioner]</c>), in declaration order, and the rules every such method follows.
+    /// </summary>
+    internal sealed class MarkedMethods
+    {
+        private MarkedMethods()
+        {
+            for (int i = 0; i < Helpers.Length; i++)
+            {
+                Helpers[i] = new List<IMethodSymbol>();
+            }
+        }
+
+        public List<IMethodSymbol> Mappers { get; } = new List<IMethodSymbol>();
+
+        public List<IMethodSymbol> Reducers { get; } = new List<IMethodSymbol>();
+
+        /// <summary>The helpers of each kind, in the order of <see cref="KnownTypes.HelperAttributes"/>.</summary>
+        public List<IMethodSymbol>[] Helpers { get; } = new List<IMethodSymbol>[KnownTypes.HelperAttributes.Length];
+
+        /// <summary>Whether the class is a job (it has a mapper or a reducer).</summary>
+        public bool IsJob => Mappers.Count > 0 || Reducers.Count > 0;
+
+        public static MarkedMethods Find(INamedTypeSymbol type, KnownTypes known, CancellationToken cancellationToken)
+        {
+            var found = new MarkedMethods();
+            foreach (ISymbol member in type.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (member is not IMethodSymbol method)
+                {
+                    continue;
+                }
+
+                foreach (AttributeData attribute in method.GetAttributes())
+                {
+                    List<IMethodSymbol>? list = known.IsMapper(attribute)
+                        ? found.Mappers
+                        : known.IsReducer(attribute)
+                            ? found.Reducers
+                            : known.HelperIndex(attribute) is int helper and >= 0 ? found.Helpers[helper] : null;
+                    if (list is not null && !list.Contains(method))
+                    {
+                        list.Add(method);
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>MRG0032 for each helper of a class that is no job.</summary>
+        public void ReportHelpersWithoutJob(INamedTypeSymbol type, KnownTypes known, List<Diagnostic> diagnostics)
+        {
+            for (int i = 0; i < Helpers.Length; i++)
+            {
+                (_, string attribute, string role) = KnownTypes.HelperAttributes[i];
+                foreach (IMethodSymbol method in Helpers[i])
+                {
+                    if (method.MethodKind == MethodKind.Ordinary)
+                    {
+                        diagnostics.Add(Diagnostic.Create(
+                            DiagnosticDescriptors.HelperWithoutJob, SourceLocations.Attribute(method, known.Helpers[i]),
+                            attribute, method.Name, TypeFacts.Display(type)));
+                    }
+                    else
+                    {
+                        CheckTarget(method, role, attribute, known.Helpers[i], diagnostics);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Reports what is wrong with each marked method as such (MRG0001, MRG0002, MRG0016, MRG0017) and leaves out the
+        /// ones that are no method at all (accessors, operators and the like), so they cause no further noise.
+        /// </summary>
+        public void RemoveInvalidTargets(KnownTypes known, List<Diagnostic> diagnostics)
+        {
+            Mappers.RemoveAll(method => !CheckTarget(method, "mapper", "Mapper", known.MapperAttribute, diagnostics));
+            Reducers.RemoveAll(method => !CheckTarget(method, "reducer", "Reducer", known.ReducerAttribute, diagnostics));
+            for (int i = 0; i < Helpers.Length; i++)
+            {
+                (_, string attribute, string role) = KnownTypes.HelperAttributes[i];
+                INamedTypeSymbol? attributeType = known.Helpers[i];
+                Helpers[i].RemoveAll(method => !CheckTarget(method, role, attribute, attributeType, diagnostics));
+            }
+        }
+
+        /// <summary>Checks a marked method; returns false when it is no method at all (MRG0016) and must be ignored.</summary>
+        private static bool CheckTarget(
+            IMethodSymbol method, string role, string attributeName, INamedTypeSymbol? attributeType, List<Diagnostic> diagnostics)
+        {
+            if (method.MethodKind != MethodKind.Ordinary)
+            {
+                diagnostics.Add(Diagnostic.Create(
+                    DiagnosticDescriptors.InvalidAttributeTarget, SourceLocations.Attribute(method, attributeType),
+                    attributeName, DescribeKind(method), role));
+                return false;
+            }
+
+            if (method.IsAbstract || method.IsExtern)
+            {
+                diagnostics.Add(Diagnostic.Create(
+                    DiagnosticDescriptors.AbstractOrExternMethod, SourceLocations.Name(method), role, method.Name,
+                    method.IsAbstract ? "abstract" : "extern"));
+            }
+
+            if (!method.IsStatic)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodNotStatic, SourceLocations.Name(method), role, method.Name));
+            }
+
+            if (method.IsGenericMethod)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodIsGeneric, SourceLocations.Name(method), role, method.Name));
+            }
+
+            return true;
+        }
+
+        private static string DescribeKind(IMethodSymbol method) => method.MethodKind switch
+        {
+            MethodKind.PropertyGet or MethodKind.PropertySet => $"the accessor of property '{method.AssociatedSymbol?.Name}'",
+            MethodKind.EventAdd or MethodKind.EventRemove => $"the accessor of event '{method.AssociatedSymbol?.Name}'",
+            MethodKind.Constructor or MethodKind.StaticConstructor => "a constructor",
+            MethodKind.UserDefinedOperator or MethodKind.Conversion => $"the operator '{method.Name}'",
+            MethodKind.LocalFunction => $"the local function '{method.Name}'",
+            MethodKind.AnonymousFunction => "a lambda",
+            MethodKind.ExplicitInterfaceImplementation => $"the explicit interface implementation '{method.Name}'",
+            _ => $"'{method.Name}'",
+        };
+    }
+}
