@@ -13,6 +13,8 @@ namespace MapReduceGen.Orleans;
 /// </remarks>
 public sealed class ClusterExecutionOptions
 {
+    private long _taskMemoryBudget;
+
     /// <summary>The default <see cref="ShuffleChunkBytes"/>: 4 MiB.</summary>
     public const int DefaultShuffleChunkBytes = 4 << 20;
 
@@ -132,6 +134,23 @@ public sealed class ClusterExecutionOptions
     /// so it should be quick.
     /// </summary>
     public Action<ClusterTaskEvent>? TaskEvent { get; set; }
+
+    /// <summary>
+    /// The bytes one task may hold on its silo before it moves what it holds to the silo's local disk: a map task's table
+    /// (spilled as sorted runs, merged into one sorted output per partition when the task ends, and served to the reduce
+    /// tasks from there), a reduce task's fetched map output. Default <c>0</c>: half of what the silo's GC says it may use,
+    /// shared by four tasks.
+    /// </summary>
+    public long TaskMemoryBudget
+    {
+        get => _taskMemoryBudget;
+        set => _taskMemoryBudget = value >= 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "TaskMemoryBudget must be 0 (each silo's default) or a number of bytes.");
+    }
+
+    /// <summary>Where tasks write to disk on their silo (a path on each silo); <see langword="null"/>: each silo's temporary folder.</summary>
+    public string? SpillDirectory { get; set; }
 
     /// <summary>Called on the coordinator when a run completes, with what it did (also logged).</summary>
     public Action<ClusterRunSummary>? RunCompleted { get; set; }

@@ -540,6 +540,7 @@ public sealed class MapReduceClusterExecutor
             JobName = jobName,
             InputsRead = outcome.InputsRead,
             PairsEmitted = outcome.PairsEmitted,
+            BytesSpilled = outcome.BytesSpilled,
             DistinctKeys = outcome.DistinctKeys,
             BytesRead = outcome.BytesRead,
             SkippedRecords = outcome.SkippedRecords,
@@ -583,7 +584,7 @@ public sealed class MapReduceClusterExecutor
 
         try
         {
-            return new KitTaskSource(job.SplitInput(index, input, splitBytes, batch, _codec), job.Name, options.MaxBadRecords, totalBytes);
+            return new KitTaskSource(job.SplitInput(index, input, splitBytes, batch, _codec), job.Name, options.MaxBadRecords, totalBytes, _cluster);
         }
         catch (NotSupportedException e)
         {

@@ -113,7 +113,7 @@ public sealed class MapReduceOptions
     /// </summary>
     internal long ResolveOutputLimit() => Math.Max(ResolveMemoryBudget(), DefaultMemoryBudget());
 
-    private static long DefaultMemoryBudget() => Math.Max(16L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
+    internal static long DefaultMemoryBudget() => Math.Max(16L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
 
     internal int ResolvePartitionCount(int workers) =>
         _partitionCount > 0 ? _partitionCount : workers == 1 ? 1 : workers * 4;

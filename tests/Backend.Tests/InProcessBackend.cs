@@ -17,6 +17,21 @@ internal sealed class InProcessBackend(JsonPayloadCodec codec)
 
     public int MapTasksRun { get; private set; }
 
+    /// <summary>What each task may hold in memory before it spills to <see cref="SpillDirectory"/> (0: the kit's default).</summary>
+    public long TaskMemoryBudget { get; init; }
+
+    /// <summary>Where tasks spill (<see langword="null"/>: the temporary folder).</summary>
+    public string? SpillDirectory { get; init; }
+
+    /// <summary>How many items of a sequence one map task maps.</summary>
+    public int BatchSize { get; init; } = 50;
+
+    /// <summary>How many map outputs of the last run were kept on local disk (their tasks spilled).</summary>
+    public int MapOutputsOnDisk { get; private set; }
+
+    /// <summary>The bytes the last run's reduce tasks moved to local disk.</summary>
+    public long ReduceBytesSpilled { get; private set; }
+
     public Task<TOutput> RunAsync<TKey, TValue, TOutput>(
         JobDefinition<TKey, TValue, TOutput> job, JobInput[] inputs, TaskContext context, int partitions) =>
         Task.Run(() =>
@@ -47,11 +62,14 @@ internal sealed class InProcessBackend(JsonPayloadCodec codec)
     {
         var clock = Stopwatch.StartNew();
         JobRunPlan plan = job.PrepareRun(inputs, context, partitions, codec);
-        var settings = new TaskSettings { Codec = codec, PartitionCount = partitions, RunData = plan.RunData.ToArray() };
+        var settings = new TaskSettings
+        {
+            Codec = codec, PartitionCount = partitions, RunData = plan.RunData.ToArray(), MemoryBudget = TaskMemoryBudget, SpillDirectory = SpillDirectory,
+        };
         var tasks = new List<MapTaskInput>();
         for (int i = 0; i < plan.Inputs.Count; i++)
         {
-            tasks.AddRange(job.SplitInput(i, plan.Inputs[i], splitBytes: 4096, batchSize: 50, codec));
+            tasks.AddRange(job.SplitInput(i, plan.Inputs[i], splitBytes: 4096, batchSize: BatchSize, codec));
         }
 
         var results = new MapTaskResult[tasks.Count];
@@ -67,6 +85,7 @@ internal sealed class InProcessBackend(JsonPayloadCodec codec)
             results[id] = result;
         });
         MapTasksRun = tasks.Count + LoseOutputOf.Count(id => id < tasks.Count);
+        MapOutputsOnDisk = results.Count(r => r.IsOnDisk);
         if (results.FirstOrDefault(r => r.Failure is not null) is { Failure: { } mapFailure })
         {
             throw job.ToException(mapFailure, codec);
@@ -76,7 +95,7 @@ internal sealed class InProcessBackend(JsonPayloadCodec codec)
         var counters = new ConcurrentDictionary<string, long>();
         Parallel.For(0, partitions, partition =>
         {
-            PartitionReducer reducer = job.CreateReducer(partition, settings);
+            using PartitionReducer reducer = job.CreateReducer(partition, settings);
             for (int id = results.Length - 1; id >= 0; id--)
             {
                 reducer.Add(id, Fetch(results[id], partition));
@@ -89,6 +108,7 @@ internal sealed class InProcessBackend(JsonPayloadCodec codec)
             throw job.ToException(reduceFailure, codec);
         }
 
+        ReduceBytesSpilled = outputs.Sum(o => o.BytesSpilled);
         foreach (var counter in results.SelectMany(r => r.Statistics!.Counters).Concat(outputs.SelectMany(o => o.Counters)))
         {
             counters.AddOrUpdate(counter.Key, counter.Value, (_, total) => total + counter.Value);
@@ -103,6 +123,7 @@ internal sealed class InProcessBackend(JsonPayloadCodec codec)
             PartitionCount = partitions,
             WorkerCount = Environment.ProcessorCount,
             TotalTime = clock.Elapsed,
+            BytesSpilled = results.Sum(r => r.Statistics!.BytesSpilled) + outputs.Sum(o => o.BytesSpilled),
             Counters = new Dictionary<string, long>(counters),
         };
         foreach (MapTaskResult result in results)

@@ -110,6 +110,70 @@ public sealed class InProcessBackendTests : IDisposable
         Assert.All(local, e => Assert.Equal(e.Value, read[e.Key]));
     }
 
+    [Fact]
+    public async Task Tasks_past_their_memory_budget_spill_on_both_sides_and_give_the_local_result()
+    {
+        string[] lines = ManyWordsOf(6_000, distinct: 40_000, seed: 5);
+        string spill = Path.Combine(_directory, "spill");
+        Directory.CreateDirectory(spill);
+        var filter = new LengthFilter(1);
+        var local = LongWords.Run(lines, filter);
+        var backend = new InProcessBackend(_codec) { TaskMemoryBudget = 256 << 10, SpillDirectory = spill, BatchSize = 2_000 };
+
+        var remote = await backend.RunAsync(LongWords.MapReduceJob.Definition, [JobInputs.Sequence(lines)], TaskContext.For(filter), partitions: 2);
+
+        Assert.Equal(local.OrderBy(e => e.Key, StringComparer.Ordinal), remote.OrderBy(e => e.Key, StringComparer.Ordinal));
+        Assert.Equal(local.Statistics.Counters, remote.Statistics.Counters);
+        Assert.Equal(3, backend.MapOutputsOnDisk); // every map task's table outgrew its budget and was merged into one local file
+        Assert.True(backend.ReduceBytesSpilled > 0, "the reduce tasks' fetched outputs outgrew their budget");
+        Assert.True(remote.Statistics.BytesSpilled > backend.ReduceBytesSpilled, $"spilled {remote.Statistics.BytesSpilled} bytes");
+        Assert.Empty(Directory.GetFileSystemEntries(spill)); // the tasks' files are gone once their results are disposed
+    }
+
+    [Fact]
+    public async Task A_total_order_survives_spilling_map_and_reduce_tasks()
+    {
+        string[] lines = ManyWordsOf(6_000, distinct: 40_000, seed: 8);
+        var local = SortedWords.Run(lines);
+        var backend = new InProcessBackend(_codec) { TaskMemoryBudget = 256 << 10, SpillDirectory = _directory, BatchSize = 1_500 };
+
+        var remote = await backend.RunAsync(SortedWords.MapReduceJob.Definition, [JobInputs.Sequence(lines)], TaskContext.Empty(), partitions: 3);
+
+        Assert.Equal(local.ToArray(), remote.ToArray());
+        Assert.Equal(4, backend.MapOutputsOnDisk);
+        Assert.True(remote.Statistics.BytesSpilled > 0);
+        Assert.Equal(lines.Sum(l => l.Split(' ').Length), remote.Sum(e => (long)e.Value));
+    }
+
+    [Fact]
+    public async Task A_spilled_partition_is_written_to_its_file_as_merged()
+    {
+        string[] lines = ManyWordsOf(4_000, distinct: 30_000, seed: 3);
+        string output = Path.Combine(_directory, "sorted");
+        var local = SortedWords.Run(lines);
+        var backend = new InProcessBackend(_codec) { TaskMemoryBudget = 128 << 10, SpillDirectory = _directory, BatchSize = 1_000 };
+
+        MapReduceFileOutput files = await backend.RunToFilesAsync(
+            SortedWords.MapReduceJob.Definition, [JobInputs.Sequence(lines)], TaskContext.Empty(), 2, output, MapReduceFileFormat.Tsv);
+
+        string[] written = [.. files.Files.SelectMany(f => File.ReadAllLines(f.Path))];
+        Assert.Equal(local.Select(e => $"{e.Key}\t{e.Value}"), written);
+        Assert.True(backend.ReduceBytesSpilled > 0);
+    }
+
+    // Lines of ten words each drawn from many distinct words, so a task's table holds thousands of keys.
+    private static string[] ManyWordsOf(int lines, int distinct, int seed)
+    {
+        var random = new Random(seed);
+        var result = new string[lines];
+        for (int i = 0; i < lines; i++)
+        {
+            result[i] = string.Join(' ', Enumerable.Range(0, 10).Select(_ => "w" + random.Next(distinct).ToString("x", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return result;
+    }
+
     // Lines of words from a small alphabet, so words repeat across map tasks.
     private static string[] TextOf(int lines, int seed)
     {

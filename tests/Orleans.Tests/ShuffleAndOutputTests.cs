@@ -43,6 +43,45 @@ public sealed class ShuffleAndOutputTests(InMemoryClusterFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task Tasks_past_the_task_memory_budget_spill_to_their_silos_disks_and_give_the_exact_result()
+    {
+        // Thousands of distinct words per map task, a 64 KiB budget per task: map tables and fetched outputs go to disk.
+        var lines = Enumerable.Range(0, 6000).Select(i => $"{Words.Letters(i)} shared {Words.Letters(i * 7)}").ToList();
+        var expected = WordCountJob.Run(lines);
+        string spill = Path.Combine(Path.GetTempPath(), "mrg-silo-spill-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(spill);
+        try
+        {
+            ClusterRunSummary? summary = null;
+            var options = TestClusters.FastFailover();
+            options.TaskMemoryBudget = 64 * 1024;
+            options.SpillDirectory = spill;
+            options.RunCompleted = s => summary = s;
+
+            var actual = await Cluster.Client.MapReduce(options).RunAsync<WordCountJob.MapReduceJob, string, string, int>(
+                lines, new MapReduceOptions { ChunkSize = 1500, PartitionCount = 2 });
+
+            TestData.AssertSameEntries(expected, actual);
+            Assert.NotNull(summary);
+            Assert.True(actual.Statistics.BytesSpilled > 64 * 1024, $"spilled {actual.Statistics.BytesSpilled} bytes");
+            Assert.Equal(summary.MapOutputBytes, summary.ShuffleBytes);
+
+            // Released outputs delete their files (the release is sent as the run ends, not awaited).
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (Directory.EnumerateFileSystemEntries(spill, "*", SearchOption.AllDirectories).Any() && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.Empty(Directory.EnumerateFileSystemEntries(spill, "*", SearchOption.AllDirectories));
+        }
+        finally
+        {
+            Directory.Delete(spill, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Reduce_tasks_start_fetching_while_map_tasks_still_run()
     {
         var lines = TestData.Lines(1000, seed: 41);

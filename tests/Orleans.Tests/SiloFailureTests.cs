@@ -159,4 +159,57 @@ public sealed class SiloFailureTests
         Assert.DoesNotContain(events, e => e.Kind == ClusterTaskEventKind.Started && e.Silo == victimAddress && e.Phase == MapReducePhase.Reduce);
         Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("is lost", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Killing_a_silo_whose_map_tasks_spilled_their_output_to_its_disk_runs_them_again()
+    {
+        await using var cluster = await TestClusters.StartAsync(ConnectionTransportType.InMemory);
+        var lines = Enumerable.Range(0, 4000).Select(i => $"{Words.Letters(i)} shared {Words.Letters(i * 11)}").ToList();
+        var expected = WordCountJob.Run(lines);
+        var secondaries = cluster.SecondarySilos.ToDictionary(s => s.SiloAddress.ToString());
+        var completedOn = new ConcurrentDictionary<int, string>();
+        var lost = new ConcurrentBag<int>();
+        string? victimAddress = null;
+        string spill = Path.Combine(Path.GetTempPath(), "mrg-silo-spill-" + Guid.NewGuid().ToString("N"));
+        var options = TestClusters.FastFailover(e =>
+        {
+            if (e.Kind == ClusterTaskEventKind.OutputLost)
+            {
+                lost.Add(e.TaskId);
+            }
+
+            if (e is { Kind: ClusterTaskEventKind.Completed, Phase: MapReducePhase.Map, Silo: { } silo })
+            {
+                completedOn.TryAdd(e.TaskId, silo);
+                if (completedOn.Count == 8 && victimAddress is null)
+                {
+                    victimAddress = completedOn.Values.Where(secondaries.ContainsKey)
+                        .GroupBy(s => s).OrderByDescending(g => g.Count()).First().Key;
+                    cluster.KillSiloAsync(secondaries[victimAddress]).GetAwaiter().GetResult();
+                }
+            }
+        });
+        options.ReduceStartFraction = 1;
+        options.TaskMemoryBudget = 32 * 1024;
+        options.SpillDirectory = spill;
+        try
+        {
+            var actual = await cluster.Client.MapReduce(options).RunAsync<WordCountJob.MapReduceJob, string, string, int>(
+                    lines, new MapReduceOptions { ChunkSize = 500, PartitionCount = 3 })
+                .WaitAsync(TimeSpan.FromSeconds(120));
+
+            TestData.AssertSameEntries(expected, actual);
+            Assert.Equal(expected.Statistics.PairsEmitted, actual.Statistics.PairsEmitted);
+            Assert.True(actual.Statistics.BytesSpilled > 0);
+            Assert.NotEmpty(lost);
+            Assert.Subset(completedOn.Where(p => p.Value == victimAddress).Select(p => p.Key).ToHashSet(), lost.ToHashSet());
+        }
+        finally
+        {
+            if (Directory.Exists(spill))
+            {
+                Directory.Delete(spill, recursive: true);
+            }
+        }
+    }
 }

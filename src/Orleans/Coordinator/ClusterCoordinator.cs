@@ -54,6 +54,7 @@ internal sealed partial class ClusterCoordinator(
     private int _partitionsReduced;
     private long _inputsRead;
     private long _pairsEmitted;
+    private long _bytesSpilled;
     private long _bytesRead;
     private long _skippedCount;
     private long _mapOutputBytes;
@@ -170,6 +171,7 @@ internal sealed partial class ClusterCoordinator(
             RunId = RunId,
             InputsRead = _inputsRead,
             PairsEmitted = _pairsEmitted,
+            BytesSpilled = _bytesSpilled,
             BytesRead = _bytesRead,
             SkippedRecords = [.. _skipped],
             BadRecordsSkipped = _skippedCount,
@@ -274,6 +276,7 @@ internal sealed partial class ClusterCoordinator(
                 AddCounters(output.Counters);
                 _inputsRead += output.InputsRead;
                 _pairsEmitted += output.PairsEmitted;
+                _bytesSpilled += output.BytesSpilled;
                 _bytesRead += output.BytesRead;
                 _mapOutputBytes += output.TotalBytes;
                 _skippedCount += output.SkippedCount;
@@ -433,6 +436,8 @@ internal sealed partial class ClusterCoordinator(
                     IdleTimeout = cluster.MapOutputIdleTimeout,
                     JobData = jobData,
                     PartitionCount = partitionCount,
+                    MemoryBudget = cluster.TaskMemoryBudget,
+                    SpillDirectory = cluster.SpillDirectory,
                 }).WaitAsync(cluster.TaskTimeout, token).ConfigureAwait(false);
                 silo = started.Silo;
                 ThrowIfUnsuccessful(started.State, started.Failure, reduceFailure);
@@ -552,6 +557,7 @@ internal sealed partial class ClusterCoordinator(
             _partitionsReduced++;
             _shuffleBytes += report.FetchedBytes;
             _distinctKeys += report.KeyCount;
+            _bytesSpilled += report.BytesSpilled;
             AddCounters(report.Counters);
         }
 

@@ -9,6 +9,9 @@ internal sealed class ClusterRunOutcome
 
     public required long PairsEmitted { get; init; }
 
+    /// <summary>Bytes spilled to silos' disks by map tasks (their tables) and reduce tasks (fetched output), the accepted attempts' only.</summary>
+    public long BytesSpilled { get; init; }
+
     public required long BytesRead { get; init; }
 
     public required IReadOnlyList<SkippedRecord> SkippedRecords { get; init; }

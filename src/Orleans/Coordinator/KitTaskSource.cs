@@ -7,7 +7,8 @@ namespace MapReduceGen.Orleans.Coordinator;
 /// The map tasks of one input, as the job's task kit cuts it (<c>SplitInput</c>): text splits the silos read themselves,
 /// or batches of a sequence encoded as they are handed out, so the sequence is read only as fast as tasks are started.
 /// </summary>
-internal sealed class KitTaskSource(IEnumerable<MapTaskInput> inputs, string jobName, int maxBadRecords, long? totalBytes) : IMapTaskSource, IDisposable
+internal sealed class KitTaskSource(
+    IEnumerable<MapTaskInput> inputs, string jobName, int maxBadRecords, long? totalBytes, ClusterExecutionOptions cluster) : IMapTaskSource, IDisposable
 {
     private IEnumerator<MapTaskInput>? _enumerator;
     private bool _ended;
@@ -49,6 +50,8 @@ internal sealed class KitTaskSource(IEnumerable<MapTaskInput> inputs, string job
             Inputs = input.Split is null ? input.Items.ToArray() : null,
             FirstInputIndex = input.FirstItemIndex,
             InputCount = input.ItemCount,
+            MemoryBudget = cluster.TaskMemoryBudget,
+            SpillDirectory = cluster.SpillDirectory,
         };
         description = input.Description;
         return true;

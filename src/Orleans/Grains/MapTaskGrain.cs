@@ -105,6 +105,7 @@ internal sealed partial class MapTaskGrain(
             Duration = done.Duration,
             Silo = Silo,
             Counters = done.Counters.Count > 0 ? new Dictionary<string, long>(done.Counters) : null,
+            BytesSpilled = done.BytesSpilled,
         };
         if (logger.IsEnabled(LogLevel.Debug))
         {

@@ -161,6 +161,7 @@ internal sealed partial class ReduceTaskGrain(
     public Task Release()
     {
         _cancel?.Cancel();
+        _state?.Dispose();
         _state = null;
         _outcome = null;
         _sources.Clear();
@@ -172,6 +173,8 @@ internal sealed partial class ReduceTaskGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _cancel?.Cancel();
+        _state?.Dispose();
+        _state = null;
         return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
@@ -354,6 +357,7 @@ internal sealed partial class ReduceTaskGrain(
                 FetchedBytes = _fetchedBytes,
                 Silo = Silo,
                 Counters = outcome.Counters.Count > 0 ? new Dictionary<string, long>(outcome.Counters) : null,
+                BytesSpilled = outcome.BytesSpilled,
             };
         }
 

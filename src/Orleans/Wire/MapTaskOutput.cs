@@ -48,6 +48,10 @@ internal sealed class MapTaskOutput
     [Id(8)]
     public Dictionary<string, long>? Counters { get; init; }
 
+    /// <summary>Bytes the task spilled to its silo's disk because its table outgrew the task's memory budget.</summary>
+    [Id(9)]
+    public long BytesSpilled { get; init; }
+
     /// <summary>The total size of the kept output.</summary>
     public long TotalBytes => PartitionBytes.Sum();
 }

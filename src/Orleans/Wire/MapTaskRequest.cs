@@ -46,6 +46,14 @@ internal sealed class MapTaskRequest
     [Id(9)]
     public int InputCount { get; init; }
 
+    /// <summary>The bytes the task's table may hold before it spills to the silo's disk (0: the silo's default).</summary>
+    [Id(10)]
+    public long MemoryBudget { get; init; }
+
+    /// <summary>Where the task spills and keeps its output on the silo (null: the silo's temporary folder).</summary>
+    [Id(11)]
+    public string? SpillDirectory { get; init; }
+
     /// <summary>This request as a task of a run with several inputs: its id in the run, its input, the run's data.</summary>
     public MapTaskRequest With(int taskId, int inputIndex, byte[]? jobData) => new()
     {
@@ -59,5 +67,7 @@ internal sealed class MapTaskRequest
         InputIndex = inputIndex,
         JobData = jobData,
         InputCount = InputCount,
+        MemoryBudget = MemoryBudget,
+        SpillDirectory = SpillDirectory,
     };
 }

@@ -52,4 +52,8 @@ internal sealed class ReduceTaskReport
     /// <summary>The user counters the task's reducer incremented, when completed; <see langword="null"/> when none.</summary>
     [Id(10)]
     public Dictionary<string, long>? Counters { get; init; }
+
+    /// <summary>Bytes of fetched map output the task moved to its silo's disk because they outgrew its memory budget.</summary>
+    [Id(11)]
+    public long BytesSpilled { get; init; }
 }

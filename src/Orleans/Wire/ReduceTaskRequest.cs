@@ -49,6 +49,14 @@ internal sealed class ReduceTaskRequest
     /// <summary>The run's number of partitions.</summary>
     [Id(10)]
     public int PartitionCount { get; init; }
+
+    /// <summary>The bytes of fetched map output the task may hold before it moves them to the silo's disk (0: the silo's default).</summary>
+    [Id(11)]
+    public long MemoryBudget { get; init; }
+
+    /// <summary>Where the task keeps what it moves to disk on the silo (null: the silo's temporary folder).</summary>
+    [Id(12)]
+    public string? SpillDirectory { get; init; }
 }
 
 /// <summary>

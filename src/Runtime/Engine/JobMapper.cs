@@ -44,7 +44,7 @@ public abstract class JobMapper<TKey, TValue>
     /// returns why the task cannot run at all, or <see langword="null"/>.
     /// </summary>
     internal abstract TaskFailure? MapTask<TJob, TSlot, TSide>(
-        MapTaskInput input, MapSink<TKey, TValue, TSlot> sink, RunState state, TaskContext context, IPayloadCodec codec)
+        MapTaskInput input, MapSink<TKey, TValue, TSlot> sink, RunState state, TaskContext context, IPayloadCodec codec, Spill.IMapSpill? spill)
         where TJob : struct, IKeyedJob<TKey>
         where TSide : IMapSide<TValue, TSlot>;
 }

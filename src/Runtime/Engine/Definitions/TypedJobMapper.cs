@@ -77,9 +77,9 @@ internal sealed class TypedJobMapper<TMapper, TInput, TKey, TValue>(string input
     }
 
     internal override TaskFailure? MapTask<TJob, TSlot, TSide>(
-        MapTaskInput input, MapSink<TKey, TValue, TSlot> sink, RunState state, TaskContext context, IPayloadCodec codec)
+        MapTaskInput input, MapSink<TKey, TValue, TSlot> sink, RunState state, TaskContext context, IPayloadCodec codec, Spill.IMapSpill? spill)
     {
-        var task = new MapTask<TJob, TMapper, TInput, TKey, TValue, TSlot, TSide>(state, sink, context);
+        var task = new MapTask<TJob, TMapper, TInput, TKey, TValue, TSlot, TSide>(state, sink, context, spill);
         if (input.Split is { } split)
         {
             if (typeof(TInput) != typeof(string))

@@ -234,7 +234,7 @@ internal sealed class MapTask<TJob, TMapper, TInput, TKey, TValue, TSlot, TSide>
     /// </summary>
     private bool KeepWithinBudget()
     {
-        if (_spill is null || _sink.Footprint <= _spill.Share)
+        if (_spill is null || _sink.Footprint <= _spill.Share || _sink.KeyCount == 0)
         {
             return true;
         }

@@ -26,8 +26,10 @@ internal sealed class SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult> : 
     private bool _splitsChosen;
     private long _bytes;
 
-    public SpillSession(JobSpec<TKey, TValue, TResult> spec, RunState state, int workers, int partitions, long budget)
+    public SpillSession(JobSpec<TKey, TValue, TResult> spec, RunState state, int workers, int partitions, long budget, TKey[]? splitPoints = null)
     {
+        _splitPoints = splitPoints;
+        _splitsChosen = splitPoints is not null;
         _spec = spec;
         _state = state;
         _partitions = partitions;
@@ -54,7 +56,7 @@ internal sealed class SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult> : 
     /// <summary>Bytes written to spill files.</summary>
     public long BytesSpilled => Volatile.Read(ref _bytes);
 
-    /// <summary>The split points of a job sorted by key, once the first spill chose them.</summary>
+    /// <summary>The split points of a job sorted by key: the run's (a backend's task), or those the first spill chose.</summary>
     public TKey[]? SplitPoints => _splitPoints;
 
     public IReadOnlyList<SpillRun> RunsOf(int worker) => _runs[worker];

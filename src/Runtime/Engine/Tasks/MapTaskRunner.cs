@@ -4,6 +4,8 @@ using MapReduceGen.Engine.Keys;
 using MapReduceGen.Engine.Map;
 using MapReduceGen.Engine.Ordering;
 using MapReduceGen.Engine.Reduce;
+using MapReduceGen.Engine.Spill;
+using MapReduceGen.Engine.Tables;
 
 namespace MapReduceGen.Engine.Tasks;
 
@@ -11,7 +13,10 @@ namespace MapReduceGen.Engine.Tasks;
 /// One map task of a backend (<see cref="JobDefinition{TKey, TValue, TOutput}.RunMapTask"/>), on the local runner's own
 /// pieces: a <see cref="MapTask{TJob, TMapper, TInput, TKey, TValue, TSlot, TSide}"/> of the input's mapper into one
 /// <see cref="MapSink{TKey, TValue, TSlot}"/>, ended by <see cref="MapOutputBuilder"/> (the stable hash, the job's
-/// partitioner, or the run's key ranges), each partition encoded by <see cref="PieceEncoding"/>.
+/// partitioner, or the run's key ranges), each partition encoded by <see cref="PieceEncoding"/>. A task whose table
+/// outgrows its share of the memory budget spills sorted runs to local disk as a local worker does, and at its end
+/// merges them with its last table into one sorted run per partition, kept in a local file for the reduce tasks to fetch
+/// (the MapReduce paper's map output on the mapper's local disk).
 /// </summary>
 internal static class MapTaskRunner<TJob, TKey, TValue, TSlot, TSide, TResult>
     where TJob : struct, IKeyedJob<TKey>
@@ -31,13 +36,18 @@ internal static class MapTaskRunner<TJob, TKey, TValue, TSlot, TSide, TResult>
         JobMapper<TKey, TValue> mapper = spec.Mappers[input.InputIndex];
         (byte[]? parameters, TKey[]? splitPoints) = RunDataEncoding.Decode(settings.RunData.Span, spec.Codecs, settings.Codec);
         TaskContext context = spec.Parameters.Decode(settings.Codec, parameters);
-        var options = new MapReduceOptions { MaxBadRecords = settings.MaxBadRecords, MaxDegreeOfParallelism = 1 };
+        long budget = settings.ResolveMemoryBudget();
+        var options = new MapReduceOptions
+        {
+            MaxBadRecords = settings.MaxBadRecords, MaxDegreeOfParallelism = 1, MemoryBudget = budget, SpillDirectory = settings.SpillDirectory,
+        };
         using var state = new RunState(TJob.Name, options, cancellationToken)
         {
             InputName = spec.Mappers.Count > 1 ? mapper.InputName : null,
         };
         var sink = MapSink<TKey, TValue, TSlot>.Create<TJob, TSide>();
-        if (mapper.MapTask<TJob, TSlot, TSide>(input, sink, state, context, settings.Codec) is { } configuration)
+        using var spill = new SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult>(spec, state, 1, settings.PartitionCount, budget, splitPoints);
+        if (mapper.MapTask<TJob, TSlot, TSide>(input, sink, state, context, settings.Codec, new TaskSpill(spill, sink)) is { } configuration)
         {
             return new MapTaskResult(configuration);
         }
@@ -51,20 +61,18 @@ internal static class MapTaskRunner<TJob, TKey, TValue, TSlot, TSide, TResult>
             return new MapTaskResult(TaskFailures.From(failure, spec.Codecs, settings.Codec, settings.MaxBadRecords));
         }
 
-        byte[]?[] partitions;
+        (byte[]?[]? Partitions, TaskOutputFile? File) output;
         try
         {
-            partitions = StoredKeyDispatch.Run<TJob, TKey, byte[]?[], Encoder>(new Encoder(spec, sink, settings, splitPoints));
+            output = StoredKeyDispatch.Run<TJob, TKey, (byte[]?[]?, TaskOutputFile?), Encoder>(new Encoder(spec, sink, settings, spill));
         }
-        catch (KeyFailure failure)
+        catch (MapReduceException failure)
         {
-            // The job's partitioner (or key order) threw for a key while the task's output was partitioned.
-            return new MapTaskResult(TaskFailures.From(
-                MapReduceException.ForPartitioner(TJob.Name, failure.Key, failure.InnerException!), spec.Codecs, settings.Codec));
+            return new MapTaskResult(TaskFailures.From(failure, spec.Codecs, settings.Codec));
         }
 
         IReadOnlyList<SkippedRecord> skipped = state.SkippedRecords;
-        return new MapTaskResult(partitions, new MapTaskStatistics
+        var statistics = new MapTaskStatistics
         {
             InputsRead = state.InputsRead,
             PairsEmitted = state.PairsEmitted,
@@ -73,21 +81,50 @@ internal static class MapTaskRunner<TJob, TKey, TValue, TSlot, TSide, TResult>
             SkippedCount = (skipped as SkippedRecordList)?.TotalCount ?? skipped.Count,
             Counters = context.Counters.ToDictionary(),
             Duration = clock.Elapsed,
-        });
+            BytesSpilled = spill.BytesSpilled,
+        };
+        return output.File is { } file ? new MapTaskResult(file, statistics) : new MapTaskResult(output.Partitions!, statistics);
     }
 
-    private readonly struct Encoder(JobSpec<TKey, TValue, TResult> spec, MapSink<TKey, TValue, TSlot> sink, TaskSettings settings, TKey[]? splitPoints)
-        : IStoredKeyAction<byte[]?[]>
+    /// <summary>The task's way to disk.</summary>
+    private sealed class TaskSpill(SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult> session, MapSink<TKey, TValue, TSlot> sink) : IMapSpill
     {
-        public byte[]?[] Run<TStored, TOps>()
+        public long Share => session.WorkerShare;
+
+        public void Spill() => session.Spill(0, sink);
+    }
+
+    private readonly struct Encoder(
+        JobSpec<TKey, TValue, TResult> spec, MapSink<TKey, TValue, TSlot> sink, TaskSettings settings, SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult> spill)
+        : IStoredKeyAction<(byte[]?[]?, TaskOutputFile?)>
+    {
+        public (byte[]?[]?, TaskOutputFile?) Run<TStored, TOps>()
             where TOps : struct, IKeyOps<TStored>
         {
-            PartitionSelector<TStored>? selector = spec.Layout.Partitioner is { } partitioner
-                ? new CustomPartitionSelector<TKey, TStored>(partitioner)
-                : splitPoints is not null
-                    ? new RangePartitionSelector<TKey, TStored>(splitPoints, KeyComparison<TKey>.Of<TJob>(spec.Layout.HasKeyComparer))
-                    : null;
-            MapOutput<TStored, TSlot, TValue> output = MapOutputBuilder.Build(sink.Table<TStored, TOps>(), sink.Values, settings.PartitionCount, selector);
+            MapOutput<TStored, TSlot, TValue> output;
+            try
+            {
+                output = MapOutputBuilder.Build(sink.Table<TStored, TOps>(), sink.Values, settings.PartitionCount, spill.Selector<TStored>());
+            }
+            catch (KeyFailure failure)
+            {
+                // The job's partitioner (or key order) threw for a key while the task's output was partitioned.
+                throw MapReduceException.ForPartitioner(TJob.Name, failure.Key, failure.InnerException!);
+            }
+
+            if (spill.HasSpilled)
+            {
+                try
+                {
+                    return (null, Merge<TStored, TOps>(output));
+                }
+                catch (KeyFailure failure)
+                {
+                    // The map side's combiner threw while the task's runs were merged, or a key's values do not fit.
+                    throw MapReduceException.ForKey(TJob.Name, failure.Key, failure.InnerException!);
+                }
+            }
+
             var encoded = new byte[]?[settings.PartitionCount];
             var writer = new ValueWriter();
             for (int p = 0; p < encoded.Length; p++)
@@ -101,7 +138,87 @@ internal static class MapTaskRunner<TJob, TKey, TValue, TSlot, TSide, TResult>
                 }
             }
 
-            return encoded;
+            return (encoded, null);
+        }
+
+        // The task spilled: every partition of its runs and its last table merged into one sorted run, in a local file.
+        private TaskOutputFile Merge<TStored, TOps>(MapOutput<TStored, TSlot, TValue> last)
+            where TOps : struct, IKeyOps<TStored>
+        {
+            MergeOrder<TKey, TStored> order = spill.Order<TStored>();
+            ValueCodec<TSlot> slotCodec = spec.Codecs.Slot<TSlot>()!;
+            SpillFolder folder = SpillFolder.Create(settings.SpillDirectory, spec.Name);
+            string path = folder.NewFile("map-output");
+            var offsets = new long[settings.PartitionCount];
+            var lengths = new long[settings.PartitionCount];
+            try
+            {
+                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.SequentialScan);
+                var buffer = new ValueWriter(1 << 20);
+                var row = new ValueWriter();
+                long position = 0;
+                for (int p = 0; p < offsets.Length; p++)
+                {
+                    var sources = new List<MergeSource<TStored, TSlot, TValue>>();
+                    try
+                    {
+                        foreach (SpillRun run in spill.RunsOf(0))
+                        {
+                            if (run.Count(p) > 0)
+                            {
+                                sources.Add(new FileSource<TKey, TStored, TSlot, TValue, TResult>(run, p, spec.Codecs, slotCodec, TSide.KeepsValues, spec.Name));
+                            }
+                        }
+
+                        Piece<TStored, TSlot, TValue> piece = last.Partition(p);
+                        if (piece.Length > 0)
+                        {
+                            sources.Add(new MemorySource<TStored, TSlot, TValue>(piece, order.Sort(piece.EntryArray, piece.Start, piece.Length)));
+                        }
+
+                        offsets[p] = position + buffer.Length;
+                        if (sources.Count > 0)
+                        {
+                            buffer.WriteByte(PieceFormat.SortedRun);
+                            TypedCodecs<TKey, TValue, TResult> codecs = spec.Codecs;
+                            MergedCombine<TKey, TValue, TSlot, TSide>.Run(sources, order, default(TOps), settings.ResolveMemoryBudget(), (entry, values) =>
+                            {
+                                RunRows.Write(buffer, row, entry, values, codecs, slotCodec);
+                                if (buffer.Length >= 1 << 20)
+                                {
+                                    file.Write(buffer.WrittenSpan);
+                                    position += buffer.Length;
+                                    buffer.Clear();
+                                }
+                            });
+                        }
+
+                        lengths[p] = position + buffer.Length - offsets[p];
+                    }
+                    finally
+                    {
+                        foreach (MergeSource<TStored, TSlot, TValue> source in sources)
+                        {
+                            source.Dispose();
+                        }
+                    }
+                }
+
+                file.Write(buffer.WrittenSpan);
+                file.Flush();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                folder.Dispose();
+                throw MapReduceException.ForSpill(spec.Name, path, e);
+            }
+            catch
+            {
+                folder.Dispose();
+                throw;
+            }
+
+            return new TaskOutputFile(folder, path, offsets, lengths);
         }
     }
 }

@@ -24,6 +24,9 @@ public sealed class MapTaskStatistics
     /// <summary>The user counters the task incremented (empty when none).</summary>
     public IReadOnlyDictionary<string, long> Counters { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>Bytes of map output the task spilled to local disk (0 when its table fitted its memory budget).</summary>
+    public long BytesSpilled { get; init; }
+
     /// <summary>How long the task took.</summary>
     public TimeSpan Duration { get; init; }
 }

@@ -9,7 +9,7 @@ namespace MapReduceGen.Engine;
 /// does not depend on arrival order.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract class PartitionReducer
+public abstract class PartitionReducer : IDisposable
 {
     private protected PartitionReducer()
     {
@@ -38,4 +38,17 @@ public abstract class PartitionReducer
     /// <returns>The outcome.</returns>
     /// <exception cref="OperationCanceledException">The reduce was cancelled.</exception>
     public abstract ReduceTaskResult Complete(PartitionFileTarget? file, CancellationToken cancellationToken);
+
+    /// <summary>Frees what the task holds (map output kept on local disk is deleted); <see cref="Complete"/> does it too.</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Frees what the task holds.</summary>
+    /// <param name="disposing">Whether called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+    }
 }

@@ -24,4 +24,7 @@ public sealed class ReduceTaskResult
 
     /// <summary>The user counters the reducer incremented (empty when none).</summary>
     public IReadOnlyDictionary<string, long> Counters { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>The bytes of fetched map output the task moved to local disk because they outgrew its memory budget.</summary>
+    public long BytesSpilled { get; init; }
 }

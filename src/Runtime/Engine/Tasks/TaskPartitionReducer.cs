@@ -1,18 +1,22 @@
+using System.Runtime.InteropServices;
 using MapReduceGen.Engine.Definitions;
 using MapReduceGen.Engine.Keys;
 using MapReduceGen.Engine.Map;
 using MapReduceGen.Engine.Ordering;
 using MapReduceGen.Engine.Output;
 using MapReduceGen.Engine.Reduce;
+using MapReduceGen.Engine.Spill;
 
 namespace MapReduceGen.Engine.Tasks;
 
 /// <summary>
-/// A backend's reduce task of one partition (<see cref="JobDefinition{TKey, TValue, TOutput}.CreateReducer"/>): pieces
-/// decoded as they are added, kept by map task id; when complete, reduced by the job's <typeparamref name="TReducer"/>
-/// in map task order (so the output does not depend on arrival order), exactly as the local runner reduces a partition:
-/// with the run's parameters, in key order when the job sorts by key, then in the job's output order. The partition's
-/// output is then encoded for the client or written as a file.
+/// A backend's reduce task of one partition (<see cref="JobDefinition{TKey, TValue, TOutput}.CreateReducer"/>): map
+/// outputs kept by map task id as they are added (pieces of a table, decoded; sorted runs of a task that spilled, as
+/// bytes), moved to local disk as sorted runs when they outgrow the task's memory budget; when complete, reduced by the
+/// job's <typeparamref name="TReducer"/> in map task order (so the output does not depend on arrival order), exactly as
+/// the local runner reduces a partition: with the run's parameters, in key order when the job sorts by key, then in the
+/// job's output order. Pieces alone are merged in a table; anything sorted or on disk is merged as sorted runs. The
+/// partition's output is then encoded for the client or written as a file.
 /// </summary>
 internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TReducer, TResult>(
     JobSpec<TKey, TValue, TResult> spec, int partition, TaskSettings settings, bool writesRecords) : PartitionReducer
@@ -21,16 +25,32 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
     where TReducer : IReducer<TKey, TValue, TSlot, TResult>
 {
     private readonly Lock _gate = new();
-    private readonly SortedDictionary<int, object> _pieces = [];
+    private readonly SortedDictionary<int, Received> _received = [];
+    private readonly long _budget = settings.ResolveMemoryBudget();
+    private SpillFolder? _folder;
+    private long _held;
+    private long _spilled;
 
     public override int Partition => partition;
 
     public override void Add(int mapTaskId, ReadOnlyMemory<byte> output)
     {
-        object piece = StoredKeyDispatch.Run<TJob, TKey, object, Decoder>(new Decoder(spec, output, settings.Codec));
+        Received received = !output.IsEmpty && output.Span[0] == PieceFormat.SortedRun
+            ? Received.Sorted(output)
+            : Received.Of(StoredKeyDispatch.Run<TJob, TKey, object, Decoder>(new Decoder(spec, output, settings.Codec)), output.Length);
         lock (_gate)
         {
-            _pieces[mapTaskId] = piece;
+            if (_received.Remove(mapTaskId, out Received earlier))
+            {
+                _held -= earlier.HeldBytes;
+            }
+
+            _received[mapTaskId] = received;
+            _held += received.HeldBytes;
+            if (_held > _budget)
+            {
+                StoredKeyDispatch.Run<TJob, TKey, bool, Mover>(new Mover(this));
+            }
         }
     }
 
@@ -38,70 +58,242 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
     {
         lock (_gate)
         {
-            var pieces = new List<object>(_pieces.Values);
-            _pieces.Clear();
-            return StoredKeyDispatch.Run<TJob, TKey, ReduceTaskResult, Reduction>(new Reduction(this, pieces, file, cancellationToken));
+            var received = new List<Received>(_received.Values);
+            _received.Clear();
+            _held = 0;
+            return StoredKeyDispatch.Run<TJob, TKey, ReduceTaskResult, Reduction>(new Reduction(this, received, file, cancellationToken));
         }
     }
 
-    private ReduceTaskResult Complete<TStored, TOps>(List<object> pieces, PartitionFileTarget? file, CancellationToken cancellationToken)
+    protected override void Dispose(bool disposing)
+    {
+        lock (_gate)
+        {
+            _received.Clear();
+            _folder?.Dispose();
+            _folder = null;
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private ReduceTaskResult Complete<TStored, TOps>(List<Received> received, PartitionFileTarget? file, CancellationToken cancellationToken)
         where TOps : struct, IKeyOps<TStored>
     {
-        (byte[]? parameters, _) = RunDataEncoding.Decode(settings.RunData.Span, spec.Codecs, settings.Codec);
-        TaskContext context = spec.Parameters.Decode(settings.Codec, parameters);
-        JobLayout<TKey, TValue, TResult> layout = spec.Layout;
-        KeyComparison<TKey> keyOrder = KeyComparison<TKey>.Of<TJob>(layout.HasKeyComparer);
-        using var state = new RunState(spec.Name, new MapReduceOptions(), cancellationToken);
-        var scope = new ReduceScope<TKey, TValue>(state, context, layout.SortByKey ? keyOrder : null, layout.ValueComparer, writesRecords);
-        var typed = new Piece<TStored, TSlot, TValue>[pieces.Count];
-        for (int i = 0; i < typed.Length; i++)
-        {
-            typed[i] = (Piece<TStored, TSlot, TValue>)pieces[i];
-        }
-
-        PartitionResult<TStored, TSlot, TOps, TResult> result;
         try
         {
-            result = TReducer.Reduce<TStored, TOps>(typed, default, scope);
-            PartitionOutputOrder.Apply(result, new OutputSettings<TKey, TResult>(keyOrder, layout.SortByKey, layout.OutputComparer, null));
-        }
-        catch (KeyFailure failure)
-        {
-            return new ReduceTaskResult
+            (byte[]? parameters, _) = RunDataEncoding.Decode(settings.RunData.Span, spec.Codecs, settings.Codec);
+            TaskContext context = spec.Parameters.Decode(settings.Codec, parameters);
+            JobLayout<TKey, TValue, TResult> layout = spec.Layout;
+            KeyComparison<TKey> keyOrder = KeyComparison<TKey>.Of<TJob>(layout.HasKeyComparer);
+            using var state = new RunState(spec.Name, new MapReduceOptions(), cancellationToken);
+            var scope = new ReduceScope<TKey, TValue>(state, context, layout.SortByKey ? keyOrder : null, layout.ValueComparer, writesRecords);
+            var settingsOfOutput = new OutputSettings<TKey, TResult>(keyOrder, layout.SortByKey, layout.OutputComparer, null);
+            bool merge = received.Any(r => r.Piece is null);
+            PartitionResult<TStored, TSlot, TOps, TResult>? result = null;
+            PartitionFileWriter<TKey, TValue, TResult>? streamed = null;
+            try
             {
-                Failure = TaskFailures.From(MapReduceException.ForKey(spec.Name, failure.Key, failure.InnerException!), spec.Codecs, settings.Codec),
-            };
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        state.ThrowIfStopped();
-        (TKey[]? keys, TResult[] items) = PartitionItems.Of<TKey, TStored, TSlot, TOps, TResult>(result);
-        IReadOnlyDictionary<string, long> counters = context.Counters.ToDictionary();
-        if (file is not null)
-        {
-            using var writer = new PartitionFileWriter<TKey, TValue, TResult>(file, partition, spec.Codecs, settings.Codec, spec.Name);
-            for (int i = 0; i < items.Length; i++)
-            {
-                if (keys is null)
+                if (!merge)
                 {
-                    writer.WriteRecord(items[i]);
+                    Piece<TStored, TSlot, TValue>[] pieces = [.. received.Select(r => (Piece<TStored, TSlot, TValue>)r.Piece!)];
+                    result = TReducer.Reduce<TStored, TOps>(pieces, default, scope);
+                }
+                else if (file is not null && layout.OutputComparer is null)
+                {
+                    // Sorted runs straight into the file, key by key: the partition is never held whole.
+                    streamed = new PartitionFileWriter<TKey, TValue, TResult>(file, partition, spec.Codecs, settings.Codec, spec.Name);
+                    MergeInto<TStored, TOps>(received, scope, new FileWriterAdapter<TStored>(streamed));
                 }
                 else
                 {
-                    writer.Write(keys[i], items[i]);
+                    var writer = new TablePartitionWriter<TStored, TSlot, TOps, TResult>(default, writesRecords, settings.ResolveOutputLimit(), spec.Name);
+                    MergeInto<TStored, TOps>(received, scope, writer);
+                    result = writer.Complete();
+                }
+
+                if (result is not null)
+                {
+                    PartitionOutputOrder.Apply(result, settingsOfOutput);
+                }
+            }
+            catch (KeyFailure failure)
+            {
+                streamed?.Dispose();
+                return new ReduceTaskResult
+                {
+                    Failure = TaskFailures.From(MapReduceException.ForKey(spec.Name, failure.Key, failure.InnerException!), spec.Codecs, settings.Codec),
+                };
+            }
+            catch (MapReduceException failure)
+            {
+                streamed?.Dispose();
+                return new ReduceTaskResult { Failure = TaskFailures.From(failure, spec.Codecs, settings.Codec) };
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            state.ThrowIfStopped();
+            IReadOnlyDictionary<string, long> counters = context.Counters.ToDictionary();
+            if (streamed is not null)
+            {
+                using (streamed)
+                {
+                    MapReduceOutputFile written = streamed.Complete();
+                    return new ReduceTaskResult { Count = written.Records, File = written, Counters = counters, BytesSpilled = _spilled };
                 }
             }
 
-            MapReduceOutputFile written = writer.Complete();
-            return new ReduceTaskResult { Count = items.Length, File = written, Counters = counters };
+            (TKey[]? outputKeys, TResult[] items) = PartitionItems.Of<TKey, TStored, TSlot, TOps, TResult>(result!);
+            if (file is not null)
+            {
+                using var writer = new PartitionFileWriter<TKey, TValue, TResult>(file, partition, spec.Codecs, settings.Codec, spec.Name);
+                for (int i = 0; i < items.Length; i++)
+                {
+                    if (outputKeys is null)
+                    {
+                        writer.WriteRecord(items[i]);
+                    }
+                    else
+                    {
+                        writer.Write(outputKeys[i], items[i]);
+                    }
+                }
+
+                MapReduceOutputFile written = writer.Complete();
+                return new ReduceTaskResult { Count = items.Length, File = written, Counters = counters, BytesSpilled = _spilled };
+            }
+
+            return new ReduceTaskResult
+            {
+                Output = OutputEncoding.Encode(outputKeys, items, spec.Codecs, settings.Codec),
+                Count = items.Length,
+                Counters = counters,
+                BytesSpilled = _spilled,
+            };
+        }
+        finally
+        {
+            Dispose(true);
+        }
+    }
+
+    // A k-way merge of the received outputs in map task order: sorted runs in memory or on disk, and pieces sorted here.
+    private long MergeInto<TStored, TOps>(List<Received> received, ReduceScope<TKey, TValue> scope, IPartitionWriter<TStored, TResult> writer)
+        where TOps : struct, IKeyOps<TStored>
+    {
+        MergeOrder<TKey, TStored> order = Order<TStored>();
+        ValueCodec<TSlot> slotCodec = spec.Codecs.Slot<TSlot>()
+            ?? throw MapReduceException.ForSpill(spec.Name, "(reduce task)", new NotSupportedException($"{typeof(TSlot)} has no codec."), MapReducePhase.Reduce);
+        var sources = new List<MergeSource<TStored, TSlot, TValue>>();
+        try
+        {
+            foreach (Received item in received)
+            {
+                if (item.Piece is Piece<TStored, TSlot, TValue> piece)
+                {
+                    sources.Add(new MemorySource<TStored, TSlot, TValue>(piece, order.Sort(piece.EntryArray, piece.Start, piece.Length)));
+                }
+                else if (item.Path is { } path)
+                {
+                    sources.Add(new FileSource<TKey, TStored, TSlot, TValue, TResult>(path, 0, item.FileLength, spec.Codecs, slotCodec, TSide.KeepsValues, spec.Name));
+                }
+                else if (MemoryMarshal.TryGetArray(item.Bytes, out ArraySegment<byte> segment))
+                {
+                    // After the format byte.
+                    sources.Add(new BytesSource<TKey, TStored, TSlot, TValue, TResult>(
+                        segment.Array!, segment.Offset + 1, segment.Count - 1, spec.Codecs, slotCodec, TSide.KeepsValues, spec.Name));
+                }
+            }
+
+            return MergedReduce<TKey, TValue, TSlot, TReducer, TResult>.Run(sources, order, default(TOps), scope, writer, _budget);
+        }
+        finally
+        {
+            foreach (MergeSource<TStored, TSlot, TValue> source in sources)
+            {
+                source.Dispose();
+            }
+        }
+    }
+
+    private MergeOrder<TKey, TStored> Order<TStored>() =>
+        spec.Layout.SortByKey
+            ? MergeOrder<TKey, TStored>.ByKeyOrder(KeyComparison<TKey>.Of<TJob>(spec.Layout.HasKeyComparer))
+            : MergeOrder<TKey, TStored>.ByHash();
+
+    // The memory budget is reached: every output held in memory goes to local disk as a sorted run (called under the lock).
+    private void MoveToDisk<TStored, TOps>()
+        where TOps : struct, IKeyOps<TStored>
+    {
+        _folder ??= SpillFolder.Create(settings.SpillDirectory, spec.Name);
+        MergeOrder<TKey, TStored> order = Order<TStored>();
+        foreach (int task in _received.Keys.ToArray())
+        {
+            Received item = _received[task];
+            if (item.Path is not null)
+            {
+                continue;
+            }
+
+            string path = _folder.NewFile($"r{partition}-t{task}");
+            try
+            {
+                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+                if (item.Piece is Piece<TStored, TSlot, TValue> piece)
+                {
+                    var buffer = new ValueWriter(1 << 16);
+                    var row = new ValueWriter();
+                    ValueCodec<TSlot> slotCodec = spec.Codecs.Slot<TSlot>()!;
+                    foreach (int entry in order.Sort(piece.EntryArray, piece.Start, piece.Length))
+                    {
+                        RunRows.Write(buffer, row, piece.EntryArray[entry], TSide.KeepsValues ? piece.ValuesOf(entry) : default, spec.Codecs, slotCodec);
+                        if (buffer.Length >= 1 << 16)
+                        {
+                            file.Write(buffer.WrittenSpan);
+                            buffer.Clear();
+                        }
+                    }
+
+                    file.Write(buffer.WrittenSpan);
+                }
+                else
+                {
+                    file.Write(item.Bytes.Span[1..]);
+                }
+
+                _received[task] = Received.OnDisk(path, file.Length);
+                _spilled += file.Length;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw MapReduceException.ForSpill(spec.Name, path, e, MapReducePhase.Reduce);
+            }
         }
 
-        return new ReduceTaskResult
+        _held = 0;
+    }
+
+    /// <summary>One map task's output for the partition: a decoded piece, a sorted run's bytes, or a sorted run on local disk.</summary>
+    private readonly record struct Received(object? Piece, ReadOnlyMemory<byte> Bytes, string? Path, long FileLength, long HeldBytes)
+    {
+        public static Received Of(object piece, long bytes) => new(piece, default, null, 0, bytes);
+
+        public static Received Sorted(ReadOnlyMemory<byte> bytes) => new(null, bytes, null, 0, bytes.Length);
+
+        public static Received OnDisk(string path, long length) => new(null, default, path, length, 0);
+    }
+
+    private sealed class FileWriterAdapter<TStored>(PartitionFileWriter<TKey, TValue, TResult> file) : IPartitionWriter<TStored, TResult>
+    {
+        public void Write(in TStored key, int stableHash, TResult result) => file.Write(StoredKeys.ToKey<TKey, TStored>(key), result);
+
+        public void WriteRecords(List<TResult> records)
         {
-            Output = OutputEncoding.Encode(keys, items, spec.Codecs, settings.Codec),
-            Count = items.Length,
-            Counters = counters,
-        };
+            foreach (TResult record in records)
+            {
+                file.WriteRecord(record);
+            }
+        }
     }
 
     private readonly struct Decoder(JobSpec<TKey, TValue, TResult> spec, ReadOnlyMemory<byte> output, IPayloadCodec codec) : IStoredKeyAction<object>
@@ -111,12 +303,23 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
             PieceEncoding.Decode<TKey, TStored, TSlot, TValue, TResult>(output, TSide.KeepsValues, spec.Codecs, codec);
     }
 
+    private readonly struct Mover(TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TReducer, TResult> reducer) : IStoredKeyAction<bool>
+    {
+        public bool Run<TStored, TOps>()
+            where TOps : struct, IKeyOps<TStored>
+        {
+            reducer.MoveToDisk<TStored, TOps>();
+            return true;
+        }
+    }
+
     private readonly struct Reduction(
-        TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TReducer, TResult> reducer, List<object> pieces, PartitionFileTarget? file, CancellationToken cancellationToken)
+        TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TReducer, TResult> reducer, List<Received> received, PartitionFileTarget? file,
+        CancellationToken cancellationToken)
         : IStoredKeyAction<ReduceTaskResult>
     {
         public ReduceTaskResult Run<TStored, TOps>()
             where TOps : struct, IKeyOps<TStored> =>
-            reducer.Complete<TStored, TOps>(pieces, file, cancellationToken);
+            reducer.Complete<TStored, TOps>(received, file, cancellationToken);
     }
 }

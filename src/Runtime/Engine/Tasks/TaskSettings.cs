@@ -35,5 +35,11 @@ public sealed class TaskSettings
 
     /// <summary>The task's memory budget in bytes.</summary>
     internal long ResolveMemoryBudget() =>
-        MemoryBudget > 0 ? MemoryBudget : Math.Max(16L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2 / 4);
+        MemoryBudget > 0 ? MemoryBudget : Math.Max(16L << 20, MapReduceOptions.DefaultMemoryBudget() / 4);
+
+    /// <summary>
+    /// What a reduce task may hold of a partition it returns whole (encoded for the client): the budget, or half of what
+    /// the GC says this process may use when that is more, as a local run's whole output.
+    /// </summary>
+    internal long ResolveOutputLimit() => Math.Max(ResolveMemoryBudget(), MapReduceOptions.DefaultMemoryBudget());
 }
