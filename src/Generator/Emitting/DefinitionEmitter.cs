@@ -355,6 +355,14 @@ namespace MapReduceGen.Generator.Emitting
             writer.WriteLine("/// <inheritdoc/>");
             writer.WriteLine($"public static int GetKeyHash({key} key)");
             writer.WriteLine($"    => {job.KeyHashExpression};");
+            if (job.KeyedHashExpression is { } keyedHash)
+            {
+                writer.WriteLine();
+                writer.WriteLine("/// <inheritdoc/>");
+                writer.WriteLine($"public static int GetKeyedHash({key} key)");
+                writer.WriteLine($"    => {keyedHash};");
+            }
+
             writer.WriteLine();
             writer.WriteLine("/// <inheritdoc/>");
             writer.WriteLine($"public static bool KeysEqual({key} left, {key} right)");

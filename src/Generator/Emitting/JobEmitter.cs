@@ -343,6 +343,14 @@ namespace MapReduceGen.Generator.Emitting
             writer.WriteLine("/// <inheritdoc/>");
             writer.WriteLine($"public static int GetKeyHash({job.KeyType} key)");
             writer.WriteLine($"    => {job.KeyHashExpression};");
+            if (job.KeyedHashExpression is { } keyedHash)
+            {
+                writer.WriteLine();
+                writer.WriteLine("/// <inheritdoc/>");
+                writer.WriteLine($"public static int GetKeyedHash({job.KeyType} key)");
+                writer.WriteLine($"    => {keyedHash};");
+            }
+
             writer.WriteLine();
             writer.WriteLine("/// <inheritdoc/>");
             writer.WriteLine($"public static bool KeysEqual({job.KeyType} left, {job.KeyType} right)");

@@ -52,6 +52,12 @@ namespace MapReduceGen.Generator.Model
         /// <summary>The body of <c>GetKeyHash</c>: an expression over the parameter <c>key</c>.</summary>
         public string KeyHashExpression { get; init; } = "";
 
+        /// <summary>
+        /// The body of <c>GetKeyedHash</c> (an expression over the parameter <c>key</c>) for tuple, record and nullable
+        /// keys; <see langword="null"/> when the engine's default keyed hash serves the key.
+        /// </summary>
+        public string? KeyedHashExpression { get; init; }
+
         /// <summary>The body of <c>KeysEqual</c>: an expression over the parameters <c>left</c> and <c>right</c>.</summary>
         public string KeyEqualityExpression { get; init; } = "";
 

@@ -598,6 +598,7 @@ namespace MapReduceGen.Generator.Parsing
                 ReducerNullabilityDiffers = nullabilityDiffers,
                 MapperReturnsNullable = first.Shape == MapperShape.Enumerable && first.Method.ReturnNullableAnnotation == NullableAnnotation.Annotated,
                 KeyHashExpression = KeyCodeBuilder.Hash(key),
+                KeyedHashExpression = KeyCodeBuilder.KeyedHashExpression(key),
                 KeyEqualityExpression = KeyCodeBuilder.Equality(key),
                 KeyIsString = key.SpecialType == SpecialType.System_String,
                 InputIsString = first.Input.SpecialType == SpecialType.System_String,
