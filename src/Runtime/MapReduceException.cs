@@ -101,6 +101,15 @@ public sealed class MapReduceException : Exception
     internal static MapReduceException ForPartitioner(string jobName, object? key, Exception innerException) =>
         new(jobName, MapReducePhase.Map, null, key, null, null, "the partitioner threw", innerException);
 
+    /// <summary>
+    /// Creates the exception for user code other than the mapper and reducer that failed for a key, or was found to break
+    /// its contract: <paramref name="what"/> names the method (<c>the key comparer threw</c>, <c>the partitioner is
+    /// inconsistent</c>).
+    /// </summary>
+    internal static MapReduceException ForUserMethod(
+        string jobName, MapReducePhase phase, object? key, string what, Exception innerException) =>
+        new(jobName, phase, null, key, null, null, what, innerException);
+
     /// <summary>Creates the exception for a failure of the input sequence itself.</summary>
     /// <param name="jobName">The job.</param>
     /// <param name="inputIndex">The index of the input that was being read.</param>

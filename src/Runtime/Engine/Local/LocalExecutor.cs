@@ -228,7 +228,7 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                     }
                     catch (KeyFailure failure)
                     {
-                        _state.Fail(MapReduceException.ForPartitioner(TJob.Name, failure.Key, failure.InnerException!));
+                        _state.Fail(Describe(failure, MapReducePhase.Map, "the partitioner threw"));
                     }
                 }
             });
@@ -254,13 +254,18 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                 try
                 {
                     PartitionResult<TStored, TSlot, TOps, TResult> result = TReducer.Reduce(pieces.AsSpan(0, count), default(TOps), scope);
+                    if (selector is not null && !_state.StopRequested)
+                    {
+                        PartitionCheck.Verify<TKey, TStored, TSlot, TOps>(result.Keys, partition, _partitions, selector);
+                    }
+
                     PartitionOutputOrder.Apply(result, settings);
                     partitions[partition] = result;
                     _state.PartitionReduced();
                 }
                 catch (KeyFailure failure)
                 {
-                    _state.Fail(MapReduceException.ForKey(TJob.Name, failure.Key, failure.InnerException!));
+                    _state.Fail(Describe(failure, MapReducePhase.Reduce, "the reducer threw"));
                 }
             });
             _state.ThrowIfStopped();
@@ -297,11 +302,25 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                 DistinctKeys = distinct,
                 Counters = counters,
             };
-            TOutput output = TKind.Assemble(partitions, settings, statistics);
+            TOutput output;
+            try
+            {
+                output = TKind.Assemble(partitions, settings, statistics);
+            }
+            catch (Exception ex) when (settings.OutputOrder is not null && ex is not OutOfMemoryException)
+            {
+                // The partitions are merged into the job's output order here: its output comparer is the user code.
+                throw Describe(UserOrder.Threw(UserOrder.OutputComparer, null, ex), MapReducePhase.Reduce, "");
+            }
+
             _state.Phase = MapReducePhase.Completed;
             _progress.Report();
             return output;
         }
+
+        // A failure of user code for a key: the method the failure names (a comparer, the partitioner), else `what`.
+        private static MapReduceException Describe(KeyFailure failure, MapReducePhase phase, string what) =>
+            MapReduceException.ForUserMethod(TJob.Name, failure.Phase ?? phase, failure.Key, failure.What ?? what, failure.InnerException!);
 
         // How keys are partitioned when a map task ends: the job's partitioner, key ranges sampled from every worker's
         // table (a total order), or the stable hash (no selector).
@@ -350,7 +369,16 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
             }
             catch (InvalidOperationException ex) when (ex.InnerException is { } inner)
             {
-                _state.Fail(MapReduceException.ForKey(TJob.Name, null, inner));
+                _state.Fail(Describe(UserOrder.Threw(UserOrder.KeyComparer, null, inner), MapReducePhase.Reduce, ""));
+                return (null, null);
+            }
+            catch (ArgumentException ex)
+            {
+                // List.Sort's "IComparer.Compare() method returns inconsistent results".
+                _state.Fail(Describe(
+                    UserOrder.Inconsistent(UserOrder.KeyComparer, null, "sorting the sampled keys found it giving different answers for the same keys", ex),
+                    MapReducePhase.Reduce,
+                    ""));
                 return (null, null);
             }
 
