@@ -185,10 +185,12 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         }
 
         SafeFileHandle file = OpenFile(split.Path);
-        if (!IsSeekable(file))
+        if (!IsSeekable(file) || (split.Length == 0 && split.FileLength == 0))
         {
             // A pipe, FIFO or character device: there are no offsets to read at and its length says nothing, so
-            // the file's first split reads it whole as a stream and any other split owns nothing.
+            // the file's first split reads it whole as a stream and any other split owns nothing. A file that reported
+            // length 0 is read the same way: an empty file ends at once, but a file of /proc or /sys (which report 0
+            // and hold text) and a device that can seek (/dev/zero) are read to their end.
             if (split.Start != 0)
             {
                 file.Dispose();
@@ -202,13 +204,6 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
             _end = long.MaxValue;
             _dataEnd = long.MaxValue;
             SkipByteOrderMark();
-            return;
-        }
-
-        if (split.Length == 0)
-        {
-            file.Dispose();
-            _done = true;
             return;
         }
 
