@@ -119,7 +119,8 @@ public sealed class TextSource
     /// <param name="paths">The files, directories and patterns.</param>
     /// <returns>The source.</returns>
     /// <exception cref="TextSourceException">
-    /// A path does not exist, a pattern matches no file, a directory holds no file, or a directory cannot be read.
+    /// A path does not exist, a pattern matches no file, a directory holds no file, a directory cannot be read, or a
+    /// file found in a directory or by a pattern has a name that is not valid UTF-8 (which .NET cannot open).
     /// </exception>
     public static TextSource FromPaths(params string[] paths) => FromPaths((IEnumerable<string>)paths);
 
