@@ -110,6 +110,14 @@ public sealed class MapReduceException : Exception
         string jobName, MapReducePhase phase, object? key, string what, Exception innerException) =>
         new(jobName, phase, null, key, null, null, what, innerException);
 
+    /// <summary>
+    /// Creates the exception for a callback of the caller's that threw during a run (the progress reporter, a text
+    /// source's hooks): <paramref name="what"/> names it, <paramref name="path"/> the file it was called for, if any.
+    /// </summary>
+    internal static MapReduceException ForCallback(
+        string jobName, MapReducePhase phase, string? path, string what, Exception innerException) =>
+        new(jobName, phase == MapReducePhase.Map ? MapReducePhase.Map : MapReducePhase.Reduce, null, null, path, null, what, innerException);
+
     /// <summary>Creates the exception for a failure of the input sequence itself.</summary>
     /// <param name="jobName">The job.</param>
     /// <param name="inputIndex">The index of the input that was being read.</param>
