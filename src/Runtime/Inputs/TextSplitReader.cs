@@ -359,14 +359,17 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 
         // Find the last usable terminator in the buffer, reading on (and growing the buffer) while there is none. A
         // '\r' that is the buffer's last byte may be the first half of "\r\n": it ends a block only at the data's end.
+        // Bytes already searched (`searched`, from _head) hold no terminator but that '\r', so each read's bytes are
+        // searched once: a line far longer than the buffer costs time linear in its length, whatever the reads' sizes.
         int last;
+        int searched = 0;
         while (true)
         {
             ReadOnlySpan<byte> buffered = _bytes.AsSpan(_head, _tail - _head);
-            last = buffered.LastIndexOfAny((byte)'\n', (byte)'\r');
+            last = Search(buffered, searched, buffered.Length);
             if (last >= 0 && last == buffered.Length - 1 && buffered[last] == (byte)'\r')
             {
-                int before = buffered[..last].LastIndexOfAny((byte)'\n', (byte)'\r');
+                int before = Search(buffered, searched, last);
                 if (before >= 0)
                 {
                     last = before;
@@ -379,6 +382,7 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
             }
 
             int lastRelative = last;
+            searched = last >= 0 ? last : buffered.Length;
             if (!ReadMore())
             {
                 if (lastRelative >= 0)
@@ -424,6 +428,17 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         _skipLf = _bytes[blockEnd] == (byte)'\r';
         _head = blockEnd + 1;
         return true;
+    }
+
+    /// <summary>Bytes looked at while searching blocks for line ends (for tests: the search is linear in the data).</summary>
+    internal long BytesSearched { get; private set; }
+
+    // The index of the last line terminator in buffered[from..to], or -1.
+    private int Search(ReadOnlySpan<byte> buffered, int from, int to)
+    {
+        BytesSearched += to - from;
+        int found = buffered[from..to].LastIndexOfAny((byte)'\n', (byte)'\r');
+        return found < 0 ? -1 : from + found;
     }
 
     // Reads more bytes after the unconsumed ones, growing the buffer when they fill it. False at the end of the data.
