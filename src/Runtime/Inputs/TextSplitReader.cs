@@ -185,7 +185,16 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         }
 
         SafeFileHandle file = OpenFile(split.Path);
-        if (!IsSeekable(file) || (split.Length == 0 && split.FileLength == 0))
+        bool seekable = IsSeekable(file);
+        if (seekable && split.Length == 0 && IsEmpty(file))
+        {
+            // An empty file (most files of length 0): nothing to read, nothing to open a stream for.
+            file.Dispose();
+            _done = true;
+            return;
+        }
+
+        if (!seekable || (split.Length == 0 && split.FileLength == 0))
         {
             // A pipe, FIFO or character device: there are no offsets to read at and its length says nothing, so
             // the file's first split reads it whole as a stream and any other split owns nothing. A file that reported
@@ -906,6 +915,20 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         _ownedStream?.Dispose();
         _ownedStream = null;
         _stream = null;
+    }
+
+    // Whether a file that can seek has no byte at offset 0 (a file of /proc or a device has some, though it reports 0).
+    private static bool IsEmpty(SafeFileHandle file)
+    {
+        Span<byte> first = stackalloc byte[1];
+        try
+        {
+            return RandomAccess.Read(file, first, 0) == 0;
+        }
+        catch (IOException)
+        {
+            return false; // read as a stream, which reports the error with the file's name
+        }
     }
 
     private static bool IsSeekable(SafeFileHandle file)
