@@ -67,6 +67,10 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 
     // A stream this reader opened itself (a pipe or FIFO given as a path), disposed with the split.
     private FileStream? _ownedStream;
+
+    // A pipe or FIFO given as a path is read on a thread of its own, so that a read blocked on an idle pipe does not
+    // hold a cancelled run (see PipeReadAhead); only when the run can be cancelled.
+    private PipeReadAhead? _pipe;
     private bool _readingStream;
     private string _path = "";
     private long _start;
@@ -113,7 +117,9 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     /// cancelled run until the line ends. Checked before every read from the file or stream (once per 64 KiB, or per
     /// short read of a pipe); a cancelled token makes <see cref="TryReadLine(out ReadOnlySpan{char}, out long)"/> and
     /// <see cref="TryReadLines"/> throw <see cref="OperationCanceledException"/>. <see cref="Reset(TextSplit)"/> does
-    /// not observe it.
+    /// not observe it, except while it waits for the first bytes of a pipe or FIFO given as a path: such a pipe is read
+    /// on a thread of its own (<see cref="PipeReadAhead"/>) when this token can be cancelled, so that waiting for an
+    /// idle pipe stops at once.
     /// </summary>
     public CancellationToken CancellationToken { get; set; }
 
@@ -156,6 +162,9 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     /// <summary>Starts reading the lines owned by <paramref name="split"/>, closing the previous file.</summary>
     /// <param name="split">The split.</param>
     /// <exception cref="TextSourceException">The file cannot be opened.</exception>
+    /// <exception cref="OperationCanceledException">
+    /// <see cref="CancellationToken"/> was cancelled while waiting for the first bytes of a pipe.
+    /// </exception>
     public void Reset(TextSplit split)
     {
         // Reset reads at most to the first line start of the split: it does not stop for cancellation (the caller's
@@ -209,6 +218,11 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 
             _ownedStream = new FileStream(file, FileAccess.Read, bufferSize: 1);
             _stream = _ownedStream;
+            if (!seekable && CancellationToken.CanBeCanceled)
+            {
+                _pipe = new PipeReadAhead(_ownedStream);
+            }
+
             _readingStream = true;
             _end = long.MaxValue;
             _dataEnd = long.MaxValue;
@@ -820,8 +834,10 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 
         // A file is read up to the length it had when its source was made, even if it has grown since.
         space = (int)Math.Min(space, _dataEnd - (_bufferOffset + _tail));
-        int read = space <= 0 ? 0 : _file is not null
-            ? RandomAccess.Read(_file, _bytes.AsSpan(_tail, space), _bufferOffset + _tail)
+        // A pipe read ahead is waited for with the run's token even while resetting: its first bytes may never come.
+        int read = space <= 0 ? 0
+            : _file is not null ? RandomAccess.Read(_file, _bytes.AsSpan(_tail, space), _bufferOffset + _tail)
+            : _pipe is not null ? _pipe.Read(_bytes.AsSpan(_tail, space), CancellationToken)
             : _stream!.Read(_bytes.AsSpan(_tail, space));
         if (read <= 0)
         {
@@ -910,6 +926,8 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 
     private void CloseSource()
     {
+        _pipe?.Dispose();
+        _pipe = null;
         _file?.Dispose();
         _file = null;
         _ownedStream?.Dispose();

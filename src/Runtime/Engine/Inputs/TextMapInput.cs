@@ -72,6 +72,11 @@ internal sealed class TextMapInput<TInput> : MapInput<TInput>
                 state.Fail(MapReduceException.ForFile(state.JobName, split.Path, ex));
                 return;
             }
+            catch (OperationCanceledException) when (state.CancellationToken.IsCancellationRequested)
+            {
+                // Cancelled while waiting for the first bytes of a pipe: the run ends as cancelled.
+                return;
+            }
 
             if (_source.SplitStarted is { } splitStarted &&
                 !TryCall(state, split.Path, "the SplitStarted callback threw", () => splitStarted(workerIndex, split)))
