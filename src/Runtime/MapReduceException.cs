@@ -71,7 +71,8 @@ public sealed class MapReduceException : Exception
     /// </summary>
     public string? InputName { get; }
 
-    private string? What { get; }
+    /// <summary>What failed, as the message words it (<c>the reducer threw</c>, <c>the key comparer is inconsistent</c>).</summary>
+    internal string? What { get; }
 
     /// <summary>Whether the run failed because more inputs failed than <see cref="MapReduceOptions.MaxBadRecords"/> allows.</summary>
     internal bool IsTooManyBadRecords { get; private init; }
@@ -103,6 +104,31 @@ public sealed class MapReduceException : Exception
     /// <summary>Creates the exception for a job's partitioner that threw (or chose no valid partition) for a key.</summary>
     internal static MapReduceException ForPartitioner(string jobName, object? key, Exception innerException) =>
         new(jobName, MapReducePhase.Map, null, key, null, null, "the partitioner threw", innerException) { IsPartitionerFailure = true };
+
+    /// <summary>
+    /// Creates the exception for user code other than the mapper and reducer that failed for a key, or was found to break
+    /// its contract: <paramref name="what"/> names the method (<c>the key comparer threw</c>, <c>the partitioner is
+    /// inconsistent</c>).
+    /// </summary>
+    internal static MapReduceException ForUserMethod(
+        string jobName, MapReducePhase phase, object? key, string what, Exception innerException) =>
+        new(jobName, phase, null, key, null, null, what, innerException);
+
+    /// <summary>
+    /// Rebuilds the exception a task of a backend reported as data (<see cref="Engine.TaskFailure"/>), with the same words.
+    /// </summary>
+    internal static MapReduceException Rebuild(
+        string jobName, MapReducePhase phase, long? inputIndex, object? key, string? path, long? lineNumber, string what, Exception innerException,
+        bool byPartitioner) =>
+        new(jobName, phase, inputIndex, key, path, lineNumber, what, innerException) { IsPartitionerFailure = byPartitioner };
+
+    /// <summary>
+    /// Creates the exception for a callback of the caller's that threw during a run (the progress reporter, a text
+    /// source's hooks): <paramref name="what"/> names it, <paramref name="path"/> the file it was called for, if any.
+    /// </summary>
+    internal static MapReduceException ForCallback(
+        string jobName, MapReducePhase phase, string? path, string what, Exception innerException) =>
+        new(jobName, phase == MapReducePhase.Map ? MapReducePhase.Map : MapReducePhase.Reduce, null, null, path, null, what, innerException);
 
     /// <summary>Creates the exception for a failure of the input sequence itself.</summary>
     /// <param name="jobName">The job.</param>

@@ -3,6 +3,15 @@ namespace MapReduceGen;
 /// <summary>Settings of one run. Every setting has a sensible default; <c>null</c> options mean all defaults.</summary>
 public sealed class MapReduceOptions
 {
+    /// <summary>
+    /// The largest <see cref="PartitionCount"/>: 65,536. Every partition costs bookkeeping even when it holds no key (a
+    /// table, a task context and a result on this machine, a reduce task on a cluster, a slot in every map task's
+    /// partition index), about a kilobyte locally, so 65,536 partitions cost tens of megabytes before the first key,
+    /// and more could never make a run faster: they are reduced by at most as many workers as there are cores (or a
+    /// few per silo on a cluster).
+    /// </summary>
+    public const int MaxPartitionCount = 65_536;
+
     private int _maxDegreeOfParallelism = Environment.ProcessorCount;
     private int _partitionCount;
     private int _chunkSize;
@@ -31,14 +40,19 @@ public sealed class MapReduceOptions
 
     /// <summary>
     /// How many partitions the keys are split into by their stable hash; partitions are merged and reduced in
-    /// parallel. Default <c>0</c>: one for a single worker, otherwise four per worker.
+    /// parallel. Default <c>0</c>: one for a single worker, otherwise four per worker (at most
+    /// <see cref="MaxPartitionCount"/>). At most <see cref="MaxPartitionCount"/>.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or above <see cref="MaxPartitionCount"/>.</exception>
     public int PartitionCount
     {
         get => _partitionCount;
-        set => _partitionCount = value >= 0
+        set => _partitionCount = value is >= 0 and <= MaxPartitionCount
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(value), value, "PartitionCount must be 0 (automatic) or more.");
+            : throw new ArgumentOutOfRangeException(
+                nameof(value),
+                value,
+                "PartitionCount must be 0 (automatic) or from 1 to 65,536 (MapReduceOptions.MaxPartitionCount): every partition costs memory even when it holds no key, and more partitions than that cannot make a run faster.");
     }
 
     /// <summary>
@@ -116,5 +130,5 @@ public sealed class MapReduceOptions
     internal static long DefaultMemoryBudget() => Math.Max(16L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
 
     internal int ResolvePartitionCount(int workers) =>
-        _partitionCount > 0 ? _partitionCount : workers == 1 ? 1 : workers * 4;
+        _partitionCount > 0 ? _partitionCount : workers == 1 ? 1 : (int)Math.Min(MaxPartitionCount, workers * 4L);
 }

@@ -34,8 +34,8 @@ internal static class CommandLine
           --           treat every later argument as a PATH
 
         Exit status: 0 on success; 1 when the job fails or the output cannot be
-        written; 2 for bad arguments, a missing path or an unreadable file;
-        130 when interrupted (Ctrl+C).
+        written; 2 for bad arguments, a missing path or an unreadable file (a
+        line too long to read too); 130 when interrupted (Ctrl+C).
 
         """.ReplaceLineEndings("\n");
 
@@ -102,7 +102,12 @@ internal static class CommandLine
             var arg = args[i];
             if (optionsEnded || arg.Length < 2 || arg[0] != '-')
             {
-                // Plain arguments (and "-" alone) are paths.
+                // Plain arguments (and "-" alone) are paths; an empty one names nothing.
+                if (arg.Length == 0)
+                {
+                    return CommandLineResult.Failure("an empty argument is not a path");
+                }
+
                 paths.Add(arg);
                 continue;
             }

@@ -16,7 +16,7 @@ internal static class WordCountApp
     /// <summary>The exit status when the job fails (a <see cref="MapReduceException"/>) or the output cannot be written.</summary>
     public const int ExitFailure = 1;
 
-    /// <summary>The exit status for bad arguments, a missing path or an unreadable file.</summary>
+    /// <summary>The exit status for bad arguments, a missing path or an unreadable file (a line too long to read too).</summary>
     public const int ExitUsageOrInput = 2;
 
     /// <summary>The exit status after Ctrl+C (128 + SIGINT, as a shell reports a process that SIGINT ended).</summary>
@@ -56,8 +56,9 @@ internal static class WordCountApp
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(host);
 
-        // Workers write to standard error from their own threads.
-        error = TextWriter.Synchronized(error);
+        // Workers write to standard error from their own threads; a standard error that cannot be written to (closed,
+        // 2>&-) loses the messages, never the run.
+        error = TextWriter.Synchronized(new StandardErrorWriter(error));
         var name = host.ProgramName;
 
         CommandLineResult parsed = CommandLine.Parse(args, name);
@@ -107,6 +108,11 @@ internal static class WordCountApp
             // The job itself failed: one line (the message names the phase, the job, the input and what was thrown).
             return Fail(error, name, ex.Message, ExitFailure);
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Anything else is a bug of this program or of the runtime: still one line, never a stack trace.
+            return Fail(error, name, $"internal error: {ex.GetType().Name}: {ex.Message}", ExitFailure);
+        }
 
         if (host.Cancellation.IsCancellationRequested)
         {
@@ -140,9 +146,11 @@ internal static class WordCountApp
         {
             return Fail(error, name, "cancelled", ExitInterrupted);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Fail(error, name, $"cannot write the output: {ex.Message}", ExitFailure);
+            // A closed standard output (>&-) comes as "access denied" around the system's "bad file descriptor".
+            string reason = ex is UnauthorizedAccessException { InnerException: IOException inner } ? inner.Message : ex.Message;
+            return Fail(error, name, $"cannot write the output: {reason}", ExitFailure);
         }
 
         return ExitSuccess;

@@ -91,6 +91,22 @@ public sealed class InProcessBackendTests : IDisposable
     }
 
     [Fact]
+    public async Task A_partitioner_that_answers_at_random_fails_the_run_naming_it_as_the_local_runner_does()
+    {
+        int[] inputs = [.. Enumerable.Range(0, 5_000)];
+        var local = Assert.Throws<MapReduceException>(() => RandomPartitioner.Run(inputs, new MapReduceOptions { PartitionCount = 4 }));
+
+        var remote = await Assert.ThrowsAsync<MapReduceException>(() => new InProcessBackend(_codec).RunAsync(
+            RandomPartitioner.MapReduceJob.Definition, [JobInputs.Sequence(inputs)], TaskContext.Empty(), partitions: 4));
+
+        Assert.Contains("the partitioner failed", local.Message, StringComparison.Ordinal);
+        Assert.Contains("the partitioner failed", remote.Message, StringComparison.Ordinal);
+        Assert.Equal(MapReducePhase.Reduce, remote.Phase);
+        Assert.Contains("[Partitioner]", remote.InnerException!.Message, StringComparison.Ordinal);
+        Assert.IsType<int>(remote.Key);
+    }
+
+    [Fact]
     public async Task Partitions_written_as_files_are_committed_with_a_success_marker()
     {
         string output = Path.Combine(_directory, "out");

@@ -6,7 +6,10 @@ using Orleans.Runtime.Placement;
 
 namespace MapReduceGen.Orleans.Tests;
 
-/// <summary>Re-executed tasks are placed away from the silos the coordinator suspects.</summary>
+/// <summary>
+/// Re-executed tasks are placed away from the silos the coordinator suspects, never on a silo the membership has declared
+/// dead, and, when every live silo is suspected, on the one with the fewest failed attempts.
+/// </summary>
 public sealed class TaskPlacementTests
 {
     private static readonly SiloAddress[] Silos =
@@ -55,6 +58,44 @@ public sealed class TaskPlacementTests
             }
 
             Assert.Equal(3, chosen.Count);
+        }
+    }
+
+    [Fact]
+    public async Task A_silo_the_membership_has_declared_dead_is_never_chosen_even_when_all_others_are_suspected()
+    {
+        var membership = new FixedMembership(new Dictionary<SiloAddress, SiloStatus>
+        {
+            [Silos[0]] = SiloStatus.Active,
+            [Silos[1]] = SiloStatus.Dead,
+            [Silos[2]] = SiloStatus.Active,
+        });
+        var director = new TaskPlacementDirector(membership);
+
+        // Orleans' own list may still hold the dead silo; the coordinator suspects every silo (all three timed out).
+        foreach (var target in new[] { Target(null), Target(string.Join('|', Silos.Select(s => s.ToString()))) })
+        {
+            var chosen = new HashSet<SiloAddress>();
+            for (int i = 0; i < 200; i++)
+            {
+                chosen.Add(await director.OnAddActivation(TaskPlacement.Instance, target, new FixedPlacementContext(Silos)));
+            }
+
+            Assert.Equal([Silos[0], Silos[2]], chosen.OrderBy(s => s.Endpoint.Port));
+        }
+    }
+
+    [Fact]
+    public async Task When_every_silo_is_suspected_the_one_with_the_fewest_failed_attempts_is_chosen()
+    {
+        // Two silos died (every attempt placed on them failed) but the membership has not declared them dead yet; the
+        // live one timed out once under load.
+        var director = new TaskPlacementDirector();
+        var target = Target($"{Silos[0]}=7|{Silos[1]}=1|{Silos[2]}=5");
+
+        for (int i = 0; i < 50; i++)
+        {
+            Assert.Equal(Silos[1], await director.OnAddActivation(TaskPlacement.Instance, target, new FixedPlacementContext(Silos)));
         }
     }
 

@@ -42,6 +42,18 @@ namespace MapReduceGen.Generator.Emitting
                 /// <inheritdoc/>
                 public static int GetKeyHash({job.Key.Type} key)
                     => {job.Key.HashExpression};
+                """);
+            if (job.Key.KeyedHashExpression is { } keyedHash)
+            {
+                writer.WriteLines($"""
+
+                    /// <inheritdoc/>
+                    public static int GetKeyedHash({job.Key.Type} key)
+                        => {keyedHash};
+                    """);
+            }
+
+            writer.WriteLines($"""
 
                 /// <inheritdoc/>
                 public static bool KeysEqual({job.Key.Type} left, {job.Key.Type} right)

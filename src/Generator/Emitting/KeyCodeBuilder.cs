@@ -8,11 +8,13 @@ namespace MapReduceGen.Generator.Emitting
     /// <summary>
     /// Builds the C# expressions of a key type's stable hash and equality: direct calls for the exact type, never
     /// boxing, never a comparer interface. Stable hashes are structural for strings, primitives, enums, tuples and
-    /// records (over their members); other types fall back to their own <c>GetHashCode</c>.
+    /// records (over their members); other types fall back to their own <c>GetHashCode</c>. Keyed hashes (what a flooded
+    /// table switches to) are member-wise for tuples and records too.
     /// </summary>
     internal static class KeyCodeBuilder
     {
         private const string StableHash = "global::MapReduceGen.Engine.StableHash";
+        private const string KeyedHash = "global::MapReduceGen.Engine.KeyedHash";
         private const int MaxDepth = 4;
 
         public static string Equality(ITypeSymbol keyType)
@@ -60,6 +62,18 @@ namespace MapReduceGen.Generator.Emitting
         }
 
         public static string Hash(ITypeSymbol keyType) => Hash(keyType, "key", 0);
+
+        /// <summary>
+        /// The body of the job struct's <c>GetKeyedHash</c> (an expression over the parameter <c>key</c>): the keyed hash of a
+        /// tuple, record or nullable key, member by member, so that keys built to collide under their stable hash and
+        /// their own <c>GetHashCode</c> do not collide under it. <see langword="null"/> for every other key type, which the
+        /// engine's default (<c>KeyedHash.Of&lt;TKey&gt;</c>) already hashes by its contents.
+        /// </summary>
+        public static string? KeyedHashExpression(ITypeSymbol keyType) =>
+            keyType is INamedTypeSymbol named &&
+            (named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || HashedMembers(named) is not null)
+                ? Keyed(keyType, "key", 0)
+                : null;
 
         /// <summary>
         /// The body of a key type's member-by-member order, as one expression over <c>left</c> and <c>right</c> that uses a
@@ -191,6 +205,100 @@ namespace MapReduceGen.Generator.Emitting
 
             // A type with its own equality: its own hash (stable across processes only if the type's is).
             return $"{access}.GetHashCode()";
+        }
+
+        // The keyed counterpart of Hash: the same members, each through the KeyedHash overload of its type.
+        private static string Keyed(ITypeSymbol type, string access, int depth)
+        {
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Boolean:
+                    return $"{KeyedHash}.Of({access} ? 1 : 0)";
+                case SpecialType.System_Char:
+                case SpecialType.System_SByte:
+                case SpecialType.System_Byte:
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Int32:
+                    return $"{KeyedHash}.Of((int){access})";
+                case SpecialType.System_UInt32:
+                case SpecialType.System_IntPtr:
+                    return $"{KeyedHash}.Of((long){access})";
+                case SpecialType.System_UIntPtr:
+                    return $"{KeyedHash}.Of((ulong){access})";
+                case SpecialType.System_String:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_Single:
+                case SpecialType.System_Double:
+                case SpecialType.System_Decimal:
+                case SpecialType.System_DateTime:
+                    return $"{KeyedHash}.Of({access})";
+            }
+
+            if (type.TypeKind == TypeKind.Enum)
+            {
+                return $"{KeyedHash}.Of(unchecked((long){access}))";
+            }
+
+            switch (SystemTypeName(type))
+            {
+                case "Guid":
+                case "Int128":
+                case "UInt128":
+                case "DateTimeOffset":
+                    return $"{KeyedHash}.Of({access})";
+                case "TimeSpan":
+                case "TimeOnly":
+                    return $"{KeyedHash}.Of({access}.Ticks)";
+                case "DateOnly":
+                    return $"{KeyedHash}.Of({access}.DayNumber)";
+            }
+
+            if (depth < MaxDepth && type is INamedTypeSymbol named)
+            {
+                if (named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+                {
+                    return $"({access}.HasValue ? {Keyed(named.TypeArguments[0], $"{access}.GetValueOrDefault()", depth + 1)} : 0)";
+                }
+
+                if (HashedMembers(named) is { } members)
+                {
+                    string combined = KeyedMember(members[0].Type, $"{access}.{members[0].Name}", depth);
+                    for (int i = 1; i < members.Count; i++)
+                    {
+                        combined = $"{KeyedHash}.Combine({combined}, {KeyedMember(members[i].Type, $"{access}.{members[i].Name}", depth)})";
+                    }
+
+                    return combined;
+                }
+            }
+
+            // A type with its own equality: its own hash code, mixed with the secret.
+            return $"{KeyedHash}.Of<{type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}>({access})";
+        }
+
+        private static string KeyedMember(ITypeSymbol type, string access, int depth)
+        {
+            string hash = Keyed(type, access, depth + 1);
+            return type.IsReferenceType && type.SpecialType != SpecialType.System_String
+                ? $"({access} is null ? 0 : {hash})"
+                : hash;
+        }
+
+        // The members a tuple's or record's hashes go over (as Hash takes them), or null for other types.
+        private static List<(string Name, ITypeSymbol Type)>? HashedMembers(INamedTypeSymbol named)
+        {
+            if (named.IsTupleType)
+            {
+                return named.TupleElements.Length > 0
+                    ? named.TupleElements.Select((e, i) => ("Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), e.Type)).ToList()
+                    : null;
+            }
+
+            return named.IsRecord && !DefinesOwnEquality(named) && RecordMembers(named) is { } members
+                ? members.Select(m => (m, MemberType(named, m)!)).ToList()
+                : null;
         }
 
         /// <summary>The name of a non-generic type of the namespace <c>System</c> (<c>Guid</c>), or null.</summary>

@@ -34,7 +34,7 @@ namespace MapReduceGen.Generator.Model
         /// <summary>The <c>[Combiner]</c> method, or <see langword="null"/>.</summary>
         public string? Combiner { get; init; }
 
-        public KeyModel Key { get; init; } = new KeyModel("", false, "", "", null);
+        public KeyModel Key { get; init; } = new KeyModel("", false, "", null, "", null);
 
         public string ValueType { get; init; } = "";
 

@@ -207,7 +207,8 @@ namespace MapReduceGen.Generator.Parsing
                 Reducer = new ReducerModel(parts.Reducer.Name, ExtraParameterReader.Pattern(reducer.Extras), reducer.TakesList, reducer.NullabilityDiffers),
                 Combiner = parts.Combiner?.Name,
                 Key = new KeyModel(
-                    TypeFacts.FullName(key), key.SpecialType == SpecialType.System_String, KeyCodeBuilder.Hash(key), KeyCodeBuilder.Equality(key),
+                    TypeFacts.FullName(key), key.SpecialType == SpecialType.System_String, KeyCodeBuilder.Hash(key), KeyCodeBuilder.KeyedHashExpression(key),
+                    KeyCodeBuilder.Equality(key),
                     parts.KeyComparer is null ? KeyCodeBuilder.Compare(key, known) : null),
                 ValueType = TypeFacts.FullName(first.Value),
                 ResultType = TypeFacts.FullName(reducer.Result),

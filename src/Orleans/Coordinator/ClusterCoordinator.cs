@@ -34,7 +34,8 @@ internal sealed partial class ClusterCoordinator(
     private readonly Stopwatch _clock = new();
     private readonly Lock _gate = new();
     private readonly Lock _eventLock = new();
-    private readonly HashSet<string> _suspects = [];
+    // Suspected silos and their failed attempts since they last completed a task (see Suspect).
+    private readonly Dictionary<string, int> _suspects = new(StringComparer.Ordinal);
     private readonly List<MapTaskState> _maps = [];
     private readonly Queue<MapTaskState> _rerun = new();
     private readonly List<Accepted> _acceptedLog = [];
@@ -705,8 +706,10 @@ internal sealed partial class ClusterCoordinator(
     private static partial Regex SiloAddressPattern();
 
     // A silo on which an attempt failed is avoided by later placements for the rest of the run (the placement
-    // director falls back to every silo if all are suspected): Orleans' membership may count a dead silo as active
-    // for several seconds more, and random placement would otherwise keep choosing it.
+    // director falls back to the silos with the fewest failures if all are suspected): Orleans' membership may count a
+    // dead silo as active for several seconds more (or, with most of the cluster gone, until its entries go stale), and
+    // random placement would otherwise keep choosing it. Each failure counts, so a dead silo, which fails every attempt
+    // placed on it, stays behind a live silo that timed out once under load.
     private void Suspect(string? silo)
     {
         lock (_gate)
@@ -717,7 +720,14 @@ internal sealed partial class ClusterCoordinator(
 
     private void SuspectLocked(string? silo)
     {
-        if (silo is not null && silo.Length > 0 && _suspects.Add(silo))
+        if (silo is null || silo.Length == 0)
+        {
+            return;
+        }
+
+        int failures = _suspects.GetValueOrDefault(silo) + 1;
+        _suspects[silo] = failures;
+        if (failures == 1)
         {
             LogSuspected(logger, RunId, silo);
         }
@@ -733,13 +743,13 @@ internal sealed partial class ClusterCoordinator(
     }
 
     // Request context flows with the calls of this task's attempt only (it is async-local), to the silo that places
-    // the new activation.
+    // the new activation: each suspect with its count of failures ("S127.0.0.1:11112:1234=3|...").
     private void AvoidSuspects()
     {
         string avoid;
         lock (_gate)
         {
-            avoid = string.Join('|', _suspects);
+            avoid = string.Join('|', _suspects.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key}={s.Value}")));
         }
 
         if (avoid.Length > 0)

@@ -56,6 +56,10 @@ internal sealed class TaskFailure
     [Id(10)]
     public bool ByPartitioner { get; init; }
 
+    /// <summary>What failed, in the words of the task's exception (the reducer, a comparer, the spill).</summary>
+    [Id(11)]
+    public string? What { get; init; }
+
     /// <summary>Creates a configuration failure.</summary>
     public static TaskFailure Configuration(string message) => new() { Message = message };
 
@@ -73,6 +77,7 @@ internal sealed class TaskFailure
         Phase = failure.Phase,
         ForKey = failure.ForKey,
         ByPartitioner = failure.ByPartitioner,
+        What = failure.What,
     };
 
     /// <summary>Back to the engine's failure, on the client.</summary>
@@ -90,5 +95,6 @@ internal sealed class TaskFailure
         Phase = Phase,
         ForKey = ForKey,
         ByPartitioner = ByPartitioner,
+        What = What,
     };
 }

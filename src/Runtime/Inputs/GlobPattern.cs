@@ -91,6 +91,7 @@ internal static class GlobPattern
         foreach (var entry in Entries(dir))
         {
             string path = Path.Join(dir, entry.Name);
+            ThrowIfUnopenable(entry, path);
             if (entry is DirectoryInfo)
             {
                 if (!IsLink(entry))
@@ -124,6 +125,21 @@ internal static class GlobPattern
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Throws for an entry whose name is not valid UTF-8: .NET reads such a name with U+FFFD in place of the bad bytes, so
+    /// the path it gives names nothing and the file can be neither opened nor measured. Skipping it would drop its
+    /// data without a word; the error names it, so it can be renamed.
+    /// </summary>
+    private static void ThrowIfUnopenable(FileSystemInfo entry, string path)
+    {
+        if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal) && !File.Exists(path) && !Directory.Exists(path))
+        {
+            throw new TextSourceException(
+                $"cannot read '{path}': its name is not valid UTF-8 (shown with U+FFFD for the bytes that are not), and .NET cannot open a file by such a name; rename it",
+                path);
         }
     }
 
@@ -193,6 +209,7 @@ internal static class GlobPattern
             }
 
             string path = Path.Join(dir, entry.Name);
+            ThrowIfUnopenable(entry, path);
             if (entry is DirectoryInfo)
             {
                 if (!last)

@@ -68,7 +68,8 @@ public sealed class TextSource
     /// <summary>
     /// The length in bytes of each file in <see cref="Files"/>, taken when the source was created (for a symbolic link,
     /// the length of the file it points to). Each file is read up to this length, even if it grows meanwhile. A pipe,
-    /// FIFO or character device has no meaningful length: 0 here, and it is read to its end as a stream.
+    /// FIFO or character device has no meaningful length: 0 here, and it is read to its end as a stream; so is any file
+    /// that reports length 0 (an empty file, a file of /proc or /sys).
     /// </summary>
     public IReadOnlyList<long> FileLengths => _lengths;
 
@@ -125,7 +126,8 @@ public sealed class TextSource
     /// <param name="paths">The files, directories and patterns.</param>
     /// <returns>The source.</returns>
     /// <exception cref="TextSourceException">
-    /// A path does not exist, a pattern matches no file, a directory holds no file, or a directory cannot be read.
+    /// A path does not exist, a pattern matches no file, a directory holds no file, a directory cannot be read, or a
+    /// file found in a directory or by a pattern has a name that is not valid UTF-8 (which .NET cannot open).
     /// </exception>
     public static TextSource FromPaths(params string[] paths) => FromPaths((IEnumerable<string>)paths);
 

@@ -67,6 +67,10 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 
     // A stream this reader opened itself (a pipe or FIFO given as a path), disposed with the split.
     private FileStream? _ownedStream;
+
+    // A pipe or FIFO given as a path is read on a thread of its own, so that a read blocked on an idle pipe does not
+    // hold a cancelled run (see PipeReadAhead); only when the run can be cancelled.
+    private PipeReadAhead? _pipe;
     private bool _readingStream;
     private string _path = "";
     private long _start;
@@ -113,7 +117,9 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     /// cancelled run until the line ends. Checked before every read from the file or stream (once per 64 KiB, or per
     /// short read of a pipe); a cancelled token makes <see cref="TryReadLine(out ReadOnlySpan{char}, out long)"/> and
     /// <see cref="TryReadLines"/> throw <see cref="OperationCanceledException"/>. <see cref="Reset(TextSplit)"/> does
-    /// not observe it.
+    /// not observe it, except while it waits for the first bytes of a pipe or FIFO given as a path: such a pipe is read
+    /// on a thread of its own (<see cref="PipeReadAhead"/>) when this token can be cancelled, so that waiting for an
+    /// idle pipe stops at once.
     /// </summary>
     public CancellationToken CancellationToken { get; set; }
 
@@ -156,6 +162,9 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     /// <summary>Starts reading the lines owned by <paramref name="split"/>, closing the previous file.</summary>
     /// <param name="split">The split.</param>
     /// <exception cref="TextSourceException">The file cannot be opened.</exception>
+    /// <exception cref="OperationCanceledException">
+    /// <see cref="CancellationToken"/> was cancelled while waiting for the first bytes of a pipe.
+    /// </exception>
     public void Reset(TextSplit split)
     {
         // Reset reads at most to the first line start of the split: it does not stop for cancellation (the caller's
@@ -185,10 +194,21 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         }
 
         SafeFileHandle file = OpenFile(split.Path);
-        if (!IsSeekable(file))
+        bool seekable = IsSeekable(file);
+        if (seekable && split.Length == 0 && IsEmpty(file))
+        {
+            // An empty file (most files of length 0): nothing to read, nothing to open a stream for.
+            file.Dispose();
+            _done = true;
+            return;
+        }
+
+        if (!seekable || (split.Length == 0 && split.FileLength == 0))
         {
             // A pipe, FIFO or character device: there are no offsets to read at and its length says nothing, so
-            // the file's first split reads it whole as a stream and any other split owns nothing.
+            // the file's first split reads it whole as a stream and any other split owns nothing. A file that reported
+            // length 0 is read the same way: an empty file ends at once, but a file of /proc or /sys (which report 0
+            // and hold text) and a device that can seek (/dev/zero) are read to their end.
             if (split.Start != 0)
             {
                 file.Dispose();
@@ -198,17 +218,15 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 
             _ownedStream = new FileStream(file, FileAccess.Read, bufferSize: 1);
             _stream = _ownedStream;
+            if (!seekable && CancellationToken.CanBeCanceled)
+            {
+                _pipe = new PipeReadAhead(_ownedStream);
+            }
+
             _readingStream = true;
             _end = long.MaxValue;
             _dataEnd = long.MaxValue;
             SkipByteOrderMark();
-            return;
-        }
-
-        if (split.Length == 0)
-        {
-            file.Dispose();
-            _done = true;
             return;
         }
 
@@ -364,14 +382,17 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 
         // Find the last usable terminator in the buffer, reading on (and growing the buffer) while there is none. A
         // '\r' that is the buffer's last byte may be the first half of "\r\n": it ends a block only at the data's end.
+        // Bytes already searched (`searched`, from _head) hold no terminator but that '\r', so each read's bytes are
+        // searched once: a line far longer than the buffer costs time linear in its length, whatever the reads' sizes.
         int last;
+        int searched = 0;
         while (true)
         {
             ReadOnlySpan<byte> buffered = _bytes.AsSpan(_head, _tail - _head);
-            last = buffered.LastIndexOfAny((byte)'\n', (byte)'\r');
+            last = Search(buffered, searched, buffered.Length);
             if (last >= 0 && last == buffered.Length - 1 && buffered[last] == (byte)'\r')
             {
-                int before = buffered[..last].LastIndexOfAny((byte)'\n', (byte)'\r');
+                int before = Search(buffered, searched, last);
                 if (before >= 0)
                 {
                     last = before;
@@ -384,6 +405,7 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
             }
 
             int lastRelative = last;
+            searched = last >= 0 ? last : buffered.Length;
             if (!ReadMore())
             {
                 if (lastRelative >= 0)
@@ -429,6 +451,17 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         _skipLf = _bytes[blockEnd] == (byte)'\r';
         _head = blockEnd + 1;
         return true;
+    }
+
+    /// <summary>Bytes looked at while searching blocks for line ends (for tests: the search is linear in the data).</summary>
+    internal long BytesSearched { get; private set; }
+
+    // The index of the last line terminator in buffered[from..to], or -1.
+    private int Search(ReadOnlySpan<byte> buffered, int from, int to)
+    {
+        BytesSearched += to - from;
+        int found = buffered[from..to].LastIndexOfAny((byte)'\n', (byte)'\r');
+        return found < 0 ? -1 : from + found;
     }
 
     // Reads more bytes after the unconsumed ones, growing the buffer when they fill it. False at the end of the data.
@@ -801,8 +834,10 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 
         // A file is read up to the length it had when its source was made, even if it has grown since.
         space = (int)Math.Min(space, _dataEnd - (_bufferOffset + _tail));
-        int read = space <= 0 ? 0 : _file is not null
-            ? RandomAccess.Read(_file, _bytes.AsSpan(_tail, space), _bufferOffset + _tail)
+        // A pipe read ahead is waited for with the run's token even while resetting: its first bytes may never come.
+        int read = space <= 0 ? 0
+            : _file is not null ? RandomAccess.Read(_file, _bytes.AsSpan(_tail, space), _bufferOffset + _tail)
+            : _pipe is not null ? _pipe.Read(_bytes.AsSpan(_tail, space), CancellationToken)
             : _stream!.Read(_bytes.AsSpan(_tail, space));
         if (read <= 0)
         {
@@ -891,11 +926,27 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 
     private void CloseSource()
     {
+        _pipe?.Dispose();
+        _pipe = null;
         _file?.Dispose();
         _file = null;
         _ownedStream?.Dispose();
         _ownedStream = null;
         _stream = null;
+    }
+
+    // Whether a file that can seek has no byte at offset 0 (a file of /proc or a device has some, though it reports 0).
+    private static bool IsEmpty(SafeFileHandle file)
+    {
+        Span<byte> first = stackalloc byte[1];
+        try
+        {
+            return RandomAccess.Read(file, first, 0) == 0;
+        }
+        catch (IOException)
+        {
+            return false; // read as a stream, which reports the error with the file's name
+        }
     }
 
     private static bool IsSeekable(SafeFileHandle file)

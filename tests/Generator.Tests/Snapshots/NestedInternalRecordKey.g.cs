@@ -88,6 +88,10 @@ partial record Outer
                     => global::MapReduceGen.Engine.StableHash.Combine(global::MapReduceGen.Engine.StableHash.Of(unchecked((int)key.Row)), global::MapReduceGen.Engine.StableHash.Of(key.Column));
 
                 /// <inheritdoc/>
+                public static int GetKeyedHash(global::Cell key)
+                    => global::MapReduceGen.Engine.KeyedHash.Combine(global::MapReduceGen.Engine.KeyedHash.Of((int)key.Row), global::MapReduceGen.Engine.KeyedHash.Of(key.Column));
+
+                /// <inheritdoc/>
                 public static bool KeysEqual(global::Cell left, global::Cell right)
                     => left.Equals(right);
 

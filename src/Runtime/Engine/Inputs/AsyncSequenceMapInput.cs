@@ -101,11 +101,14 @@ internal sealed class AsyncSequenceMapInput<TInput> : MapInput<TInput>
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(state.StopToken, _stop.Token);
             CancellationToken token = stop.Token;
             IAsyncEnumerator<TInput> inputs = _inputs.GetAsyncEnumerator(token);
-            await using (inputs.ConfigureAwait(false))
+            ValueTask<bool> moving = default;
+            bool pending = false;
+            try
             {
                 while (true)
                 {
-                    ValueTask<bool> moving = inputs.MoveNextAsync();
+                    moving = inputs.MoveNextAsync();
+                    pending = true;
                     if (!moving.IsCompleted && count > 0)
                     {
                         // The sequence makes us wait: hand the workers what we have rather than let it wait with us.
@@ -114,6 +117,7 @@ internal sealed class AsyncSequenceMapInput<TInput> : MapInput<TInput>
                         count = 0;
                     }
 
+                    pending = false;
                     if (!await moving.ConfigureAwait(false))
                     {
                         break;
@@ -135,6 +139,26 @@ internal sealed class AsyncSequenceMapInput<TInput> : MapInput<TInput>
                     }
                 }
             }
+            finally
+            {
+                // An asynchronous iterator cannot be disposed while a MoveNextAsync is under way (it throws
+                // NotSupportedException): when the run stopped while the sequence was still producing the next input
+                // (cancelled, or failed, while the workers' buffer was full), let that call end first (its token is
+                // cancelled; one that ignores it keeps this producer, which nobody waits for).
+                if (pending)
+                {
+                    try
+                    {
+                        await moving.ConfigureAwait(false);
+                    }
+                    catch (Exception) when (state.StopRequested || _stop.IsCancellationRequested)
+                    {
+                        // The run is over; what the sequence says now changes nothing.
+                    }
+                }
+
+                await inputs.DisposeAsync().ConfigureAwait(false);
+            }
 
             if (count > 0)
             {
@@ -150,10 +174,14 @@ internal sealed class AsyncSequenceMapInput<TInput> : MapInput<TInput>
         {
             // The run ended (and disposed its token) while the sequence was still running.
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!state.StopRequested)
         {
             // The sequence failed: what was mapped is only part of the input, so the run fails.
             state.Fail(MapReduceException.ForSource(state.JobName, next, ex));
+        }
+        catch (Exception)
+        {
+            // The run was already cancelled or failed: it ends as that says, whatever the sequence did since.
         }
         finally
         {

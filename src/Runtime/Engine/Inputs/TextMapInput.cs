@@ -72,13 +72,39 @@ internal sealed class TextMapInput<TInput> : MapInput<TInput>
                 state.Fail(MapReduceException.ForFile(state.JobName, split.Path, ex));
                 return;
             }
-
-            _source.SplitStarted?.Invoke(workerIndex, split);
-            _mapSplit(worker, reader);
-            if (reader.SawInvalidUtf8)
+            catch (OperationCanceledException) when (state.CancellationToken.IsCancellationRequested)
             {
-                _source.InvalidUtf8Found?.Invoke(split.Path);
+                // Cancelled while waiting for the first bytes of a pipe: the run ends as cancelled.
+                return;
             }
+
+            if (_source.SplitStarted is { } splitStarted &&
+                !TryCall(state, split.Path, "the SplitStarted callback threw", () => splitStarted(workerIndex, split)))
+            {
+                return;
+            }
+
+            _mapSplit(worker, reader);
+            if (reader.SawInvalidUtf8 && _source.InvalidUtf8Found is { } invalidUtf8Found &&
+                !TryCall(state, split.Path, "the InvalidUtf8Found callback threw", () => invalidUtf8Found(split.Path)))
+            {
+                return;
+            }
+        }
+    }
+
+    // The source's hooks are the caller's code, like the mapper: one that throws fails the run, naming itself and the file.
+    private static bool TryCall(RunState state, string path, string what, Action callback)
+    {
+        try
+        {
+            callback();
+            return true;
+        }
+        catch (Exception ex)
+        {
+            state.Fail(MapReduceException.ForCallback(state.JobName, MapReducePhase.Map, path, what, ex));
+            return false;
         }
     }
 }

@@ -19,6 +19,17 @@ public interface IKeyEquality<TKey>
     /// <returns>The hash.</returns>
     static abstract int GetKeyHash(TKey key);
 
+    /// <summary>
+    /// A hash of <paramref name="key"/>'s contents keyed by a secret drawn once per process, which keys chosen in advance
+    /// cannot make collide: what a table switches to when its keys collide under <see cref="GetKeyHash"/> (hash
+    /// flooding). Keys that are equal (<see cref="KeysEqual"/>) must hash alike. The default,
+    /// <see cref="KeyedHash.Of{T}(T)"/>, hashes strings, numbers (normalised as their equality compares them), dates,
+    /// GUIDs and enums by their contents; the generator writes a member-wise one for tuple and record keys.
+    /// </summary>
+    /// <param name="key">The key (never <see langword="null"/>).</param>
+    /// <returns>The keyed hash.</returns>
+    static virtual int GetKeyedHash(TKey key) => KeyedHash.Of(key);
+
     /// <summary>Whether two keys are equal (ordinal for strings).</summary>
     /// <param name="left">A key.</param>
     /// <param name="right">Another key.</param>

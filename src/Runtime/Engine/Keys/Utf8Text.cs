@@ -154,30 +154,67 @@ internal static class Utf8Text
             return left.Length.CompareTo(right.Length);
         }
 
-        // UTF-8 order is code point order; UTF-16 order differs only between a supplementary character (a surrogate
-        // pair, 0xD800-0xDFFF) and U+E000-U+FFFF. Compare the first UTF-16 units of the code points that differ.
+        // UTF-8 order is code point order; UTF-16 order differs between a supplementary character (a surrogate pair,
+        // 0xD800-0xDFFF) and U+E000-U+FFFF, and around lone surrogates (WTF-8): a lone high surrogate and a pair that
+        // starts with it share their first unit, and the unit after it decides. So compare UTF-16 units from the first
+        // code point that differs: the bytes before it are the same, and so are their units.
         int start = common;
         while (start > 0 && (left[start] & 0xC0) == 0x80)
         {
             start--;
         }
 
-        int a = ReadCodePoint(left, start, out _);
-        int b = ReadCodePoint(right, start, out _);
-        int unitA = a >= 0x10000 ? 0xD800 + ((a - 0x10000) >> 10) : a;
-        int unitB = b >= 0x10000 ? 0xD800 + ((b - 0x10000) >> 10) : b;
-        if (unitA != unitB)
+        var unitsA = new Utf16Units(left, start);
+        var unitsB = new Utf16Units(right, start);
+        while (true)
         {
-            return unitA.CompareTo(unitB);
+            int a = unitsA.Next();
+            int b = unitsB.Next();
+            if (a != b || a < 0)
+            {
+                // -1 marks the end: the shorter string comes first.
+                return a.CompareTo(b);
+            }
         }
-
-        // Same high surrogate: the low surrogates decide, in code point order.
-        return a.CompareTo(b);
     }
 
     /// <summary>Compares two stored keys by Unicode code point (bytewise: UTF-8 preserves code point order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int CompareCodePoints(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right) => left.SequenceCompareTo(right);
+
+    /// <summary>The UTF-16 code units of stored bytes (well-formed UTF-8 or WTF-8), one at a time, from a lead byte.</summary>
+    private ref struct Utf16Units(ReadOnlySpan<byte> bytes, int index)
+    {
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
+        private int _index = index;
+        private int _pendingLow = -1;
+
+        /// <summary>The next code unit, or -1 at the end.</summary>
+        public int Next()
+        {
+            if (_pendingLow >= 0)
+            {
+                int low = _pendingLow;
+                _pendingLow = -1;
+                return low;
+            }
+
+            if (_index >= _bytes.Length)
+            {
+                return -1;
+            }
+
+            int codePoint = ReadCodePoint(_bytes, _index, out int length);
+            _index += length;
+            if (codePoint < 0x10000)
+            {
+                return codePoint; // a BMP character or a lone surrogate: one unit
+            }
+
+            _pendingLow = 0xDC00 + ((codePoint - 0x10000) & 0x3FF);
+            return 0xD800 + ((codePoint - 0x10000) >> 10);
+        }
+    }
 
     // Reads the code point (or WTF-8 surrogate) starting at a lead byte of well-formed stored bytes.
     private static int ReadCodePoint(ReadOnlySpan<byte> bytes, int index, out int length)

@@ -282,7 +282,7 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                     }
                     catch (KeyFailure failure)
                     {
-                        _state.Fail(MapReduceException.ForPartitioner(TJob.Name, failure.Key, failure.InnerException!));
+                        _state.Fail(Describe(failure, MapReducePhase.Map, "the partitioner threw"));
                     }
                 }
             });
@@ -313,6 +313,11 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                         PartitionResult<TStored, TSlot, TOps, TResult> result = _spill.HasSpilled
                             ? ReduceMerged<TStored, TOps>(partition, outputs, mergeOrder, scope)
                             : TReducer.Reduce(Pieces(outputs, partition), default(TOps), scope);
+                        if (selector is not null && !_state.StopRequested)
+                        {
+                            PartitionCheck.Verify<TKey, TStored, TSlot, TOps>(result.Keys, partition, _partitions, selector);
+                        }
+
                         PartitionOutputOrder.Apply(result, settings);
                         keyCounts[partition] = result.Count;
                         if (partitions is not null)
@@ -330,7 +335,7 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                 }
                 catch (KeyFailure failure)
                 {
-                    _state.Fail(MapReduceException.ForKey(TJob.Name, failure.Key, failure.InnerException!));
+                    _state.Fail(Describe(failure, MapReducePhase.Reduce, "the reducer threw"));
                 }
                 catch (MapReduceException failure)
                 {
@@ -379,7 +384,17 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                 Counters = counters,
                 BytesSpilled = _spill.BytesSpilled,
             };
-            TOutput? output = partitions is null ? default : TKind.Assemble(partitions, settings, statistics);
+            TOutput? output;
+            try
+            {
+                output = partitions is null ? default : TKind.Assemble(partitions, settings, statistics);
+            }
+            catch (Exception ex) when (settings.OutputOrder is not null && ex is not OutOfMemoryException)
+            {
+                // The partitions are merged into the job's output order here: its output comparer is the user code.
+                throw Describe(UserOrder.Threw(UserOrder.OutputComparer, null, ex), MapReducePhase.Reduce, "");
+            }
+
             _state.Phase = MapReducePhase.Completed;
             _progress.Report();
             return (output, statistics);
@@ -483,6 +498,9 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
             public void Spill() => run._spill.Spill(worker, run.Sink(worker));
         }
 
+        // A failure of user code for a key: the method the failure names (a comparer, the partitioner), else `what`.
+        private static MapReduceException Describe(KeyFailure failure, MapReducePhase phase, string what) => failure.ToException(TJob.Name, phase, what);
+
         // How keys are partitioned when a map task ends: the job's partitioner, key ranges sampled from every worker's
         // table (a total order), or the stable hash (no selector).
         private (PartitionSelector<TStored>? Selector, Func<TKey, int>? PartitionOfKey) Partitioner<TStored, TOps>(KeyComparison<TKey> keyOrder)
@@ -530,7 +548,16 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
             }
             catch (InvalidOperationException ex) when (ex.InnerException is { } inner)
             {
-                _state.Fail(MapReduceException.ForKey(TJob.Name, null, inner));
+                _state.Fail(Describe(UserOrder.Threw(UserOrder.KeyComparer, null, inner), MapReducePhase.Reduce, ""));
+                return (null, null);
+            }
+            catch (ArgumentException ex)
+            {
+                // List.Sort's "IComparer.Compare() method returns inconsistent results".
+                _state.Fail(Describe(
+                    UserOrder.Inconsistent(UserOrder.KeyComparer, null, "sorting the sampled keys found it giving different answers for the same keys", ex),
+                    MapReducePhase.Reduce,
+                    ""));
                 return (null, null);
             }
 

@@ -1,6 +1,11 @@
 namespace MapReduceGen.Engine.Local;
 
-/// <summary>Reports a run's progress on a timer (never per record) and once more when it ends.</summary>
+/// <summary>
+/// Reports a run's progress on a timer (never per record) and once more when it ends. The caller's
+/// <see cref="IProgress{T}"/> is user code like the mapper: if it throws, the run fails with a
+/// <see cref="MapReduceException"/> ("the progress callback threw"), whether it was called on the timer's thread or the
+/// run's; nothing is reported after that.
+/// </summary>
 internal sealed class ProgressReporter : IDisposable
 {
     private readonly IProgress<MapReduceProgress>? _progress;
@@ -21,6 +26,8 @@ internal sealed class ProgressReporter : IDisposable
     }
 
     /// <summary>Reports now (at phase changes), unless a timer report is under way.</summary>
+    /// <exception cref="MapReduceException">The progress callback threw (or an earlier call of it did).</exception>
+    /// <exception cref="OperationCanceledException">The callback threw because the run was cancelled.</exception>
     public void Report()
     {
         if (_progress is null)
@@ -30,8 +37,18 @@ internal sealed class ProgressReporter : IDisposable
 
         lock (_gate)
         {
+            if (_finished)
+            {
+                // A timer report failed: the run has failed, and says so.
+                _state.ThrowIfStopped();
+                return;
+            }
+
             MapReduceProgress snapshot = _state.Snapshot();
-            _progress.Report(snapshot);
+            if (!TryReport(snapshot))
+            {
+                _state.ThrowIfStopped();
+            }
 
             // The Completed report is the last: a timer tick already queued must not report after it.
             _finished |= snapshot.Phase == MapReducePhase.Completed;
@@ -48,13 +65,30 @@ internal sealed class ProgressReporter : IDisposable
             {
                 if (!_finished && !_state.StopRequested)
                 {
-                    _progress!.Report(_state.Snapshot());
+                    TryReport(_state.Snapshot());
                 }
             }
             finally
             {
                 Monitor.Exit(_gate);
             }
+        }
+    }
+
+    // Calls the user's callback (holding the gate); when it throws, fails the run and reports nothing more.
+    private bool TryReport(MapReduceProgress snapshot)
+    {
+        try
+        {
+            _progress!.Report(snapshot);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            _finished = true;
+            _state.Fail(MapReduceException.ForCallback(
+                _state.JobName, snapshot.Phase, null, "the progress callback (IProgress<MapReduceProgress>.Report) threw", ex));
+            return false;
         }
     }
 }

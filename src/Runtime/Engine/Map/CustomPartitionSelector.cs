@@ -1,3 +1,4 @@
+using MapReduceGen.Engine.Ordering;
 using MapReduceGen.Engine.Reduce;
 
 namespace MapReduceGen.Engine.Map;
@@ -5,6 +6,10 @@ namespace MapReduceGen.Engine.Map;
 /// <summary>The job's <c>[Partitioner]</c>: called with the key (made from its stored form) and the partition count.</summary>
 internal sealed class CustomPartitionSelector<TKey, TStored>(Func<TKey, int, int> partitioner) : PartitionSelector<TStored>
 {
+    public override bool RunsUserCode => true;
+
+    public override string Method => UserOrder.Partitioner;
+
     public override int Select(in TStored key, int stableHash, int partitionCount)
     {
         TKey value = StoredKeys.ToKey<TKey, TStored>(key);
@@ -15,13 +20,13 @@ internal sealed class CustomPartitionSelector<TKey, TStored>(Func<TKey, int, int
         }
         catch (Exception ex)
         {
-            throw new KeyFailure(value, ex);
+            throw new KeyFailure(value, ex, "the partitioner threw");
         }
 
         if ((uint)partition >= (uint)partitionCount)
         {
             throw new KeyFailure(value, new InvalidOperationException(
-                $"The partitioner chose partition {partition} of {partitionCount}; it must return a partition in [0, {partitionCount})."));
+                $"The partitioner chose partition {partition} of {partitionCount}; it must return a partition in [0, {partitionCount})."), "the partitioner threw");
         }
 
         return partition;

@@ -33,6 +33,11 @@ internal sealed class RangePartitionSelector<TKey, TStored> : PartitionSelector<
 
     public TKey[] Splits => _splits;
 
+    /// <summary>Only the job's key comparer is user code: default-ordered string keys are compared by the engine.</summary>
+    public override bool RunsUserCode => _utf8Splits is null;
+
+    public override string Method => UserOrder.KeyComparer;
+
     /// <summary>The partition of a key (for lookups in the result).</summary>
     public int SelectKey(TKey key)
     {
@@ -96,7 +101,7 @@ internal sealed class RangePartitionSelector<TKey, TStored> : PartitionSelector<
         }
         catch (Exception ex)
         {
-            throw new KeyFailure(value, ex);
+            throw UserOrder.Threw(UserOrder.KeyComparer, value, ex);
         }
 
         return low;

@@ -45,8 +45,11 @@ internal static class KeySort
         return indexes;
     }
 
-    /// <summary>Sorts <paramref name="keys"/> and <paramref name="items"/> together; a comparer's exception comes out as itself.</summary>
-    /// <exception cref="KeyFailure">The comparer threw.</exception>
+    /// <summary>
+    /// Sorts <paramref name="keys"/> and <paramref name="items"/> together with the job's key order, then checks the
+    /// order (<see cref="UserOrder.CheckSorted"/>).
+    /// </summary>
+    /// <exception cref="KeyFailure">The key comparer threw, or is inconsistent.</exception>
     public static void Sort<TKey, TItem>(TKey[] keys, TItem[] items, IComparer<TKey> comparer)
     {
         try
@@ -56,13 +59,27 @@ internal static class KeySort
         catch (InvalidOperationException ex) when (ex.InnerException is { } inner)
         {
             // Array.Sort wraps what a comparer throws.
-            throw new KeyFailure(null, inner);
+            throw UserOrder.Threw(UserOrder.KeyComparer, null, inner);
         }
+        catch (ArgumentException ex)
+        {
+            // Array.Sort's "IComparer.Compare() method returns inconsistent results".
+            throw UserOrder.Inconsistent(UserOrder.KeyComparer, null, "sorting the keys found it giving different answers for the same keys", ex);
+        }
+
+        UserOrder.CheckSorted<TKey>(keys, comparer.Compare, UserOrder.KeyComparer, null);
     }
 
-    /// <summary>Sorts values with a user comparison (a secondary sort, an output order), stably.</summary>
-    /// <exception cref="KeyFailure">The comparison threw; <paramref name="key"/> names the key.</exception>
-    public static void StableSort<T>(Span<T> values, Comparison<T> comparison, object? key)
+    /// <summary>
+    /// Sorts values with a user comparison (a secondary sort, an output order), stably, then checks the order
+    /// (<see cref="UserOrder.CheckSorted"/>).
+    /// </summary>
+    /// <param name="values">The values.</param>
+    /// <param name="comparison">The job's comparer.</param>
+    /// <param name="key">The key whose values are sorted, for the failure; <see langword="null"/> for none.</param>
+    /// <param name="method">Which of the job's comparers it is (<see cref="UserOrder.ValueComparer"/> by default).</param>
+    /// <exception cref="KeyFailure">The comparison threw or is inconsistent; <paramref name="key"/> names the key.</exception>
+    public static void StableSort<T>(Span<T> values, Comparison<T> comparison, object? key, string method = UserOrder.ValueComparer)
     {
         if (values.Length < 2)
         {
@@ -91,7 +108,13 @@ internal static class KeySort
         }
         catch (InvalidOperationException ex) when (ex.InnerException is { } inner)
         {
-            throw new KeyFailure(key, inner);
+            throw UserOrder.Threw(method, key, inner);
         }
+        catch (ArgumentException ex)
+        {
+            throw UserOrder.Inconsistent(method, key, "sorting found it giving different answers for the same values", ex);
+        }
+
+        UserOrder.CheckSorted<T>(values, comparison, method, key);
     }
 }

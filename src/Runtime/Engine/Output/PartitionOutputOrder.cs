@@ -11,7 +11,7 @@ namespace MapReduceGen.Engine.Output;
 /// </summary>
 internal static class PartitionOutputOrder
 {
-    /// <exception cref="KeyFailure">The job's comparer threw.</exception>
+    /// <exception cref="KeyFailure">The job's output comparer threw, or is inconsistent (it names the output comparer).</exception>
     public static void Apply<TKey, TStored, TSlot, TOps, TResult>(
         PartitionResult<TStored, TSlot, TOps, TResult> partition, OutputSettings<TKey, TResult> settings)
         where TOps : struct, IKeyOps<TStored>
@@ -23,7 +23,7 @@ internal static class PartitionOutputOrder
 
         if (partition.Records is { } records)
         {
-            KeySort.StableSort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(records), compare, null);
+            KeySort.StableSort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(records), compare, null, UserOrder.OutputComparer);
             return;
         }
 
@@ -37,7 +37,7 @@ internal static class PartitionOutputOrder
             return byResult != 0 || keysSorted
                 ? byResult
                 : keys.CompareStored(partition.Keys.EntryAt(a).Key, partition.Keys.EntryAt(b).Key);
-        }, null);
+        }, null, UserOrder.OutputComparer);
         partition.Order = order;
     }
 

@@ -122,7 +122,7 @@ internal sealed class SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult> : 
             }
             catch (KeyFailure failure)
             {
-                throw MapReduceException.ForKey(_spec.Name, null, failure.InnerException!);
+                throw failure.ToException(_spec.Name, MapReducePhase.Reduce, "");
             }
 
             _splitsChosen = true;
@@ -142,7 +142,7 @@ internal sealed class SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult> : 
             }
             catch (KeyFailure failure)
             {
-                throw MapReduceException.ForPartitioner(session._spec.Name, failure.Key, failure.InnerException!);
+                throw failure.ToException(session._spec.Name, MapReducePhase.Map, "the partitioner threw");
             }
 
             return RunWriter.Write(
@@ -168,7 +168,12 @@ internal sealed class SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult> : 
             }
             catch (InvalidOperationException e) when (e.InnerException is { } inner)
             {
-                throw new KeyFailure(null, inner);
+                throw UserOrder.Threw(UserOrder.KeyComparer, null, inner);
+            }
+            catch (ArgumentException e)
+            {
+                // List.Sort's "IComparer.Compare() method returns inconsistent results".
+                throw UserOrder.Inconsistent(UserOrder.KeyComparer, null, "sorting the sampled keys found it giving different answers for the same keys", e);
             }
         }
     }

@@ -109,7 +109,7 @@ internal static class MapTaskRunner<TJob, TKey, TValue, TSlot, TSide, TResult>
             catch (KeyFailure failure)
             {
                 // The job's partitioner (or key order) threw for a key while the task's output was partitioned.
-                throw MapReduceException.ForPartitioner(TJob.Name, failure.Key, failure.InnerException!);
+                throw failure.ToException(TJob.Name, MapReducePhase.Map, "the partitioner threw");
             }
 
             if (spill.HasSpilled)
@@ -121,7 +121,7 @@ internal static class MapTaskRunner<TJob, TKey, TValue, TSlot, TSide, TResult>
                 catch (KeyFailure failure)
                 {
                     // The map side's combiner threw while the task's runs were merged, or a key's values do not fit.
-                    throw MapReduceException.ForKey(TJob.Name, failure.Key, failure.InnerException!);
+                    throw failure.ToException(TJob.Name, MapReducePhase.Reduce, "the reducer threw");
                 }
             }
 

@@ -45,6 +45,13 @@ public sealed class TaskFailure
     /// <summary>For a job with several inputs: the name of the input that failed.</summary>
     public string? InputName { get; init; }
 
+    /// <summary>
+    /// What failed, in the words of the task's exception (<c>the reducer threw</c>, <c>the key comparer is inconsistent</c>,
+    /// <c>spilling map output to disk failed</c>), so the client's exception says the same; <see langword="null"/> when
+    /// unknown (the failure is then worded from the other properties).
+    /// </summary>
+    public string? What { get; init; }
+
     /// <summary>Whether the task could not run at all (a configuration error): <see cref="Message"/> says why.</summary>
     public bool IsConfiguration { get; init; }
 

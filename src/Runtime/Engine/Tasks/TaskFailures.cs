@@ -18,6 +18,7 @@ internal static class TaskFailures
         TooManyBadRecords = failure.IsTooManyBadRecords,
         MaxBadRecords = maxBadRecords,
         InputName = failure.InputName,
+        What = failure.What,
     };
 
     public static MapReduceException ToException<TKey, TValue, TResult>(
@@ -31,6 +32,12 @@ internal static class TaskFailures
         {
             exception = MapReduceException.ForTooManyBadRecords(
                 jobName, failure.MaxBadRecords, new SkippedRecord(failure.InputIndex ?? 0, failure.Path, failure.LineNumber, inner));
+        }
+        else if (failure.What is { } what)
+        {
+            // The task's own words: what failed (a comparer, the spill, the memory budget), where and for which key.
+            exception = MapReduceException.Rebuild(
+                jobName, failure.Phase, failure.InputIndex, key, failure.Path, failure.LineNumber, what, inner, failure.ByPartitioner);
         }
         else if (failure.ByPartitioner)
         {

@@ -82,7 +82,7 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
     {
         try
         {
-            (byte[]? parameters, _) = RunDataEncoding.Decode(settings.RunData.Span, spec.Codecs, settings.Codec);
+            (byte[]? parameters, TKey[]? splitPoints) = RunDataEncoding.Decode(settings.RunData.Span, spec.Codecs, settings.Codec);
             TaskContext context = spec.Parameters.Decode(settings.Codec, parameters);
             JobLayout<TKey, TValue, TResult> layout = spec.Layout;
             KeyComparison<TKey> keyOrder = KeyComparison<TKey>.Of<TJob>(layout.HasKeyComparer);
@@ -114,6 +114,16 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
 
                 if (result is not null)
                 {
+                    // Map tasks on other machines chose this partition for each key: a partitioner or key order that now
+                    // answers differently would have split a key's values between partitions.
+                    PartitionSelector<TStored>? selector = layout.Partitioner is { } partitioner
+                        ? new CustomPartitionSelector<TKey, TStored>(partitioner)
+                        : splitPoints is not null ? new RangePartitionSelector<TKey, TStored>(splitPoints, keyOrder) : null;
+                    if (selector is not null)
+                    {
+                        PartitionCheck.Verify<TKey, TStored, TSlot, TOps>(result.Keys, partition, settings.PartitionCount, selector);
+                    }
+
                     PartitionOutputOrder.Apply(result, settingsOfOutput);
                 }
             }
@@ -122,7 +132,7 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
                 streamed?.Dispose();
                 return new ReduceTaskResult
                 {
-                    Failure = TaskFailures.From(MapReduceException.ForKey(spec.Name, failure.Key, failure.InnerException!), spec.Codecs, settings.Codec),
+                    Failure = TaskFailures.From(failure.ToException(spec.Name, MapReducePhase.Reduce, "the reducer threw"), spec.Codecs, settings.Codec),
                 };
             }
             catch (MapReduceException failure)
