@@ -148,12 +148,21 @@ internal static class WordCountApp
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // A closed standard output (>&-) comes as "access denied" around the system's "bad file descriptor".
-            string reason = ex is UnauthorizedAccessException { InnerException: IOException inner } ? inner.Message : ex.Message;
-            return Fail(error, name, $"cannot write the output: {reason}", ExitFailure);
+            return CannotWriteOutput(error, name, ex);
         }
 
         return ExitSuccess;
+    }
+
+    /// <summary>
+    /// Reports that standard output cannot be written (a full disk, a closed standard output) in one line, and returns
+    /// <see cref="ExitFailure"/>.
+    /// </summary>
+    public static int CannotWriteOutput(TextWriter error, string name, Exception ex)
+    {
+        // A closed standard output (>&-) comes as "access denied" around the system's "bad file descriptor".
+        string reason = ex is UnauthorizedAccessException { InnerException: IOException inner } ? inner.Message : ex.Message;
+        return Fail(new StandardErrorWriter(error), name, $"cannot write the output: {reason}", ExitFailure);
     }
 
     private static string VersionLine(string name) =>

@@ -15,8 +15,12 @@ internal sealed class PipeReadAhead : IDisposable
 {
     private const int ChunkBytes = 64 * 1024;
 
+    private const int ChunksAhead = 4;
+
     private readonly Stream _stream;
-    private readonly BlockingCollection<Chunk> _chunks = new(boundedCapacity: 4);
+    private readonly ConcurrentQueue<Chunk> _chunks = new();
+    private readonly SemaphoreSlim _ready = new(0);
+    private readonly SemaphoreSlim _room = new(ChunksAhead);
     private readonly CancellationTokenSource _stop = new();
     private Chunk _current;
     private int _offset;
@@ -41,7 +45,9 @@ internal sealed class PipeReadAhead : IDisposable
             }
 
             Release();
-            Chunk next = _chunks.Take(cancellationToken);
+            _ready.Wait(cancellationToken);
+            _chunks.TryDequeue(out Chunk next);
+            _room.Release();
             if (next.Buffer is null)
             {
                 _ended = true;
@@ -68,7 +74,7 @@ internal sealed class PipeReadAhead : IDisposable
     {
         _stop.Cancel();
         Release();
-        while (_chunks.TryTake(out Chunk chunk))
+        while (_chunks.TryDequeue(out Chunk chunk))
         {
             if (chunk.Buffer is not null)
             {
@@ -102,24 +108,32 @@ internal sealed class PipeReadAhead : IDisposable
                 catch (Exception ex)
                 {
                     ArrayPool<byte>.Shared.Return(buffer);
-                    _chunks.Add(new Chunk(null, 0, ex), stop);
+                    Add(new Chunk(null, 0, ex), stop);
                     return;
                 }
 
                 if (read <= 0)
                 {
                     ArrayPool<byte>.Shared.Return(buffer);
-                    _chunks.Add(new Chunk(null, 0, null), stop);
+                    Add(new Chunk(null, 0, null), stop);
                     return;
                 }
 
-                _chunks.Add(new Chunk(buffer, read, null), stop);
+                Add(new Chunk(buffer, read, null), stop);
             }
         }
         catch (OperationCanceledException)
         {
             // The reader is done with the pipe: nobody takes what this thread reads any more.
         }
+    }
+
+    // Hands a chunk to the reader, waiting while it has ChunksAhead chunks it has not taken.
+    private void Add(Chunk chunk, CancellationToken stop)
+    {
+        _room.Wait(stop);
+        _chunks.Enqueue(chunk);
+        _ready.Release();
     }
 
     /// <summary>Bytes read from the pipe; no buffer marks its end (with the read's exception, if it failed).</summary>

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 
 namespace MapReduceGen.Engine;
 
@@ -22,7 +21,8 @@ namespace MapReduceGen.Engine;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class KeyedHash
 {
-    // The secret: random multipliers (odd) and an addend, 128 bits each, drawn from the operating system's generator.
+    // The secret: random multipliers (odd) and an addend, 128 bits each, drawn from the operating system's secure
+    // generator (through Guid.NewGuid, 122 random bits each, which needs no cryptography library in a native binary).
     private static readonly UInt128 First = Draw() | 1;
     private static readonly UInt128 Second = Draw() | 1;
     private static readonly UInt128 Pair = Draw() | 1;
@@ -230,8 +230,9 @@ public static class KeyedHash
 
     private static UInt128 Draw()
     {
-        Span<byte> bytes = stackalloc byte[16];
-        RandomNumberGenerator.Fill(bytes);
-        return new UInt128(BitConverter.ToUInt64(bytes), BitConverter.ToUInt64(bytes[8..]));
+        Span<byte> bytes = stackalloc byte[32];
+        Guid.NewGuid().TryWriteBytes(bytes);
+        Guid.NewGuid().TryWriteBytes(bytes[16..]);
+        return new UInt128(BitConverter.ToUInt64(bytes) ^ BitConverter.ToUInt64(bytes[16..]), BitConverter.ToUInt64(bytes[8..]) ^ BitConverter.ToUInt64(bytes[24..]));
     }
 }
