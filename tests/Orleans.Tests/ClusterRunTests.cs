@@ -296,6 +296,34 @@ public sealed class ClusterRunTests(InMemoryClusterFixture fixture) : IClassFixt
         Assert.Contains(reports, r => r.Phase == MapReducePhase.Map);
     }
 
+    [Theory]
+    [InlineData(MapReducePhase.Map)]
+    [InlineData(MapReducePhase.Completed)]
+    public async Task A_throwing_progress_reporter_fails_the_run_naming_it(MapReducePhase throwsAt)
+    {
+        var lines = TestData.Lines(600, seed: 9);
+        var progress = new Progress(report =>
+        {
+            if (report.Phase == throwsAt)
+            {
+                throw new InvalidOperationException("progress bar gone");
+            }
+        });
+
+        var error = await Assert.ThrowsAsync<MapReduceException>(() => Executor().RunAsync<WordCountJob.MapReduceJob, string, string, int>(
+            lines, new MapReduceOptions { ChunkSize = 100, PartitionCount = 3, Progress = progress }));
+
+        Assert.Contains("the progress reporter threw", error.Message, StringComparison.Ordinal);
+        Assert.Equal(throwsAt == MapReducePhase.Map ? MapReducePhase.Map : MapReducePhase.Reduce, error.Phase);
+        Assert.Equal("progress bar gone", error.InnerException?.Message);
+    }
+
+    // Calls back on the reporting thread (System.Progress posts to the thread pool, which would lose the exception).
+    private sealed class Progress(Action<MapReduceProgress> report) : IProgress<MapReduceProgress>
+    {
+        public void Report(MapReduceProgress value) => report(value);
+    }
+
     [Fact]
     public async Task Cancelling_a_run_throws_OperationCanceledException()
     {

@@ -822,7 +822,19 @@ internal sealed partial class ClusterCoordinator(
 
         lock (_eventLock)
         {
-            progress.Report(snapshot);
+            try
+            {
+                progress.Report(snapshot);
+            }
+            catch (Exception e)
+            {
+                // The caller's callback fails the run like user code, named as what it is (never a raw exception).
+                var where = phase == MapReducePhase.Map ? MapReducePhase.Map : MapReducePhase.Reduce;
+                throw (where == MapReducePhase.Map ? mapFailure : reduceFailure)(new TaskFailure
+                {
+                    Phase = where, Message = e.Message, Exception = e, What = "the progress reporter threw",
+                });
+            }
         }
     }
 
