@@ -377,6 +377,7 @@ public sealed class MapReduceClusterExecutor
         return StreamCoreAsync(
             job, inputs, context, options,
             (partition, count, encoded) => Outputs.Partition(partition, count, JobOutputs.DecodeEntries(job, encoded, _codec)),
+            (last, statistics) => Outputs.Partition(last.Partition, last.PartitionCount, last.Entries, last.IsLast, statistics),
             cancellationToken);
     }
 
@@ -400,6 +401,7 @@ public sealed class MapReduceClusterExecutor
         return StreamCoreAsync(
             job, inputs, context, options,
             (partition, count, encoded) => Outputs.RecordPartition(partition, count, JobOutputs.DecodeRecords(job, encoded, _codec)),
+            (last, statistics) => Outputs.RecordPartition(last.Partition, last.PartitionCount, last.Records, last.IsLast, statistics),
             cancellationToken);
     }
 
@@ -452,21 +454,22 @@ public sealed class MapReduceClusterExecutor
 
     private async IAsyncEnumerable<T> StreamCoreAsync<TKey, TValue, TOutput, T>(
         JobDefinition<TKey, TValue, TOutput> job, JobInput[] inputs, TaskContext context, MapReduceOptions? options,
-        Func<int, int, byte[], T> decode, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Func<int, int, byte[], T> decode, Func<T, MapReduceStatistics, T> withStatistics, [EnumeratorCancellation] CancellationToken cancellationToken)
         where TKey : notnull
+        where T : class
     {
         var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = false });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         StreamSink<T>? sink = null;
-        Task run = Task.Run(
+        Task<MapReduceStatistics> run = Task.Run(
             async () =>
             {
                 try
                 {
-                    await ExecuteAsync(
+                    return (await ExecuteAsync(
                         job, inputs, context, options,
                         partitions => sink = new StreamSink<T>((partition, encoded) => decode(partition, partitions, encoded), channel.Writer),
-                        stop.Token).ConfigureAwait(false);
+                        stop.Token).ConfigureAwait(false)).Statistics;
                 }
                 finally
                 {
@@ -476,21 +479,32 @@ public sealed class MapReduceClusterExecutor
             CancellationToken.None);
         try
         {
+            // Each part goes out when the next has come, so the last one can carry the statistics of the ended run.
+            T? held = null;
             while (await channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 while (channel.Reader.TryRead(out var partition))
                 {
-                    yield return partition;
+                    if (held is not null)
+                    {
+                        yield return held;
+                    }
+
+                    held = partition;
                 }
             }
 
-            await run.ConfigureAwait(false);
+            MapReduceStatistics statistics = await run.ConfigureAwait(false);
+            if (held is not null)
+            {
+                yield return withStatistics(held, statistics);
+            }
         }
         finally
         {
             // The caller stopped early (or the run failed): stop the run and let its tasks go.
             await stop.CancelAsync().ConfigureAwait(false);
-            await run.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await ((Task)run).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             sink?.Dispose();
         }
     }

@@ -9,12 +9,14 @@ namespace MapReduceGen;
 /// <typeparam name="TResult">The result type.</typeparam>
 public sealed class MapReducePartition<TKey, TResult>
 {
-    internal MapReducePartition(int partition, int partitionCount, IReadOnlyList<KeyValuePair<TKey, TResult>> entries, bool isLast = true)
+    internal MapReducePartition(
+        int partition, int partitionCount, IReadOnlyList<KeyValuePair<TKey, TResult>> entries, bool isLast = true, MapReduceStatistics? statistics = null)
     {
         Partition = partition;
         PartitionCount = partitionCount;
         Entries = entries;
         IsLast = isLast;
+        Statistics = statistics;
     }
 
     /// <summary>The partition's index, from 0.</summary>
@@ -28,4 +30,10 @@ public sealed class MapReducePartition<TKey, TResult>
 
     /// <summary>Whether these are the partition's last entries (always, for a partition handed over whole).</summary>
     public bool IsLast { get; }
+
+    /// <summary>
+    /// The run's statistics (counters, keys, times) on the run's last part, the last partition's last part, which comes
+    /// once the whole run has ended; <see langword="null"/> on every other part.
+    /// </summary>
+    public MapReduceStatistics? Statistics { get; }
 }

@@ -8,12 +8,14 @@ namespace MapReduceGen;
 /// <typeparam name="TRecord">The record type.</typeparam>
 public sealed class MapReduceRecordPartition<TRecord>
 {
-    internal MapReduceRecordPartition(int partition, int partitionCount, IReadOnlyList<TRecord> records, bool isLast = true)
+    internal MapReduceRecordPartition(
+        int partition, int partitionCount, IReadOnlyList<TRecord> records, bool isLast = true, MapReduceStatistics? statistics = null)
     {
         Partition = partition;
         PartitionCount = partitionCount;
         Records = records;
         IsLast = isLast;
+        Statistics = statistics;
     }
 
     /// <summary>The partition's index, from 0.</summary>
@@ -27,4 +29,10 @@ public sealed class MapReduceRecordPartition<TRecord>
 
     /// <summary>Whether these are the partition's last records (always, for a partition handed over whole).</summary>
     public bool IsLast { get; }
+
+    /// <summary>
+    /// The run's statistics (counters, keys, times) on the run's last part, the last partition's last part, which comes
+    /// once the whole run has ended; <see langword="null"/> on every other part.
+    /// </summary>
+    public MapReduceStatistics? Statistics { get; }
 }

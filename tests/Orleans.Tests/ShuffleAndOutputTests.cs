@@ -122,11 +122,13 @@ public sealed class ShuffleAndOutputTests(InMemoryClusterFixture fixture) : ICla
         var expected = WordCountJob.Run(lines);
         var seen = new Dictionary<string, int>();
         var partitions = new List<int>();
+        var statistics = new List<MapReduceStatistics?>();
 
         await foreach (var partition in Cluster.Client.MapReduce().StreamAsync<WordCountJob.MapReduceJob, string, string, int>(
                            lines, new MapReduceOptions { ChunkSize = 200, PartitionCount = 5 }))
         {
             partitions.Add(partition.Partition);
+            statistics.Add(partition.Statistics);
             Assert.Equal(5, partition.PartitionCount);
             foreach (var (word, count) in partition.Entries)
             {
@@ -137,6 +139,9 @@ public sealed class ShuffleAndOutputTests(InMemoryClusterFixture fixture) : ICla
         Assert.Equal([0, 1, 2, 3, 4], partitions.Order());
         Assert.Equal(expected.Count, seen.Count);
         Assert.All(expected, e => Assert.Equal(e.Value, seen[e.Key]));
+        Assert.All(statistics.SkipLast(1), Assert.Null); // the run's statistics come with its last part only
+        Assert.Equal(expected.Statistics.PairsEmitted, statistics[^1]?.PairsEmitted);
+        Assert.Equal(expected.Count, statistics[^1]?.DistinctKeys);
     }
 
     [Fact]

@@ -40,6 +40,12 @@ public sealed class StreamAndFileOutputTests : IDisposable
         });
         Assert.Equal(expected.PartitionCount, parts.Select(p => p.Partition).Distinct().Count());
         Assert.Contains(parts, p => p.Entries.Count == 8192); // large partitions come in several parts
+        MapReduceStatistics statistics = Assert.IsType<MapReduceStatistics>(parts[^1].Statistics); // the run's, on its last part
+        Assert.All(parts.SkipLast(1), p => Assert.Null(p.Statistics));
+        Assert.Equal(expected.Count, statistics.DistinctKeys);
+        Assert.Equal(expected.Statistics.PairsEmitted, statistics.PairsEmitted);
+        Assert.Equal(Lines.Length, statistics.InputsRead);
+        Assert.Equal(budget > 0, statistics.BytesSpilled > 0);
     }
 
     [Fact]
@@ -47,14 +53,17 @@ public sealed class StreamAndFileOutputTests : IDisposable
     {
         var expected = WordRecordsJob.Run(Lines, Options(budget: 0, partitions: 4));
         var records = new List<string>();
+        MapReduceStatistics? statistics = null;
 
         await foreach (var part in MapReduceEngine.StreamRecordsAsync(
             WordRecordsJob.MapReduceJob.Definition, [JobInputs.Sequence(Lines)], TaskContext.Empty(), Options(32 * 1024, partitions: 4)))
         {
             records.AddRange(part.Records);
+            statistics = part.Statistics ?? statistics;
         }
 
         Assert.Equal(expected.ToArray(), records);
+        Assert.Equal(expected.Statistics.PairsEmitted, statistics?.PairsEmitted);
     }
 
     [Fact]

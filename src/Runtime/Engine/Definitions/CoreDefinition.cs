@@ -133,12 +133,28 @@ internal sealed class CoreDefinition<TJob, TKey, TValue, TSlot, TSide, TReducer,
         Task<MapReduceStatistics> run = RunDelivered(inputs, context, options, delivery, stop.Token);
         try
         {
+            // Each part goes out when the next has come, so the last one can carry the statistics of the ended run.
+            object? held = null;
             await foreach (object part in delivery.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                yield return part;
+                if (held is not null)
+                {
+                    yield return held;
+                }
+
+                held = part;
             }
 
-            await run.ConfigureAwait(false);
+            MapReduceStatistics statistics = await run.ConfigureAwait(false);
+            if (held is not null)
+            {
+                yield return held switch
+                {
+                    MapReducePartition<TKey, TResult> last => Outputs.Partition(last.Partition, last.PartitionCount, last.Entries, last.IsLast, statistics),
+                    MapReduceRecordPartition<TResult> last => Outputs.RecordPartition(last.Partition, last.PartitionCount, last.Records, last.IsLast, statistics),
+                    _ => held,
+                };
+            }
         }
         finally
         {

@@ -13,10 +13,11 @@ public static class Outputs
     /// <param name="partitionCount">The run's number of partitions.</param>
     /// <param name="entries">The entries.</param>
     /// <param name="isLast">Whether they end the partition.</param>
+    /// <param name="statistics">The run's statistics, on the run's last part only.</param>
     /// <returns>The part.</returns>
     public static MapReducePartition<TKey, TResult> Partition<TKey, TResult>(
-        int partition, int partitionCount, IReadOnlyList<KeyValuePair<TKey, TResult>> entries, bool isLast = true) =>
-        new(partition, partitionCount, entries ?? throw new ArgumentNullException(nameof(entries)), isLast);
+        int partition, int partitionCount, IReadOnlyList<KeyValuePair<TKey, TResult>> entries, bool isLast = true, MapReduceStatistics? statistics = null) =>
+        new(partition, partitionCount, entries ?? throw new ArgumentNullException(nameof(entries)), isLast, statistics);
 
     /// <summary>A part of one partition's records.</summary>
     /// <typeparam name="TRecord">The record type.</typeparam>
@@ -24,10 +25,11 @@ public static class Outputs
     /// <param name="partitionCount">The run's number of partitions.</param>
     /// <param name="records">The records.</param>
     /// <param name="isLast">Whether they end the partition.</param>
+    /// <param name="statistics">The run's statistics, on the run's last part only.</param>
     /// <returns>The part.</returns>
     public static MapReduceRecordPartition<TRecord> RecordPartition<TRecord>(
-        int partition, int partitionCount, IReadOnlyList<TRecord> records, bool isLast = true) =>
-        new(partition, partitionCount, records ?? throw new ArgumentNullException(nameof(records)), isLast);
+        int partition, int partitionCount, IReadOnlyList<TRecord> records, bool isLast = true, MapReduceStatistics? statistics = null) =>
+        new(partition, partitionCount, records ?? throw new ArgumentNullException(nameof(records)), isLast, statistics);
 
     /// <summary>The output of a run that wrote files (after <see cref="MapReduceOutputFiles.Commit"/>).</summary>
     /// <param name="directory">The output directory.</param>
