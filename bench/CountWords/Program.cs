@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using CountWords;
 using MapReduceGen;
+using Sample.WordCount;
 
 // countwords: the whole-process word-count harness (see docs/performance.md).
 //   countwords [PATH|-] [--workers N] [--lines] [--expect FILE] [--stats]
 // Reads PATH (or standard input), counts words under the countwords rules with MapReduceGen and prints
-// "word count" lines, most frequent first, ties by word (bytewise UTF-8, which is code point order).
+// "word count" lines, most frequent first, ties by word (bytewise UTF-8, which is code point order), sorted in bounded
+// memory (the sample's CountOrderSorter).
 HarnessOptions? parsed = HarnessOptions.Parse(args, out string? error);
 if (parsed is null)
 {
@@ -22,12 +24,24 @@ if (cli.Workers > 0)
     options.MaxDegreeOfParallelism = cli.Workers;
 }
 
-MapReduceResult<string, int> counts;
+// The counts come partition by partition into a sorter that holds at most a quarter of what the GC says the process may
+// use (the run's own budget is half of it) and sorts the rest on disk, as sort(1) does: any number of distinct words.
+using var sorter = new CountOrderSorter(Math.Max(CountOrderSorter.MinimumBudget, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4));
+MapReduceStatistics? statistics = null;
 try
 {
-    counts = cli.Path is null
+    IAsyncEnumerable<MapReducePartition<string, int>> counts = cli.Path is null
         ? StandardInput.Count(cli.UseLines, options)
-        : Count(TextSource.FromFiles(cli.Path), cli.UseLines, options);
+        : Counting.Stream(Counting.Input(TextSource.FromFiles(cli.Path), cli.UseLines), options);
+    foreach (MapReducePartition<string, int> part in counts.ToBlockingEnumerable())
+    {
+        foreach ((string word, int count) in part.Entries)
+        {
+            sorter.Add(word, count);
+        }
+
+        statistics = part.Statistics ?? statistics;
+    }
 }
 catch (TextSourceException ex)
 {
@@ -36,20 +50,17 @@ catch (TextSourceException ex)
 }
 
 TimeSpan countTime = clock.Elapsed;
-OutputWriter.Line[] sorted = OutputWriter.SortByCount(counts);
-TimeSpan sortTime = clock.Elapsed - countTime;
-using (Stream output = Console.OpenStandardOutput())
+using StreamReader? expected = cli.Expect is null ? null : new StreamReader(cli.Expect);
+var writer = new OutputWriter(Console.OpenStandardOutput(), expected);
+sorter.WriteTo(ref writer);
+writer.Complete();
+TimeSpan writeTime = clock.Elapsed - countTime;
+if (cli.Stats && statistics is { } s)
 {
-    OutputWriter.Write(output, sorted);
-}
-
-TimeSpan writeTime = clock.Elapsed - countTime - sortTime;
-if (cli.Stats)
-{
-    MapReduceStatistics s = counts.Statistics;
     Console.Error.WriteLine(
         $"countwords: {s.PairsEmitted} words, {s.DistinctKeys} distinct, {s.WorkerCount} workers, {s.PartitionCount} partitions; " +
-        $"map {s.MapTime.TotalMilliseconds:F1} ms, reduce {s.ReduceTime.TotalMilliseconds:F1} ms, sort {sortTime.TotalMilliseconds:F1} ms, write {writeTime.TotalMilliseconds:F1} ms, " +
+        $"map {s.MapTime.TotalMilliseconds:F1} ms, reduce {s.ReduceTime.TotalMilliseconds:F1} ms, sort and write {writeTime.TotalMilliseconds:F1} ms, " +
+        $"{s.BytesSpilled} bytes spilled by the run, {sorter.BytesSpilled} by the sort ({sorter.RunCount} runs), " +
         $"since process start {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms, " +
         $"total {clock.Elapsed.TotalMilliseconds:F1} ms, {GC.GetTotalAllocatedBytes() / 1024} KiB allocated, " +
         $"peak working set {PeakWorkingSetMiB()} MiB");
@@ -57,8 +68,7 @@ if (cli.Stats)
 
 if (cli.Expect is not null)
 {
-    string? mismatch = OutputWriter.Compare(sorted, cli.Expect);
-    if (mismatch is not null)
+    if (writer.Mismatch is { } mismatch)
     {
         Console.Error.WriteLine($"countwords: output differs from {cli.Expect}: {mismatch}");
         return 1;
@@ -88,8 +98,3 @@ static long PeakWorkingSetMiB()
 
     return Environment.WorkingSet / (1024 * 1024);
 }
-
-static MapReduceResult<string, int> Count(TextSource source, bool useLines, MapReduceOptions options) =>
-    useLines
-        ? CountWordsJob.Run(source, options)
-        : CountWordsJob.RunUtf8(source, options);

@@ -1,11 +1,12 @@
 using MapReduceGen;
+using MapReduceGen.Engine;
 
 namespace CountWords;
 
 /// <summary>Counts the words of standard input.</summary>
 internal static class StandardInput
 {
-    public static MapReduceResult<string, int> Count(bool useLines, MapReduceOptions options)
+    public static IAsyncEnumerable<MapReducePartition<string, int>> Count(bool useLines, MapReduceOptions options)
     {
         // Standard input redirected from a regular file (countwords < file) is read as that file: split and mapped
         // by all workers with positioned reads.
@@ -13,16 +14,12 @@ internal static class StandardInput
         if (OperatingSystem.IsLinux() && IsRegularFile(Self)
             && File.ResolveLinkTarget(Self, returnFinalTarget: true)?.FullName is string path && File.Exists(path))
         {
-            TextSource file = TextSource.FromFiles(path);
-            return useLines
-                ? CountWordsJob.Run(file, options)
-                : CountWordsJob.RunUtf8(file, options);
+            return Counting.Stream(Counting.Input(TextSource.FromFiles(path), useLines), options);
         }
 
-        using Stream input = Console.OpenStandardInput(1 << 16);
-        return useLines
-            ? CountWordsJob.Run(StreamLines(input), options)
-            : CountWordsJob.RunUtf8(input, options);
+        Stream input = Console.OpenStandardInput(1 << 16);
+        return Counting.Stream(
+            useLines ? JobInputs.Sequence(StreamLines(input)) : JobInputs.Utf8Stream<CountWordsJob, string, int>(input), options);
     }
 
     private static bool IsRegularFile(string path)

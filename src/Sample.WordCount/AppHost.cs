@@ -1,4 +1,5 @@
 using MapReduceGen;
+using MapReduceGen.Engine;
 
 namespace Sample.WordCount;
 
@@ -24,9 +25,20 @@ internal sealed class AppHost
     public Func<Stream> OpenStandardInput { get; init; } = Console.OpenStandardInput;
 
     /// <summary>
-    /// Counts the words of a text source, with the job's UTF-8 block mapper (no string per line); tests substitute
-    /// other jobs.
+    /// The bytes the <c>--tsv</c> sorter may hold before it sorts on disk; <c>0</c>: a quarter of what the GC says this
+    /// process may use (at least <see cref="CountOrderSorter.MinimumBudget"/>). Tests give a few kilobytes.
     /// </summary>
-    public Func<TextSource, MapReduceOptions, MapReduceResult<string, int>> CountText { get; init; } =
-        static (source, options) => WordCountJob.RunUtf8(source, options, options.CancellationToken);
+    public long SortMemoryBudget { get; init; }
+
+    /// <summary>Where the <c>--tsv</c> sorter's temporary file goes; <see langword="null"/>: the system's temporary folder (<c>TMPDIR</c>).</summary>
+    public string? SortDirectory { get; init; }
+
+    /// <summary>
+    /// Counts the words of a text source, with the job's UTF-8 block mapper (no string per line), and hands the counts
+    /// over partition by partition as they are reduced, so no result has to fit in memory; tests substitute other jobs.
+    /// </summary>
+    public Func<TextSource, MapReduceOptions, IAsyncEnumerable<MapReducePartition<string, int>>> CountText { get; init; } =
+        static (source, options) => MapReduceEngine.StreamAsync(
+            WordCountJob.MapReduceJob.Definition, [JobInputs.Utf8Lines<WordCountJob, string, int>(source)], TaskContext.Empty(), options,
+            options.CancellationToken);
 }

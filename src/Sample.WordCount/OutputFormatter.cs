@@ -1,6 +1,4 @@
 using System.Globalization;
-using MapReduceGen;
-using System.Text;
 
 namespace Sample.WordCount;
 
@@ -76,41 +74,6 @@ internal static class OutputFormatter
             writer.Write(entry.Key);
             writer.Write('\t');
             writer.Write(Format(entry.Value, number));
-            writer.Write('\n');
-        }
-    }
-
-    /// <summary>
-    /// <see cref="WriteTsv{TCount}(TextWriter, IEnumerable{KeyValuePair{string, TCount}}, CancellationToken)"/> for
-    /// entries whose words are UTF-8 bytes: each word is decoded into one reused buffer, not into a string.
-    /// </summary>
-    public static void WriteTsv<TCount>(
-        TextWriter writer, IEnumerable<Utf8ResultEntry<TCount>> entries, CancellationToken cancellationToken = default)
-        where TCount : ISpanFormattable
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(entries);
-
-        Span<char> number = stackalloc char[64];
-        var word = new char[256];
-        var written = 0;
-        foreach (var entry in entries)
-        {
-            if ((++written & 0xFFF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            var bytes = entry.Key.Span;
-            if (word.Length < bytes.Length)
-            {
-                word = new char[Math.Max(bytes.Length, word.Length * 2)];
-            }
-
-            var chars = Encoding.UTF8.GetChars(bytes, word);
-            writer.Write(word, 0, chars);
-            writer.Write('\t');
-            writer.Write(Format(entry.Result, number));
             writer.Write('\n');
         }
     }

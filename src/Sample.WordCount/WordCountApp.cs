@@ -1,5 +1,6 @@
 using System.Globalization;
 using MapReduceGen;
+using MapReduceGen.Engine;
 
 namespace Sample.WordCount;
 
@@ -79,12 +80,27 @@ internal static class WordCountApp
             options.MaxDegreeOfParallelism = workers;
         }
 
-        MapReduceResult<string, int> counts;
+        // The counts come partition by partition: the table keeps the best N as they come, the TSV hands every word to a
+        // sorter that holds at most a quarter of the memory the GC may use and sorts the rest on disk, as sort(1) does.
+        using var sorter = cli.Tsv ? new CountOrderSorter(host.SortMemoryBudget > 0 ? host.SortMemoryBudget : SortBudget(), host.SortDirectory) : null;
+        KeyValuePair<string, int>[] top = [];
         try
         {
-            counts = cli.Paths.Count == 0
+            IAsyncEnumerable<MapReducePartition<string, int>> counts = cli.Paths.Count == 0
                 ? CountDefaultText(error, options)
                 : CountFiles(cli.Paths, error, host, options);
+            IEnumerable<KeyValuePair<string, int>> entries = counts.ToBlockingEnumerable(host.Cancellation).SelectMany(part => part.Entries);
+            if (sorter is not null)
+            {
+                foreach ((string word, int count) in entries)
+                {
+                    sorter.Add(word, count);
+                }
+            }
+            else
+            {
+                top = WordOrder.Top(entries, cli.Top);
+            }
         }
         catch (OperationCanceledException) when (host.Cancellation.IsCancellationRequested)
         {
@@ -108,6 +124,11 @@ internal static class WordCountApp
             // The job itself failed: one line (the message names the phase, the job, the input and what was thrown).
             return Fail(error, name, ex.Message, ExitFailure);
         }
+        catch (TemporaryFileException ex)
+        {
+            // The sorter's temporary file: a full disk, an unwritable temporary folder (TMPDIR).
+            return Fail(error, name, ex.Message, ExitFailure);
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Anything else is a bug of this program or of the runtime: still one line, never a stack trace.
@@ -121,13 +142,14 @@ internal static class WordCountApp
 
         return Write(output, error, name, writer =>
         {
-            if (cli.Tsv)
+            if (sorter is not null)
             {
-                OutputFormatter.WriteTsv(writer, WordOrder.AllUtf8(counts), host.Cancellation);
+                var tsv = new TsvEntryWriter(writer);
+                sorter.WriteTo(ref tsv, host.Cancellation);
             }
             else
             {
-                OutputFormatter.WriteTable(writer, cli.Top, WordOrder.Top(counts, cli.Top));
+                OutputFormatter.WriteTable(writer, cli.Top, top);
             }
         }, host.Cancellation);
     }
@@ -145,6 +167,11 @@ internal static class WordCountApp
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             return Fail(error, name, "cancelled", ExitInterrupted);
+        }
+        catch (TemporaryFileException ex)
+        {
+            // Reading back a sorted run, not writing the output.
+            return Fail(error, name, ex.Message, ExitFailure);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -173,13 +200,18 @@ internal static class WordCountApp
     private static string VersionOf(System.Reflection.Assembly assembly) =>
         assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    private static MapReduceResult<string, int> CountDefaultText(TextWriter error, MapReduceOptions options)
+    // A quarter of what the GC says this process may use: the run's own budget is half of it (MapReduceOptions.MemoryBudget).
+    private static long SortBudget() =>
+        Math.Max(CountOrderSorter.MinimumBudget, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4);
+
+    private static IAsyncEnumerable<MapReducePartition<string, int>> CountDefaultText(TextWriter error, MapReduceOptions options)
     {
         error.WriteLine($"worker 1 reading {DefaultText.Name}");
-        return WordCountJob.Run(DefaultText.ReadLines(), options);
+        return MapReduceEngine.StreamAsync(
+            WordCountJob.MapReduceJob.Definition, [JobInputs.Sequence(DefaultText.ReadLines())], TaskContext.Empty(), options, options.CancellationToken);
     }
 
-    private static MapReduceResult<string, int> CountFiles(
+    private static IAsyncEnumerable<MapReducePartition<string, int>> CountFiles(
         IReadOnlyList<string> paths, TextWriter error, AppHost host, MapReduceOptions options)
     {
         TextSource source = OpenSource(paths, host, out var standardInput);

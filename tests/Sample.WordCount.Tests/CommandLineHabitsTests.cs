@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using MapReduceGen;
+using MapReduceGen.Engine;
 
 namespace Sample.WordCount.Tests;
 
@@ -232,7 +233,7 @@ public sealed partial class CommandLineHabitsTests : IDisposable
         var path = _temp.WriteFile("input.txt", "fine words\nboom here\nmore words\n");
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter { NewLine = "\n" };
-        var host = new AppHost { ProgramName = "wc", CountText = (source, options) => BoomOnLineJob.Run(source, options) };
+        var host = new AppHost { ProgramName = "wc", CountText = (source, options) => MapReduceEngine.StreamAsync(BoomOnLineJob.MapReduceJob.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options) };
 
         int exit = WordCountApp.Run([path, "--tsv"], output, error, host);
 
@@ -242,6 +243,48 @@ public sealed partial class CommandLineHabitsTests : IDisposable
         Assert.Equal(
             $"wc: MapReduce job 'Sample.WordCount.Tests.BoomOnLineJob' failed in the map phase at {path}:2: the mapper threw InvalidDataException: boom on two lines",
             line);
+    }
+    [Fact]
+    public void The_tsv_of_more_words_than_the_sorter_holds_is_sorted_on_disk_and_is_the_same()
+    {
+        var random = new Random(12);
+        var text = new StringBuilder();
+        for (int line = 0; line < 4_000; line++)
+        {
+            text.AppendJoin(' ', Enumerable.Range(0, 8).Select(_ => "w" + Letters(random.Next(20_000))));
+            text.Append('\n');
+        }
+
+        var path = _temp.WriteFile("many.txt", text.ToString());
+        string sortDirectory = _temp.Combine("sort");
+        Directory.CreateDirectory(sortDirectory);
+        using var inMemory = new StringWriter { NewLine = "\n" };
+        using var onDisk = new StringWriter { NewLine = "\n" };
+        using var error = new StringWriter { NewLine = "\n" };
+
+        Assert.Equal(0, WordCountApp.Run([path, "--tsv"], inMemory, error, new AppHost()));
+        Assert.Equal(0, WordCountApp.Run([path, "--tsv"], onDisk, error, new AppHost { SortMemoryBudget = 48 << 10, SortDirectory = sortDirectory }));
+
+        Assert.Equal(inMemory.ToString(), onDisk.ToString());
+        Assert.True(inMemory.ToString().Count(c => c == '\n') > 15_000, "thousands of distinct words, more than 48 KiB hold");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(sortDirectory));
+    }
+
+    [Fact]
+    public void A_sorter_that_cannot_write_its_temporary_file_is_a_one_line_error_with_exit_1()
+    {
+        var random = new Random(13);
+        var path = _temp.WriteFile("many.txt", string.Join('\n', Enumerable.Range(0, 20_000).Select(i => "w" + Letters(random.Next(1_000_000)))));
+        string missing = _temp.Combine("no-such-folder");
+        using var output = new StringWriter { NewLine = "\n" };
+        using var error = new StringWriter { NewLine = "\n" };
+
+        int exit = WordCountApp.Run([path, "--tsv"], output, error, new AppHost { ProgramName = "wc", SortMemoryBudget = 48 << 10, SortDirectory = missing });
+
+        Assert.Equal(1, exit);
+        Assert.Equal(string.Empty, output.ToString());
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("wc: ", StringComparison.Ordinal));
+        Assert.StartsWith($"wc: cannot use the temporary file '{Path.Combine(missing, "wordcount-sort-")}", line, StringComparison.Ordinal);
     }
 }
 
