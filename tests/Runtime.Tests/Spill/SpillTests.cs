@@ -119,6 +119,22 @@ public sealed class SpillTests : IDisposable
         Assert.True(spilled.Statistics.BytesSpilled > 0);
     }
 
+    [Fact]
+    public void A_key_whose_values_do_not_fit_in_the_budget_fails_the_run_naming_the_key_and_the_budget()
+    {
+        int[] inputs = [.. Enumerable.Range(0, 40_000)];
+
+        var error = Assert.Throws<MapReduceException>(() => HotKeyJob.Run(inputs, Options(2, budget: 64 * 1024)));
+
+        Assert.Equal(MapReducePhase.Reduce, error.Phase);
+        Assert.Equal(7, error.Key); // 20,000 values of 8 bytes: more than the 64 KiB budget
+        Assert.Contains("the run's memory budget is too small", error.Message, StringComparison.Ordinal);
+        Assert.IsType<InsufficientMemoryException>(error.InnerException);
+        Assert.Contains("65,536 bytes", error.InnerException.Message, StringComparison.Ordinal);
+        Assert.Contains("a key's values must fit in memory", error.InnerException.Message, StringComparison.Ordinal);
+        AssertNoSpillFolder();
+    }
+
     private MapReduceOptions Options(int workers, long budget = TinyBudget, int partitions = 0) => new()
     {
         MaxDegreeOfParallelism = workers,

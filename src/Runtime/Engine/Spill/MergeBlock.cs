@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using MapReduceGen.Engine.Keys;
+using MapReduceGen.Engine.Reduce;
 using MapReduceGen.Engine.Tables;
 
 namespace MapReduceGen.Engine.Spill;
@@ -110,6 +111,10 @@ internal sealed class MergeBlock<TStored, TSlot, TValue>(long memoryBudget)
     }
 
     public ref readonly Entry<TStored, TSlot> FirstOf(int group) => ref _rows[_groupFirst[group]];
+
+    /// <summary>The failure of a key whose values do not fit in the memory budget: it names the key and the budget.</summary>
+    public static KeyFailure TooManyValuesFor(object? key, long memoryBudget) =>
+        new(key, new InsufficientMemoryException(TooManyValues(memoryBudget)), "the run's memory budget is too small") { Phase = MapReducePhase.Reduce };
 
     /// <summary>The message for a key whose values do not fit in the memory budget.</summary>
     public static string TooManyValues(long memoryBudget) =>

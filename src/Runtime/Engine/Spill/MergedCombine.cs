@@ -52,7 +52,7 @@ internal static class MergedCombine<TKey, TValue, TSlot, TSide>
                 Entry<TStored, TSlot> row = block.FirstOf(g);
                 if (!block.TryGather(g, out Span<TSlot> slots, out Span<TValue> values))
                 {
-                    throw new KeyFailure(StoredKeys.ToKey<TKey, TStored>(row.Key), new InsufficientMemoryException(MergeBlock<TStored, TSlot, TValue>.TooManyValues(memoryBudget)));
+                    throw MergeBlock<TStored, TSlot, TValue>.TooManyValuesFor(StoredKeys.ToKey<TKey, TStored>(row.Key), memoryBudget);
                 }
 
                 for (int i = 1; i < slots.Length; i++)
@@ -83,9 +83,9 @@ internal static class MergedCombine<TKey, TValue, TSlot, TSide>
         {
             block.Add(source.Current, source.CurrentValues);
         }
-        catch (InsufficientMemoryException e)
+        catch (InsufficientMemoryException)
         {
-            throw new KeyFailure(StoredKeys.ToKey<TKey, TStored>(source.Current.Key), e);
+            throw MergeBlock<TStored, TSlot, TValue>.TooManyValuesFor(StoredKeys.ToKey<TKey, TStored>(source.Current.Key), block.MemoryBudget);
         }
 
         if (source.MoveNext())

@@ -71,9 +71,9 @@ internal static class MergedReduce<TKey, TValue, TSlot, TReducer, TResult>
         {
             block.Add(source.Current, source.CurrentValues);
         }
-        catch (InsufficientMemoryException e)
+        catch (InsufficientMemoryException)
         {
-            throw new KeyFailure(StoredKeys.ToKey<TKey, TStored>(source.Current.Key), e);
+            throw MergeBlock<TStored, TSlot, TValue>.TooManyValuesFor(StoredKeys.ToKey<TKey, TStored>(source.Current.Key), block.MemoryBudget);
         }
 
         if (source.MoveNext())
@@ -90,7 +90,7 @@ internal static class MergedReduce<TKey, TValue, TSlot, TReducer, TResult>
         TKey key = StoredKeys.ToKey<TKey, TStored>(first.Key);
         if (!block.TryGather(group, out Span<TSlot> slots, out Span<TValue> values))
         {
-            throw new KeyFailure(key, new InsufficientMemoryException(MergeBlock<TStored, TSlot, TValue>.TooManyValues(block.MemoryBudget)));
+            throw MergeBlock<TStored, TSlot, TValue>.TooManyValuesFor(key, block.MemoryBudget);
         }
 
         try
