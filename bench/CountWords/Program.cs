@@ -35,9 +35,9 @@ try
         : Counting.Stream(Counting.Input(TextSource.FromFiles(cli.Path), cli.UseLines), options);
     foreach (MapReducePartition<string, int> part in counts.ToBlockingEnumerable())
     {
-        foreach ((string word, int count) in part.Entries)
+        foreach ((ReadOnlyMemory<byte> word, int count) in part.Utf8Entries())
         {
-            sorter.Add(word, count);
+            sorter.Add(word.Span, count);
         }
 
         statistics = part.Statistics ?? statistics;

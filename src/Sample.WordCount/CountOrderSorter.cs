@@ -520,12 +520,20 @@ internal sealed class CountOrderSorter : IDisposable
         public Entry(ReadOnlyMemory<byte> word, int count)
         {
             Word = word;
-            Span<byte> first = stackalloc byte[12];
-            first.Clear();
             ReadOnlySpan<byte> bytes = word.Span;
-            bytes[..Math.Min(bytes.Length, 12)].CopyTo(first);
-            High = ((ulong)~(uint)count << 32) | BinaryPrimitives.ReadUInt32BigEndian(first);
-            Low = BinaryPrimitives.ReadUInt64BigEndian(first[4..]);
+            if (bytes.Length < 12)
+            {
+                // Shorter words sort as if padded with zero bytes; equal prefixes are told apart by the bytes.
+                Span<byte> padded = stackalloc byte[12];
+                padded.Clear();
+                bytes.CopyTo(padded);
+                High = ((ulong)~(uint)count << 32) | BinaryPrimitives.ReadUInt32BigEndian(padded);
+                Low = BinaryPrimitives.ReadUInt64BigEndian(padded[4..]);
+                return;
+            }
+
+            High = ((ulong)~(uint)count << 32) | BinaryPrimitives.ReadUInt32BigEndian(bytes);
+            Low = BinaryPrimitives.ReadUInt64BigEndian(bytes[4..]);
         }
 
         public int Count => (int)~(uint)(High >> 32);

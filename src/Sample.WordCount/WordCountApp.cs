@@ -89,17 +89,21 @@ internal static class WordCountApp
             IAsyncEnumerable<MapReducePartition<string, int>> counts = cli.Paths.Count == 0
                 ? CountDefaultText(error, options)
                 : CountFiles(cli.Paths, error, host, options);
-            IEnumerable<KeyValuePair<string, int>> entries = counts.ToBlockingEnumerable(host.Cancellation).SelectMany(part => part.Entries);
+            IEnumerable<MapReducePartition<string, int>> parts = counts.ToBlockingEnumerable(host.Cancellation);
             if (sorter is not null)
             {
-                foreach ((string word, int count) in entries)
+                // Words as the UTF-8 the run stores: no string per word.
+                foreach (MapReducePartition<string, int> part in parts)
                 {
-                    sorter.Add(word, count);
+                    foreach ((ReadOnlyMemory<byte> word, int count) in part.Utf8Entries())
+                    {
+                        sorter.Add(word.Span, count);
+                    }
                 }
             }
             else
             {
-                top = WordOrder.Top(entries, cli.Top);
+                top = WordOrder.Top(parts.SelectMany(part => part.Entries), cli.Top);
             }
         }
         catch (OperationCanceledException) when (host.Cancellation.IsCancellationRequested)

@@ -17,4 +17,34 @@ public static class MapReduceResultExtensions
         ArgumentNullException.ThrowIfNull(result);
         return result.EnumerateUtf8();
     }
+
+    /// <summary>
+    /// Every entry of a streamed part of a job with string keys, each key as UTF-8 bytes: a part the local runner streams
+    /// keeps its keys as the run stores them, so no string is made per key (reading <see cref="MapReducePartition{TKey, TResult}.Entries"/>
+    /// makes them). A part made otherwise (a cluster's) encodes each key instead. The order is the part's.
+    /// </summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="part">The part.</param>
+    /// <returns>The entries, in the part's order.</returns>
+    public static IEnumerable<Utf8ResultEntry<TResult>> Utf8Entries<TResult>(this MapReducePartition<string, TResult> part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        return part.Entries is Engine.Output.Utf8PartEntries<TResult> utf8 ? Stored(utf8) : Encoded(part.Entries);
+
+        static IEnumerable<Utf8ResultEntry<TResult>> Stored(Engine.Output.Utf8PartEntries<TResult> entries)
+        {
+            for (int i = 0; i < entries.Count; i++)
+            {
+                yield return new Utf8ResultEntry<TResult>(entries.KeyAt(i), entries.ResultAt(i));
+            }
+        }
+
+        static IEnumerable<Utf8ResultEntry<TResult>> Encoded(IReadOnlyList<KeyValuePair<string, TResult>> entries)
+        {
+            foreach ((string key, TResult result) in entries)
+            {
+                yield return new Utf8ResultEntry<TResult>(Engine.Keys.Utf8Text.EncodeToArray(key), result);
+            }
+        }
+    }
 }

@@ -90,5 +90,5 @@ public sealed class Utf8EntriesTests
 
     [Fact]
     public void NullResultIsRejected() =>
-        Assert.Throws<ArgumentNullException>(() => MapReduceResultExtensions.Utf8Entries<int>(null!));
+        Assert.Throws<ArgumentNullException>(() => MapReduceResultExtensions.Utf8Entries<int>((MapReduceResult<string, int>)null!));
 }

@@ -48,6 +48,30 @@ public sealed class StreamAndFileOutputTests : IDisposable
         Assert.Equal(budget > 0, statistics.BytesSpilled > 0);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(32 * 1024)]
+    public async Task Streamed_string_keys_are_read_as_the_stored_UTF_8_or_as_strings_alike(long budget)
+    {
+        string[] lines = [.. Lines, "naïve \U0001F600 lone\ud800 end"];
+        var expected = LineLengthJob.Run(lines, Options(budget: 0, partitions: 3));
+        var asStrings = new List<KeyValuePair<string, string>>();
+        var asUtf8 = new List<(byte[] Key, string Result)>();
+
+        await foreach (var part in MapReduceEngine.StreamAsync(
+            LineLengthJob.MapReduceJob.Definition, [JobInputs.Sequence(lines)], TaskContext.Empty(), Options(budget, partitions: 3)))
+        {
+            asUtf8.AddRange(part.Utf8Entries().Select(e => (e.Key.ToArray(), e.Result)));
+            asStrings.AddRange(part.Entries);
+        }
+
+        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), asStrings.OrderBy(e => e.Key, StringComparer.Ordinal));
+        Assert.Equal(asStrings.Select(e => e.Value), asUtf8.Select(e => e.Result));
+        Assert.Equal(
+            expected.Utf8Entries().Select(e => Convert.ToHexString(e.Key.Span)).Order(StringComparer.Ordinal),
+            asUtf8.Select(e => Convert.ToHexString(e.Key)).Order(StringComparer.Ordinal)); // the lone surrogate as WTF-8 in both
+    }
+
     [Fact]
     public async Task Streamed_records_sorted_by_key_come_in_the_total_order_after_spilling()
     {

@@ -93,6 +93,14 @@ internal static class Utf8Text
         return scratch.AsSpan(0, written);
     }
 
+    /// <summary>A string as a stored key's bytes (WTF-8 for a lone surrogate, as <see cref="Encode(ReadOnlySpan{char}, Span{byte})"/>).</summary>
+    public static byte[] EncodeToArray(string text)
+    {
+        byte[] bytes = new byte[MaxEncodedLength(text.Length)];
+        int written = Encode(text, bytes);
+        return written == bytes.Length ? bytes : bytes[..written];
+    }
+
     /// <summary>The string a stored key stands for.</summary>
     public static string Decode(ReadOnlySpan<byte> stored)
     {

@@ -16,6 +16,8 @@ internal readonly struct DistinctReducer<TJob, TKey, TValue, TResult> : IReducer
         return KeyLoop.Run(keys, scope, output, new Call(output, scope.Context));
     }
 
+    public static bool TakesKey => true;
+
     public static void ReduceGroup(TKey key, Span<byte> slots, Span<TValue> values, KeyOutput<TResult> output, ReduceScope<TKey, TValue> scope) =>
         TJob.Reduce(key, output, scope.Context);
 

@@ -20,6 +20,8 @@ internal readonly struct FinishReducer<TJob, TKey, TValue, TResult> : IReducer<T
         return KeyLoop.Run(keys, scope, output, new Finish<TStored, TOps>(keys, output, scope.Context));
     }
 
+    public static bool TakesKey => true;
+
     public static void ReduceGroup(TKey key, Span<TValue> slots, Span<TValue> values, KeyOutput<TResult> output, ReduceScope<TKey, TValue> scope) =>
         TJob.Finish(key, FoldReducer<TJob, TKey, TValue>.Combined(slots), output, scope.Context);
 

@@ -15,6 +15,8 @@ internal readonly struct FoldReducer<TJob, TKey, TValue> : IReducer<TKey, TValue
         return new(keys, null, KeyLoop.Order(keys, scope));
     }
 
+    public static bool TakesKey => false;
+
     public static void ReduceGroup(TKey key, Span<TValue> slots, Span<TValue> values, KeyOutput<TValue> output, ReduceScope<TKey, TValue> scope) =>
         output.Set(Combined(slots));
 

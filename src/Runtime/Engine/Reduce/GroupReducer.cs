@@ -29,6 +29,8 @@ internal readonly struct GroupReducer<TJob, TKey, TValue, TSlot, TSide, TResult>
         return KeyLoop.Run(keys, scope, output, new Call(values, starts, output, scope.Context, scope.ValueOrder));
     }
 
+    public static bool TakesKey => true;
+
     public static void ReduceGroup(TKey key, Span<TSlot> slots, Span<TValue> values, KeyOutput<TResult> output, ReduceScope<TKey, TValue> scope)
     {
         // Kept values, or (a combiner's) one combined value per run: then the slots are the values.

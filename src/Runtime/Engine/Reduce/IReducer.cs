@@ -22,6 +22,12 @@ internal interface IReducer<TKey, TValue, TSlot, TResult>
         where TOps : struct, IKeyOps<TStored>;
 
     /// <summary>
+    /// Whether <see cref="ReduceGroup"/> reads its key (a fold only combines slots: a merge then makes no key object, no
+    /// string per key, unless a failure names it).
+    /// </summary>
+    static abstract bool TakesKey { get; }
+
+    /// <summary>
     /// Reduces one key that a k-way merge of sorted runs brought together (a partition too large for memory): its slot
     /// from each run that holds it, in run order, and, for shapes that keep every value, all its values.
     /// </summary>

@@ -56,7 +56,14 @@ internal sealed class MergeOrder<TKey, TStored>
                 mixed[i] = Mixed(entries[start + i].Hash);
             }
 
-            Array.Sort(mixed, order);
+            if (count < 2048)
+            {
+                Array.Sort(mixed, order);
+            }
+            else
+            {
+                HashRadixSort.Sort(mixed, order, count);
+            }
         }
 
         return order;

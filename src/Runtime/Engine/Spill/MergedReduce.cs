@@ -87,10 +87,10 @@ internal static class MergedReduce<TKey, TValue, TSlot, TReducer, TResult>
         IPartitionWriter<TStored, TResult> writer)
     {
         ref readonly Entry<TStored, TSlot> first = ref block.FirstOf(group);
-        TKey key = StoredKeys.ToKey<TKey, TStored>(first.Key);
+        TKey key = TReducer.TakesKey ? StoredKeys.ToKey<TKey, TStored>(first.Key) : default!;
         if (!block.TryGather(group, out Span<TSlot> slots, out Span<TValue> values))
         {
-            throw MergeBlock<TStored, TSlot, TValue>.TooManyValuesFor(key, block.MemoryBudget);
+            throw MergeBlock<TStored, TSlot, TValue>.TooManyValuesFor(StoredKeys.ToKey<TKey, TStored>(first.Key), block.MemoryBudget);
         }
 
         try
@@ -99,7 +99,7 @@ internal static class MergedReduce<TKey, TValue, TSlot, TReducer, TResult>
         }
         catch (Exception ex)
         {
-            throw new KeyFailure(key, ex);
+            throw new KeyFailure(StoredKeys.ToKey<TKey, TStored>(first.Key), ex);
         }
 
         if (output.Results is { } results)

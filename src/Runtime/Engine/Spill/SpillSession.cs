@@ -3,6 +3,7 @@ using MapReduceGen.Engine.Keys;
 using MapReduceGen.Engine.Map;
 using MapReduceGen.Engine.Ordering;
 using MapReduceGen.Engine.Reduce;
+using MapReduceGen.Engine.Tables;
 
 namespace MapReduceGen.Engine.Spill;
 
@@ -135,6 +136,15 @@ internal sealed class SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult> : 
         public SpillRun Run<TStored, TOps>()
             where TOps : struct, IKeyOps<TStored>
         {
+            MergeOrder<TKey, TStored> order = session.Order<TStored>();
+            if (!TSide.KeepsValues && !order.ByKey && session.Selector<TStored>() is null)
+            {
+                // Partitions by stable hash, rows by mixed hash: one radix sort of the table's entries does both.
+                Entry<TStored, TSlot>[] entries = sink.Table<TStored, TOps>().TakeEntries(out int count);
+                return RunWriter.WriteByHash(
+                    path, entries, count, session._partitions, order, session._spec.Codecs, session._spec.Codecs.Slot<TSlot>()!, session._spec.Name);
+            }
+
             MapOutput<TStored, TSlot, TValue> output;
             try
             {
