@@ -280,10 +280,6 @@ internal sealed class CountOrderSorter : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Bucket(in Entry entry, int shift) => (int)((entry.High >> shift) & 0xFFFF);
 
-    /// <summary>Output order of two entries given apart: count descending, then bytes ascending.</summary>
-    private static int Compare(int leftCount, ReadOnlySpan<byte> left, int rightCount, ReadOnlySpan<byte> right) =>
-        leftCount != rightCount ? rightCount.CompareTo(leftCount) : left.SequenceCompareTo(right);
-
     // A free slot in the entry array: the array doubles while the budget allows, else the held entries are spilled.
     private void ReserveEntry()
     {
@@ -467,7 +463,10 @@ internal sealed class CountOrderSorter : IDisposable
         }
     }
 
-    private static int Compare(MergeInput left, MergeInput right) => Compare(left.Count, left.Word, right.Count, right.Word);
+    private static int Compare(MergeInput left, MergeInput right) =>
+        left.High != right.High ? (left.High < right.High ? -1 : 1)
+        : left.Low != right.Low ? (left.Low < right.Low ? -1 : 1)
+        : left.Word.SequenceCompareTo(right.Word);
 
     private static void SiftUp(List<MergeInput> heap, int at)
     {
@@ -520,20 +519,23 @@ internal sealed class CountOrderSorter : IDisposable
         public Entry(ReadOnlyMemory<byte> word, int count)
         {
             Word = word;
-            ReadOnlySpan<byte> bytes = word.Span;
-            if (bytes.Length < 12)
+            (High, Low) = SortKey(word.Span, count);
+        }
+
+        /// <summary>The two integers most comparisons of a word and its count need.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static (ulong High, ulong Low) SortKey(ReadOnlySpan<byte> word, int count)
+        {
+            if (word.Length < 12)
             {
                 // Shorter words sort as if padded with zero bytes; equal prefixes are told apart by the bytes.
                 Span<byte> padded = stackalloc byte[12];
                 padded.Clear();
-                bytes.CopyTo(padded);
-                High = ((ulong)~(uint)count << 32) | BinaryPrimitives.ReadUInt32BigEndian(padded);
-                Low = BinaryPrimitives.ReadUInt64BigEndian(padded[4..]);
-                return;
+                word.CopyTo(padded);
+                return (((ulong)~(uint)count << 32) | BinaryPrimitives.ReadUInt32BigEndian(padded), BinaryPrimitives.ReadUInt64BigEndian(padded[4..]));
             }
 
-            High = ((ulong)~(uint)count << 32) | BinaryPrimitives.ReadUInt32BigEndian(bytes);
-            Low = BinaryPrimitives.ReadUInt64BigEndian(bytes[4..]);
+            return (((ulong)~(uint)count << 32) | BinaryPrimitives.ReadUInt32BigEndian(word), BinaryPrimitives.ReadUInt64BigEndian(word[4..]));
         }
 
         public int Count => (int)~(uint)(High >> 32);
@@ -563,6 +565,12 @@ internal sealed class CountOrderSorter : IDisposable
     {
         public int Count { get; protected set; }
 
+        /// <summary>The current entry's sort key (<see cref="Entry.SortKey"/>).</summary>
+        public ulong High { get; protected set; }
+
+        /// <summary>The current entry's sort key, its second half.</summary>
+        public ulong Low { get; protected set; }
+
         public abstract ReadOnlySpan<byte> Word { get; }
 
         public abstract bool MoveNext();
@@ -584,6 +592,8 @@ internal sealed class CountOrderSorter : IDisposable
             }
 
             Count = entries[_next].Count;
+            High = entries[_next].High;
+            Low = entries[_next].Low;
             _word = entries[_next].Word;
             _next++;
             return true;
@@ -619,6 +629,7 @@ internal sealed class CountOrderSorter : IDisposable
             _wordAt = _at + RowHeader;
             _wordLength = wordLength;
             _at += RowHeader + wordLength;
+            (High, Low) = Entry.SortKey(Word, Count);
             return true;
         }
 

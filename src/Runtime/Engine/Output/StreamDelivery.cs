@@ -78,7 +78,7 @@ internal sealed class StreamDelivery<TKey, TResult, TPart>(
         private static readonly bool s_utf8 = typeof(TStored) == typeof(Utf8Key) && typeof(TKey) == typeof(string);
         private List<KeyValuePair<TKey, TResult>> _entries = s_utf8 ? [] : new(PartSize);
         private List<TResult> _records = [];
-        private byte[] _keyBytes = s_utf8 ? new byte[PartSize * 16] : [];
+        private byte[] _keyBytes = s_utf8 ? new byte[PartSize * 8] : [];
         private int[] _starts = s_utf8 ? new int[PartSize + 1] : [];
         private TResult[] _results = s_utf8 ? new TResult[PartSize] : [];
         private int _count;
@@ -142,7 +142,8 @@ internal sealed class StreamDelivery<TKey, TResult, TPart>(
         private Utf8PartEntries<TResult> TakeUtf8()
         {
             var entries = new Utf8PartEntries<TResult>(_keyBytes, _starts, _results, _count);
-            _keyBytes = new byte[Math.Max(PartSize * 16, _starts[_count])];
+            // The next part's keys are about as long as this part's: a little more room, so most parts need no growth.
+            _keyBytes = new byte[Math.Max(1024, _starts[_count] + (_starts[_count] / 8))];
             _starts = new int[PartSize + 1];
             _results = new TResult[PartSize];
             _count = 0;

@@ -18,32 +18,16 @@ internal static class MergedCombine<TKey, TValue, TSlot, TSide>
         Action<Entry<TStored, TSlot>, ReadOnlySpan<TValue>> write)
         where TOps : struct, IKeyOps<TStored>
     {
-        var queue = new PriorityQueue<int, int>(Comparer<int>.Create((a, b) =>
-        {
-            ref Entry<TStored, TSlot> left = ref sources[a].Current;
-            ref Entry<TStored, TSlot> right = ref sources[b].Current;
-            int byOrder = order.Compare(left.Key, left.Hash, right.Key, right.Hash);
-            return byOrder != 0 ? byOrder : a.CompareTo(b);
-        }));
-        for (int s = 0; s < sources.Count; s++)
-        {
-            if (sources[s].MoveNext())
-            {
-                queue.Enqueue(s, s);
-            }
-        }
-
+        var heap = new MergeHeap<TKey, TStored, TSlot, TValue>(sources, order);
         var block = new MergeBlock<TStored, TSlot, TValue>(memoryBudget);
         long rows = 0;
-        while (queue.TryDequeue(out int first, out _))
+        while (!heap.IsEmpty)
         {
             block.Clear();
-            Take(sources, first, queue, block);
-            while (queue.TryPeek(out int next, out _)
-                   && order.Compare(sources[next].Current.Key, sources[next].Current.Hash, block.First.Key, block.First.Hash) == 0)
+            Take(heap, block);
+            while (!heap.IsEmpty && heap.TopEquals(block.First))
             {
-                queue.Dequeue();
-                Take(sources, next, queue, block);
+                Take(heap, block);
             }
 
             int groups = block.Group(ops);
@@ -75,10 +59,10 @@ internal static class MergedCombine<TKey, TValue, TSlot, TSide>
         return rows;
     }
 
-    private static void Take<TStored>(
-        IReadOnlyList<MergeSource<TStored, TSlot, TValue>> sources, int index, PriorityQueue<int, int> queue, MergeBlock<TStored, TSlot, TValue> block)
+    // Copies the top source's current row into the block and moves that source on.
+    private static void Take<TStored>(MergeHeap<TKey, TStored, TSlot, TValue> heap, MergeBlock<TStored, TSlot, TValue> block)
     {
-        MergeSource<TStored, TSlot, TValue> source = sources[index];
+        MergeSource<TStored, TSlot, TValue> source = heap.Top;
         try
         {
             block.Add(source.Current, source.CurrentValues);
@@ -88,9 +72,6 @@ internal static class MergedCombine<TKey, TValue, TSlot, TSide>
             throw MergeBlock<TStored, TSlot, TValue>.TooManyValuesFor(StoredKeys.ToKey<TKey, TStored>(source.Current.Key), block.MemoryBudget);
         }
 
-        if (source.MoveNext())
-        {
-            queue.Enqueue(index, index);
-        }
+        heap.Advance();
     }
 }

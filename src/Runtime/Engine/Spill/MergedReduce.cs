@@ -20,33 +20,17 @@ internal static class MergedReduce<TKey, TValue, TSlot, TReducer, TResult>
         ReduceScope<TKey, TValue> scope, IPartitionWriter<TStored, TResult> writer, long memoryBudget)
         where TOps : struct, IKeyOps<TStored>
     {
-        var queue = new PriorityQueue<int, int>(Comparer<int>.Create((a, b) =>
-        {
-            ref Entry<TStored, TSlot> left = ref sources[a].Current;
-            ref Entry<TStored, TSlot> right = ref sources[b].Current;
-            int byOrder = order.Compare(left.Key, left.Hash, right.Key, right.Hash);
-            return byOrder != 0 ? byOrder : a.CompareTo(b);
-        }));
-        for (int s = 0; s < sources.Count; s++)
-        {
-            if (sources[s].MoveNext())
-            {
-                queue.Enqueue(s, s);
-            }
-        }
-
+        var heap = new MergeHeap<TKey, TStored, TSlot, TValue>(sources, order);
         var block = new MergeBlock<TStored, TSlot, TValue>(memoryBudget);
         ReduceOutput<TResult> output = scope.CreateOutput<TResult>(1);
         long keys = 0;
-        while (queue.TryDequeue(out int first, out _))
+        while (!heap.IsEmpty)
         {
             block.Clear();
-            Take(sources[first], first, queue, block);
-            while (queue.TryPeek(out int next, out _)
-                   && order.Compare(sources[next].Current.Key, sources[next].Current.Hash, block.First.Key, block.First.Hash) == 0)
+            Take(heap, block);
+            while (!heap.IsEmpty && heap.TopEquals(block.First))
             {
-                queue.Dequeue();
-                Take(sources[next], next, queue, block);
+                Take(heap, block);
             }
 
             int groups = block.Group(ops);
@@ -63,10 +47,10 @@ internal static class MergedReduce<TKey, TValue, TSlot, TReducer, TResult>
         return keys;
     }
 
-    // Copies the source's current row into the block and moves the source on.
-    private static void Take<TStored>(
-        MergeSource<TStored, TSlot, TValue> source, int index, PriorityQueue<int, int> queue, MergeBlock<TStored, TSlot, TValue> block)
+    // Copies the top source's current row into the block and moves that source on.
+    private static void Take<TStored>(MergeHeap<TKey, TStored, TSlot, TValue> heap, MergeBlock<TStored, TSlot, TValue> block)
     {
+        MergeSource<TStored, TSlot, TValue> source = heap.Top;
         try
         {
             block.Add(source.Current, source.CurrentValues);
@@ -76,10 +60,7 @@ internal static class MergedReduce<TKey, TValue, TSlot, TReducer, TResult>
             throw MergeBlock<TStored, TSlot, TValue>.TooManyValuesFor(StoredKeys.ToKey<TKey, TStored>(source.Current.Key), block.MemoryBudget);
         }
 
-        if (source.MoveNext())
-        {
-            queue.Enqueue(index, index);
-        }
+        heap.Advance();
     }
 
     private static void Reduce<TStored>(
