@@ -70,3 +70,71 @@ internal static partial class CountedResidueJob
     [Reducer]
     public static long Reduce(long left, long right) => left + right;
 }
+
+/// <summary>Keys only: every distinct word once, with its length (the distinct shape).</summary>
+internal static partial class DistinctWordsJob
+{
+    [Mapper]
+    public static void Map(string line, Emitter<string, int> emit)
+    {
+        foreach (string word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            emit.Emit(word, 1);
+        }
+    }
+
+    [Reducer]
+    public static int Reduce(string word) => word.Length;
+}
+
+/// <summary>Two inputs, one mapper each, into one count per word (a word from the second input counts ten).</summary>
+internal static partial class TwoInputWordsJob
+{
+    [Mapper]
+    public static void MapLines(string line, Emitter<string, long> emit)
+    {
+        foreach (string word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            emit.Emit(word, 1);
+        }
+    }
+
+    [Mapper]
+    public static void MapNumbers(int number, Emitter<string, long> emit) => emit.Emit("w" + (number % 7_000).ToString(System.Globalization.CultureInfo.InvariantCulture), 10);
+
+    [Reducer]
+    public static long Reduce(long left, long right) => left + right;
+}
+
+/// <summary>A [Partitioner] that sends keys by their last digit: partitions a run spills and merges must keep.</summary>
+internal static partial class LastDigitPartitionJob
+{
+    [Mapper]
+    public static void Map(string line, Emitter<string, int> emit)
+    {
+        foreach (string word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            emit.Emit(word, 1);
+        }
+    }
+
+    [Partitioner]
+    public static int Partition(string word, int partitionCount) => (word[^1] - '0') % partitionCount;
+
+    [Reducer]
+    public static int Reduce(string word, ReadOnlySpan<int> ones) => ones.Length;
+}
+
+/// <summary>A grouping job whose reducer calls back once per key (its parameters), so a test can cancel mid-reduce.</summary>
+internal static partial class CancelWhileReducingJob
+{
+    [Mapper]
+    public static void Map(int input, Emitter<int, int> emit) => emit.Emit(input, input);
+
+    [Reducer]
+    public static int Reduce(int key, ReadOnlySpan<int> values, Action onKey)
+    {
+        onKey();
+        return values.Length;
+    }
+}

@@ -120,6 +120,80 @@ public sealed class SpillTests : IDisposable
     }
 
     [Fact]
+    public void Keys_only_spill_and_give_each_key_once()
+    {
+        var expected = DistinctWordsJob.Run(Lines, Options(2, budget: 0));
+
+        var spilled = DistinctWordsJob.Run(Lines, Options(2));
+
+        Assert.Equal(Sorted(expected), Sorted(spilled));
+        Assert.True(spilled.Statistics.BytesSpilled > 0);
+        AssertNoSpillFolder();
+    }
+
+    [Fact]
+    public void Two_inputs_spill_into_one_run_each_and_merge()
+    {
+        int[] numbers = [.. Enumerable.Range(0, 30_000)];
+        var expected = TwoInputWordsJob.Run(Lines, numbers, Options(2, budget: 0));
+
+        var spilled = TwoInputWordsJob.Run(Lines, numbers, Options(2));
+
+        Assert.Equal(Sorted(expected), Sorted(spilled));
+        Assert.True(spilled.Statistics.BytesSpilled > 0);
+        Assert.Equal(Lines.Length + numbers.Length, spilled.Statistics.InputsRead);
+    }
+
+    [Fact]
+    public void A_partitioner_s_partitions_survive_spilling()
+    {
+        var expected = LastDigitPartitionJob.Run(Lines, Options(2, budget: 0, partitions: 5));
+
+        var spilled = LastDigitPartitionJob.Run(Lines, Options(2, partitions: 5));
+
+        Assert.Equal(Sorted(expected), Sorted(spilled));
+        Assert.True(spilled.Statistics.BytesSpilled > 0);
+        for (int p = 0; p < 5; p++)
+        {
+            Assert.All(spilled.Partition(p), e => Assert.Equal(p, (e.Key[^1] - '0') % 5)); // each key where its partitioner put it
+        }
+    }
+
+    [Fact]
+    public void A_UTF_8_block_mapper_spills_like_the_line_mapper()
+    {
+        string path = _spill.WriteFile("input/utf8.txt", string.Join('\n', Lines));
+        var expected = Utf8Mapping.Utf8WordCountJob.Run(TextSource.FromFiles(path), Options(2, budget: 0));
+
+        var spilled = Utf8Mapping.Utf8WordCountJob.RunUtf8(TextSource.FromFiles(path), Options(2));
+
+        Assert.Equal(Sorted(expected), Sorted(spilled));
+        Assert.True(spilled.Statistics.BytesSpilled > 0);
+        AssertNoSpillFolder();
+    }
+
+    [Fact]
+    public void A_run_cancelled_while_merging_spilled_runs_throws_and_leaves_no_file()
+    {
+        int[] inputs = [.. Enumerable.Range(0, 40_000)];
+        using var cancel = new CancellationTokenSource();
+        int reduced = 0;
+        var options = Options(2);
+        options.CancellationToken = cancel.Token;
+
+        Assert.ThrowsAny<OperationCanceledException>(() => CancelWhileReducingJob.Run(inputs, () =>
+        {
+            if (Interlocked.Increment(ref reduced) == 500)
+            {
+                cancel.Cancel();
+            }
+        }, options));
+
+        Assert.InRange(reduced, 500, 39_999); // stopped between keys, long before the last
+        AssertNoSpillFolder();
+    }
+
+    [Fact]
     public void A_key_whose_values_do_not_fit_in_the_budget_fails_the_run_naming_the_key_and_the_budget()
     {
         int[] inputs = [.. Enumerable.Range(0, 40_000)];
