@@ -347,6 +347,26 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void MRG0015_members_named_like_the_output_members()
+    {
+        Check(
+            GoodMapper + GoodReducer + """
+                public static int [|StreamAsync|](IEnumerable<string> lines) => 0;
+
+                public static int [|RunToFilesAsync|](TextSource source, string directory) => 0;
+            """,
+            GoodMapper + GoodReducer + """
+                public static int StreamAsync(int unrelated) => unrelated;
+
+                public static int WriteFiles(TextSource source, string directory) => 0;
+            """,
+            [
+                D("MRG0015", "'StreamAsync' in the job class 'Job' collides with the 'StreamAsync' MapReduceGen generates: rename it"),
+                D("MRG0015", "'RunToFilesAsync' in the job class 'Job' collides with the 'RunToFilesAsync' MapReduceGen generates: rename it"),
+            ]);
+    }
+
+    [Fact]
     public void MRG0015_member_named_like_RunUtf8_of_a_utf8_job()
     {
         const string Utf8Mapper = """
@@ -385,10 +405,16 @@ public sealed class DiagnosticTests
                 public static Orleans.Hosting.ISiloBuilder [|AddToSilo|](Orleans.Hosting.ISiloBuilder silo) => silo;
 
                 public static int [|RunOnClusterAsync|] { get; set; }
+
+                public static int [|StreamOnClusterAsync|](MapReduceGen.Orleans.MapReduceClusterExecutor cluster) => 0;
+
+                public static int [|RunOnClusterToFilesAsync|];
             """) + ClusterTypes,
             [
                 D("MRG0015", "'AddToSilo' in the job class 'Job' collides with the 'AddToSilo' MapReduceGen generates: rename it"),
                 D("MRG0015", "'RunOnClusterAsync' in the job class 'Job' collides with the 'RunOnClusterAsync' MapReduceGen generates: rename it"),
+                D("MRG0015", "'StreamOnClusterAsync' in the job class 'Job' collides with the 'StreamOnClusterAsync' MapReduceGen generates: rename it"),
+                D("MRG0015", "'RunOnClusterToFilesAsync' in the job class 'Job' collides with the 'RunOnClusterToFilesAsync' MapReduceGen generates: rename it"),
             ]);
         Assert.Empty(run.GeneratedTrees);
 
@@ -397,6 +423,10 @@ public sealed class DiagnosticTests
                 public static int AddToSilo(int silo) => silo;
 
                 public static int RunOnClusterAsync { get; set; }
+
+                public static int StreamOnClusterAsync(int cluster) => cluster;
+
+                public static int RunOnClusterToFilesAsync;
             """));
     }
 

@@ -20,7 +20,7 @@ namespace MapReduceGen.Generator.Parsing
     internal static class JobModelBuilder
     {
         /// <summary>Names the generated members take besides the inputs: an input may not be called like them.</summary>
-        private static readonly string[] TakenParameterNames = { "options", "parameters", "cancellationToken", "cluster", "silo" };
+        private static readonly string[] TakenParameterNames = { "options", "parameters", "cancellationToken", "cluster", "silo", "directory", "format" };
 
         public static JobModel? Build(
             INamedTypeSymbol jobType, string jobName, JobParts parts, KnownTypes known, List<Diagnostic> diagnostics, CancellationToken cancellationToken,

@@ -14,7 +14,11 @@ namespace MapReduceGen.Generator.Parsing
     internal static class JobTypeChecks
     {
         /// <summary>Every member name the generator may add to a job class.</summary>
-        public static readonly string[] GeneratedMemberNames = { "Run", "RunAsync", "MapReduceJob", "RunUtf8", "AddToSilo", "RunOnClusterAsync" };
+        public static readonly string[] GeneratedMemberNames = 
+        {
+            "Run", "RunAsync", "StreamAsync", "RunToFilesAsync", "MapReduceJob", "RunUtf8",
+            "AddToSilo", "RunOnClusterAsync", "StreamOnClusterAsync", "RunOnClusterToFilesAsync",
+        };
 
         public static void Check(INamedTypeSymbol jobType, string jobName, KnownTypes known, List<Diagnostic> diagnostics)
         {
@@ -94,7 +98,7 @@ namespace MapReduceGen.Generator.Parsing
         private static bool IsGeneratedFor(INamedTypeSymbol jobType, string name, KnownTypes known) => name switch
         {
             "RunUtf8" => jobType.AllInterfaces.Any(i => TypeFacts.IsConstructedFrom(i, known.Utf8TextMapper)),
-            "AddToSilo" or "RunOnClusterAsync" => known.HasClusterBackend,
+            "AddToSilo" or "RunOnClusterAsync" or "StreamOnClusterAsync" or "RunOnClusterToFilesAsync" => known.HasClusterBackend,
             _ => true,
         };
 
@@ -115,11 +119,11 @@ namespace MapReduceGen.Generator.Parsing
                 type is not null && SymbolEqualityComparer.Default.Equals(first.OriginalDefinition, type.OriginalDefinition);
             return method.Name switch
             {
-                "Run" or "RunAsync" => first.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T ||
+                "Run" or "RunAsync" or "StreamAsync" or "RunToFilesAsync" => first.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T ||
                     Is(known.IAsyncEnumerable) || Is(known.TextSource),
                 "RunUtf8" => Is(known.TextSource) || Is(known.Stream),
                 "AddToSilo" => Is(known.SiloBuilder),
-                "RunOnClusterAsync" => Is(known.ClusterExecutor),
+                "RunOnClusterAsync" or "StreamOnClusterAsync" or "RunOnClusterToFilesAsync" => Is(known.ClusterExecutor),
                 _ => false,
             };
         }
