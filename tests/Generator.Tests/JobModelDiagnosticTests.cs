@@ -255,7 +255,8 @@ public sealed class JobModelDiagnosticTests
         const string Word = """
             public sealed class Word(string text) : IEquatable<Word>
             {
-                public string Text { get; } = text;
+                public Word() : this("") { }
+                public string Text { get; init; } = text;
                 public bool Equals(Word? other) => other is not null && other.Text == Text;
                 public override bool Equals(object? obj) => Equals(obj as Word);
                 public override int GetHashCode() => Text.GetHashCode(StringComparison.Ordinal);

@@ -141,6 +141,11 @@ namespace MapReduceGen.Generator.Diagnostics
             "MRG0033", "A reducer of keys only has no [Combiner]",
             "The job class '{0}' has the combiner '{1}' but the reducer '{2}' takes only keys, so no value is ever combined: remove [Combiner], or take the values ('ReadOnlySpan<TValue> values', or 'TValue combined' after the key)");
 
+        public static readonly DiagnosticDescriptor UnwritableType = new DiagnosticDescriptor(
+            "MRG0034", "A type of the job cannot be written to disk",
+            "The {0} type '{1}' cannot be written by generated code: it {2}. {3}: make '{1}' a record with a primary constructor (or give it settable members and a public parameterless constructor), or suppress MRG0034 to accept the limit.",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: DocsUrl + "#mrg0034");
+
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new DiagnosticDescriptor(
                 id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,

@@ -48,7 +48,8 @@ namespace MapReduceGen.Generator.Diagnostics
             DiagnosticDescriptors.UnorderedKey,
             DiagnosticDescriptors.TopWithoutOrder,
             DiagnosticDescriptors.HelperWithoutJob,
-            DiagnosticDescriptors.CombinerWithDistinctReducer);
+            DiagnosticDescriptors.CombinerWithDistinctReducer,
+            DiagnosticDescriptors.UnwritableType);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)

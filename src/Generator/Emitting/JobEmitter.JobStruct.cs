@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using MapReduceGen.Generator.Helpers;
 using MapReduceGen.Generator.Model;
 
@@ -54,6 +55,7 @@ namespace MapReduceGen.Generator.Emitting
                 WriteMapperStruct(writer, job, jobClass, job.Mappers[i], i);
             }
 
+            WriteCodecClasses(writer, job);
             writer.CloseBlock();
         }
 
@@ -103,11 +105,16 @@ namespace MapReduceGen.Generator.Emitting
             }
 
             string parameters = job.ParametersType is { } type ? $"{Engine}JobParameters.Of<{type}>()" : $"{Engine}JobParameters.None";
+            string? codecs = CodecsArgument(job);
             writer.WriteLines($$"""
                         },
                         {{parameters}},
-                        {{Layout(job, jobClass)}});
+                        {{Layout(job, jobClass)}}{{(codecs is null ? ");" : ",")}}
                 """);
+            if (codecs is not null)
+            {
+                writer.WriteLines(string.Join("\n", codecs.Split('\n').Select(line => "        " + line.TrimEnd('\r'))) + ");");
+            }
         }
 
         /// <summary>What the definition's layout says: sorting, and the job's comparers and partitioner.</summary>

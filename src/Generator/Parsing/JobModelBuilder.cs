@@ -53,13 +53,72 @@ namespace MapReduceGen.Generator.Parsing
                 return null;
             }
 
-            if (!TypeFacts.HasValueEquality(first.Key, known) && !parts.Mappers.Any(m => AllowsReferenceEqualityKeys(m, known)))
+            bool keyByReference = !TypeFacts.HasValueEquality(first.Key, known);
+            if (keyByReference && !parts.Mappers.Any(m => AllowsReferenceEqualityKeys(m, known)))
             {
                 diagnostics.Add(Diagnostic.Create(
                     DiagnosticDescriptors.KeyWithoutValueEquality, SourceLocations.EmittedTypes(first), TypeFacts.Display(first.Key), jobName));
+                return null;
             }
 
-            return Assemble(jobType, mappers, parts, reducer, parameters, layout, accessibility, known);
+            JobCodecsModel codecs = CodecPlanner.Plan(
+                jobType, jobType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".MapReduceJob", first.Key, first.Value, reducer.Result,
+                keyByReference, known, out var unwritable);
+            ReportUnwritable(unwritable, first, parts.Reducer, reducer, known, diagnostics);
+            return Assemble(jobType, mappers, parts, reducer, parameters, layout, accessibility, known) with { Codecs = codecs };
+        }
+
+        /// <summary>
+        /// MRG0034 (a warning) for each type that has no codec: the key and value where the first mapper emits them, the result
+        /// where the reducer returns it (or its <c>RecordOutput</c>). One type in two roles at one place is reported once.
+        /// </summary>
+        private static void ReportUnwritable(
+            List<(CodecRole Role, ITypeSymbol Type, string Reason)> unwritable, MapperRead first, IMethodSymbol reducer, ReducerRead read,
+            KnownTypes known, List<Diagnostic> diagnostics)
+        {
+            if (unwritable.Count == 0)
+            {
+                return;
+            }
+
+            bool records = read.Shape.Output == JobOutputKind.Records;
+            bool fold = read.Shape.Kind == ShapeKind.Fold;
+            var reported = new List<(CodecRole Role, ITypeSymbol Type, string Reason)>();
+            foreach (var entry in unwritable)
+            {
+                if (entry.Role == CodecRole.Result && fold)
+                {
+                    // A fold's result is its value, reported as such.
+                    continue;
+                }
+
+                if (entry.Role == CodecRole.Value && reported.Any(r => r.Role == CodecRole.Key && TypeFacts.SameNullability(r.Type, entry.Type) && r.Reason == entry.Reason))
+                {
+                    continue;
+                }
+
+                reported.Add(entry);
+            }
+
+            foreach ((CodecRole role, ITypeSymbol type, string reason) in reported)
+            {
+                bool alsoValue = role == CodecRole.Key && unwritable.Any(u => u.Role == CodecRole.Value && TypeFacts.SameNullability(u.Type, type) && u.Reason == reason);
+                string roleName = role switch
+                {
+                    CodecRole.Key => alsoValue ? "key and value" : "key",
+                    CodecRole.Value => "value",
+                    _ => records ? "record" : "result",
+                };
+                Location location = role != CodecRole.Result
+                    ? SourceLocations.EmittedTypes(first)
+                    : records
+                        ? SourceLocations.Parameter(reducer.Parameters.First(p => TypeFacts.IsConstructedFrom(p.Type, known.RecordOutput)))
+                        : SourceLocations.ReturnType(reducer);
+                string consequence = role == CodecRole.Result
+                    ? "Without it, JSON Lines output of the job's " + (records ? "records" : "results") + " needs a backend serializer (a local run writing JSON Lines fails)"
+                    : "Without it the job cannot spill its map output to disk, so a run whose tables outgrow the memory budget fails with an error, and JSON Lines output needs a backend serializer";
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnwritableType, location, roleName, TypeFacts.Display(type), reason, consequence));
+            }
         }
 
         private static List<MapperRead>? ReadMappers(List<IMethodSymbol> methods, KnownTypes known, List<Diagnostic> diagnostics)

@@ -193,7 +193,11 @@ namespace Snapshots
                         global::MapReduceGen.Engine.JobMappers.Of<Mapper0, string, string, (long Sum, long Count)>("inputs"),
                     },
                     global::MapReduceGen.Engine.JobParameters.None,
-                    new global::MapReduceGen.Engine.JobLayout<string, (long Sum, long Count), double> { SortByKey = true });
+                    new global::MapReduceGen.Engine.JobLayout<string, (long Sum, long Count), double> { SortByKey = true },
+                    new global::MapReduceGen.Engine.JobCodecs<string, (long Sum, long Count), double>(
+                        key: null,
+                        value: SumCountTupleCodec.Instance,
+                        result: null));
 
             /// <inheritdoc/>
             public static (long Sum, long Count) Combine((long Sum, long Count) left, (long Sum, long Count) right)
@@ -222,6 +226,43 @@ namespace Snapshots
                     {
                         global::MapReduceGen.Engine.DirectEmit.EmitString<(long Sum, long Count), (long Sum, long Count), global::MapReduceGen.Engine.FoldMapSide<MapReduceJob, (long Sum, long Count)>>(emitter, pair.Item1, pair.Item2);
                     }
+                }
+            }
+
+            /// <summary>
+            /// Writes <c>(long Sum, long Count)</c> values member by member (Sum, Count) for spill files and the
+            /// cluster's shuffle, and as JSON objects; reads them back as a tuple.
+            /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+            private sealed class SumCountTupleCodec : global::MapReduceGen.Engine.ValueCodec<(long Sum, long Count)>
+            {
+                /// <summary>The one instance.</summary>
+                public static readonly SumCountTupleCodec Instance = new();
+
+                /// <inheritdoc/>
+                public override void Write(global::MapReduceGen.Engine.ValueWriter writer, (long Sum, long Count) value)
+                {
+                    writer.WriteInt64(value.Sum);
+                    writer.WriteInt64(value.Count);
+                }
+
+                /// <inheritdoc/>
+                public override (long Sum, long Count) Read(ref global::MapReduceGen.Engine.ValueReader reader)
+                {
+                    var sum = reader.ReadInt64();
+                    var count = reader.ReadInt64();
+                    return (sum, count);
+                }
+
+                /// <inheritdoc/>
+                public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, (long Sum, long Count) value)
+                {
+                    writer.WriteStartObject();
+                    writer.WritePropertyName("Sum");
+                    global::MapReduceGen.Engine.ValueCodecs.Int64.WriteJson(writer, value.Sum);
+                    writer.WritePropertyName("Count");
+                    global::MapReduceGen.Engine.ValueCodecs.Int64.WriteJson(writer, value.Count);
+                    writer.WriteEndObject();
                 }
             }
         }

@@ -121,7 +121,11 @@ partial record Outer
                             global::MapReduceGen.Engine.JobMappers.Of<Mapper0, int, global::Cell, (int, double)>("inputs"),
                         },
                         global::MapReduceGen.Engine.JobParameters.None,
-                        null);
+                        null,
+                        new global::MapReduceGen.Engine.JobCodecs<global::Cell, (int, double), (int, double)>(
+                            key: CellCodec.Instance,
+                            value: TupleOfInt32AndDoubleCodec.Instance,
+                            result: TupleOfInt32AndDoubleCodec.Instance));
 
                 /// <inheritdoc/>
                 public static (int, double) Combine((int, double) left, (int, double) right)
@@ -149,6 +153,80 @@ partial record Outer
                     /// <inheritdoc/>
                     public static void Map(int input, global::MapReduceGen.Emitter<global::Cell, (int, double)> emitter, global::MapReduceGen.Engine.TaskContext context)
                         => global::Outer.Middle.CellJob.Map(input, emitter);
+                }
+
+                /// <summary>
+                /// Writes <c>Cell</c> values member by member (Row, Column) for spill files and the
+                /// cluster's shuffle, and as JSON objects; reads them back through its constructor.
+                /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+                private sealed class CellCodec : global::MapReduceGen.Engine.ValueCodec<global::Cell>
+                {
+                    /// <summary>The one instance.</summary>
+                    public static readonly CellCodec Instance = new();
+
+                    /// <inheritdoc/>
+                    public override void Write(global::MapReduceGen.Engine.ValueWriter writer, global::Cell value)
+                    {
+                        writer.WriteInt32(value.Row);
+                        writer.WriteString(value.Column);
+                    }
+
+                    /// <inheritdoc/>
+                    public override global::Cell Read(ref global::MapReduceGen.Engine.ValueReader reader)
+                    {
+                        var row = reader.ReadInt32();
+                        var column = reader.ReadString()!;
+                        return new global::Cell(row, column);
+                    }
+
+                    /// <inheritdoc/>
+                    public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Cell value)
+                    {
+                        writer.WriteStartObject();
+                        writer.WritePropertyName("Row");
+                        global::MapReduceGen.Engine.ValueCodecs.Int32.WriteJson(writer, value.Row);
+                        writer.WritePropertyName("Column");
+                        global::MapReduceGen.Engine.ValueCodecs.String.WriteJson(writer, value.Column);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                /// <summary>
+                /// Writes <c>(int, double)</c> values member by member (Item1, Item2) for spill files and the
+                /// cluster's shuffle, and as JSON objects; reads them back as a tuple.
+                /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+                private sealed class TupleOfInt32AndDoubleCodec : global::MapReduceGen.Engine.ValueCodec<(int, double)>
+                {
+                    /// <summary>The one instance.</summary>
+                    public static readonly TupleOfInt32AndDoubleCodec Instance = new();
+
+                    /// <inheritdoc/>
+                    public override void Write(global::MapReduceGen.Engine.ValueWriter writer, (int, double) value)
+                    {
+                        writer.WriteInt32(value.Item1);
+                        writer.WriteDouble(value.Item2);
+                    }
+
+                    /// <inheritdoc/>
+                    public override (int, double) Read(ref global::MapReduceGen.Engine.ValueReader reader)
+                    {
+                        var item1 = reader.ReadInt32();
+                        var item2 = reader.ReadDouble();
+                        return (item1, item2);
+                    }
+
+                    /// <inheritdoc/>
+                    public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, (int, double) value)
+                    {
+                        writer.WriteStartObject();
+                        writer.WritePropertyName("Item1");
+                        global::MapReduceGen.Engine.ValueCodecs.Int32.WriteJson(writer, value.Item1);
+                        writer.WritePropertyName("Item2");
+                        global::MapReduceGen.Engine.ValueCodecs.Double.WriteJson(writer, value.Item2);
+                        writer.WriteEndObject();
+                    }
                 }
             }
         }
