@@ -123,7 +123,7 @@ namespace MapReduceGen.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor PartitionerWithSortedKeys = Error(
             "MRG0029", "A job sorted by key cannot have a [Partitioner]",
-            "The job '{0}' sorts its output by key, so its partitions are key ranges, and cannot also have the partitioner '{1}': remove [Partitioner], or do not sort by key");
+            "The job '{0}' sorts its output by key{2}, so its partitions are key ranges, and cannot also have the partitioner '{1}': remove [Partitioner], or do not sort by key");
 
         public static readonly DiagnosticDescriptor UnorderedKey = Error(
             "MRG0030", "A job sorted by key needs keys that can be ordered",
@@ -140,6 +140,14 @@ namespace MapReduceGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor CombinerWithDistinctReducer = Error(
             "MRG0033", "A reducer of keys only has no [Combiner]",
             "The job class '{0}' has the combiner '{1}' but the reducer '{2}' takes only keys, so no value is ever combined: remove [Combiner], or take the values ('ReadOnlySpan<TValue> values', or 'TValue combined' after the key)");
+
+        public static readonly DiagnosticDescriptor AsyncMethod = Error(
+            "MRG0035", "A job's methods run synchronously",
+            "The {0} '{1}' {2}");
+
+        public static readonly DiagnosticDescriptor LanguageVersionTooOld = Error(
+            "MRG0036", "MapReduceGen needs C# 11 or later",
+            "MapReduceGen needs C# 11 or later, and the job '{0}' is compiled as C# {1}: remove <LangVersion> (.NET 7 and later default to C# 11 or later) or set it to 11 or later");
 
         public static readonly DiagnosticDescriptor UnwritableType = new DiagnosticDescriptor(
             "MRG0034", "A type of the job cannot be written to disk",

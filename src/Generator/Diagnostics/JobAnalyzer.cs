@@ -49,7 +49,9 @@ namespace MapReduceGen.Generator.Diagnostics
             DiagnosticDescriptors.TopWithoutOrder,
             DiagnosticDescriptors.HelperWithoutJob,
             DiagnosticDescriptors.CombinerWithDistinctReducer,
-            DiagnosticDescriptors.UnwritableType);
+            DiagnosticDescriptors.UnwritableType,
+            DiagnosticDescriptors.AsyncMethod,
+            DiagnosticDescriptors.LanguageVersionTooOld);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)

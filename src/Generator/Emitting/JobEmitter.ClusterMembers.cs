@@ -21,7 +21,7 @@ namespace MapReduceGen.Generator.Emitting
                 /// <returns>The same silo builder.</returns>
                 {GeneratedCode.Attribute}
                 {job.Accessibility} static global::Orleans.Hosting.ISiloBuilder AddToSilo(global::Orleans.Hosting.ISiloBuilder silo)
-                    => global::MapReduceGen.Orleans.MapReduceSiloBuilderExtensions.AddMapReduceJob(silo, MapReduceJob.Definition);
+                    => global::MapReduceGen.Orleans.MapReduceSiloBuilderExtensions.AddMapReduceJob(silo, {Definition(job)});
                 """);
             foreach (InputForm form in InputForms(job, includeAsync: false))
             {
@@ -48,7 +48,7 @@ namespace MapReduceGen.Generator.Emitting
                 WriteOptionsParameters(writer, takesCancellation: true);
                 writer.WriteLines($"""
                         => (cluster ?? throw new global::System.ArgumentNullException(nameof(cluster)))
-                            .RunAsync(MapReduceJob.Definition, {Inputs(form)}, {Context(job)}, options, cancellationToken);
+                            .RunAsync({Definition(job)}, {Inputs(form)}, {Context(job)}, options, cancellationToken);
                     """);
                 writer.WriteLine();
                 WriteStreamOnCluster(writer, job, form);

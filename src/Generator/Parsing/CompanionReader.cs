@@ -69,8 +69,9 @@ namespace MapReduceGen.Generator.Parsing
                 ok &= CheckPartitioner(partitioner, key, known, diagnostics);
                 if (sortByKey)
                 {
+                    string why = parts.KeyComparer is { } sorter && !SortsByKey(parts.Reducer, known) ? $" (its [KeyComparer] '{sorter.Name}' sorts it)" : "";
                     diagnostics.Add(Diagnostic.Create(
-                        DiagnosticDescriptors.PartitionerWithSortedKeys, SourceLocations.Name(partitioner), jobName, partitioner.Name));
+                        DiagnosticDescriptors.PartitionerWithSortedKeys, SourceLocations.Name(partitioner), jobName, partitioner.Name, why));
                     ok = false;
                 }
             }

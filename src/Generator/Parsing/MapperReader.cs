@@ -78,33 +78,46 @@ namespace MapReduceGen.Generator.Parsing
                 return Fail("returns by reference", SourceLocations.Name(mapper));
             }
 
-            if (PairElementTypes(mapper.ReturnType, known) is not { } pair)
+            List<INamedTypeSymbol> pairs = PairTypes(mapper.ReturnType, known);
+            if (pairs.Count == 0)
             {
                 return Fail(
                     $"returns '{TypeFacts.Display(mapper.ReturnType)}', which is neither void nor IEnumerable<(TKey Key, TValue Value)>",
                     SourceLocations.Name(mapper));
             }
 
+            if (pairs.Count > 1)
+            {
+                return Fail(
+                    $"returns '{TypeFacts.Display(mapper.ReturnType)}', which is a sequence of two kinds of pairs ('{TypeFacts.Display(pairs[0])}' and '{TypeFacts.Display(pairs[1])}'), so which it emits is ambiguous",
+                    SourceLocations.Name(mapper));
+            }
+
+            (ITypeSymbol Key, ITypeSymbol Value) pair = (pairs[0].TupleElements[0].Type, pairs[0].TupleElements[1].Type);
+
             return parameters.Skip(1).FirstOrDefault(p => TypeFacts.IsConstructedFrom(p.Type, known.Emitter)) is { } emitterParameter
                 ? Fail("returns a sequence of pairs and also takes an Emitter<TKey, TValue>; use one or the other", SourceLocations.Parameter(emitterParameter))
                 : new Form(MapperShape.Enumerable, parameters[0].Type, pair.Key, pair.Value);
         }
 
-        private static (ITypeSymbol Key, ITypeSymbol Value)? PairElementTypes(ITypeSymbol returnType, KnownTypes known)
+        /// <summary>The distinct pair types the return type is a sequence of (<c>IEnumerable&lt;(TKey, TValue)&gt;</c>).</summary>
+        private static List<INamedTypeSymbol> PairTypes(ITypeSymbol returnType, KnownTypes known)
         {
             IEnumerable<INamedTypeSymbol> candidates = returnType is INamedTypeSymbol self
                 ? new[] { self }.Concat(returnType.AllInterfaces)
                 : returnType.AllInterfaces;
+            var pairs = new List<INamedTypeSymbol>();
             foreach (INamedTypeSymbol candidate in candidates)
             {
                 if (TypeFacts.IsConstructedFrom(candidate, known.IEnumerable) &&
-                    candidate.TypeArguments[0] is INamedTypeSymbol { IsTupleType: true, TupleElements.Length: 2 } tuple)
+                    candidate.TypeArguments[0] is INamedTypeSymbol { IsTupleType: true, TupleElements.Length: 2 } tuple &&
+                    !pairs.Any(p => TypeFacts.Same(p, tuple)))
                 {
-                    return (tuple.TupleElements[0].Type, tuple.TupleElements[1].Type);
+                    pairs.Add(tuple);
                 }
             }
 
-            return null;
+            return pairs;
         }
 
         private static Form Fail(string problem, Location location) => new Form(problem, location);

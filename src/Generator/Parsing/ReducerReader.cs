@@ -136,6 +136,18 @@ namespace MapReduceGen.Generator.Parsing
                     return Complete(ok, _combiner is null ? ShapeKind.Group : ShapeKind.CombinedGroup, kind, result, extrasStart, takesList, differs);
                 }
 
+                if (output < 0 && parameters.Length > 2 && _combiner is null && TypeFacts.Same(first, _value) && TypeFacts.Same(second, _value))
+                {
+                    // Two values and more: a fold that takes parameters or counters (without a combiner this is no finishing
+                    // reducer, even where keys and values are of one type).
+                    IParameterSymbol extra = parameters[2];
+                    _diagnostics.Add(Diagnostic.Create(
+                        DiagnosticDescriptors.InvalidReducerShape, SourceLocations.Parameter(extra), _reducer.Name,
+                        $"folds two values and then takes '{extra.Name}'; a fold runs any number of times, map-side too, so it takes neither the job's parameters nor a Counters: " +
+                        $"remove '{extra.Name}' (or, to finish each key once, make it 'static TResult {_reducer.Name}(TKey key, TValue combined, ...)' with a [Combiner])"));
+                    return null;
+                }
+
                 if (output < 0 && parameters.Length == 2 && TypeFacts.Same(first, second) && !(_combiner is not null && TypeFacts.Same(first, _key)))
                 {
                     // (TValue left, TValue right) -> TValue. With a combiner, (TKey, TValue) of one type is a finishing reducer.

@@ -18,7 +18,7 @@ namespace Snapshots
         public static global::MapReduceGen.MapReduceResult<(string Path, global::Snapshots.Kind Kind), global::System.Collections.Generic.IReadOnlyList<global::Snapshots.Point?>> Run(
             global::System.Collections.Generic.IEnumerable<global::Snapshots.Visit> inputs,
             global::MapReduceGen.MapReduceOptions? options = null)
-            => global::MapReduceGen.Engine.MapReduceEngine.Run(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options);
+            => global::MapReduceGen.Engine.MapReduceEngine.Run(global::Snapshots.CodecJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options);
 
         /// <summary>
         /// Runs the job on the ThreadPool, without blocking the caller, over the inputs.
@@ -34,7 +34,7 @@ namespace Snapshots
             global::System.Collections.Generic.IEnumerable<global::Snapshots.Visit> inputs,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Snapshots.CodecJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
 
         /// <summary>
         /// Runs the job on the ThreadPool, without blocking the caller, over an asynchronous sequence, awaited into a bounded buffer that the workers drain.
@@ -50,7 +50,7 @@ namespace Snapshots
             global::System.Collections.Generic.IAsyncEnumerable<global::Snapshots.Visit> inputs,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.AsyncSequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Snapshots.CodecJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.AsyncSequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
 
         /// <summary>
         /// Runs the job over the inputs,

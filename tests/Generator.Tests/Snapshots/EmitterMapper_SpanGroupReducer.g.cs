@@ -18,7 +18,7 @@ namespace Snapshots
         public static global::MapReduceGen.MapReduceResult<string, long> Run(
             global::System.Collections.Generic.IEnumerable<string> inputs,
             global::MapReduceGen.MapReduceOptions? options = null)
-            => global::MapReduceGen.Engine.MapReduceEngine.Run(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options);
+            => global::MapReduceGen.Engine.MapReduceEngine.Run(global::Snapshots.WordJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options);
 
         /// <summary>
         /// Runs the job on the ThreadPool, without blocking the caller, over the inputs.
@@ -34,7 +34,7 @@ namespace Snapshots
             global::System.Collections.Generic.IEnumerable<string> inputs,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Snapshots.WordJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
 
         /// <summary>
         /// Runs the job on the ThreadPool, without blocking the caller, over an asynchronous sequence, awaited into a bounded buffer that the workers drain.
@@ -50,7 +50,7 @@ namespace Snapshots
             global::System.Collections.Generic.IAsyncEnumerable<string> inputs,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.AsyncSequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Snapshots.WordJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.AsyncSequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
 
         /// <summary>
         /// Runs the job over the lines of text files, split at line boundaries and mapped by all workers at once: maps every input on all cores and reduces each key with <c>Reduce</c>.
@@ -64,7 +64,7 @@ namespace Snapshots
         public static global::MapReduceGen.MapReduceResult<string, long> Run(
             global::MapReduceGen.TextSource source,
             global::MapReduceGen.MapReduceOptions? options = null)
-            => global::MapReduceGen.Engine.MapReduceEngine.Run(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(source) }, global::MapReduceGen.Engine.TaskContext.Empty(), options);
+            => global::MapReduceGen.Engine.MapReduceEngine.Run(global::Snapshots.WordJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(source) }, global::MapReduceGen.Engine.TaskContext.Empty(), options);
 
         /// <summary>
         /// Runs the job on the ThreadPool, without blocking the caller, over the lines of text files, split at line boundaries and mapped by all workers at once.
@@ -80,7 +80,7 @@ namespace Snapshots
             global::MapReduceGen.TextSource source,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(source) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Snapshots.WordJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(source) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
 
         /// <summary>
         /// Runs the job over the inputs,

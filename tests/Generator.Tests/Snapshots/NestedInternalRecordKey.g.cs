@@ -20,7 +20,7 @@ partial record Outer
             internal static global::MapReduceGen.MapReduceResult<global::Cell, (int, double)> Run(
                 global::System.Collections.Generic.IEnumerable<int> inputs,
                 global::MapReduceGen.MapReduceOptions? options = null)
-                => global::MapReduceGen.Engine.MapReduceEngine.Run(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options);
+                => global::MapReduceGen.Engine.MapReduceEngine.Run(global::Outer.Middle.CellJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options);
 
             /// <summary>
             /// Runs the job on the ThreadPool, without blocking the caller, over the inputs.
@@ -36,7 +36,7 @@ partial record Outer
                 global::System.Collections.Generic.IEnumerable<int> inputs,
                 global::MapReduceGen.MapReduceOptions? options = null,
                 global::System.Threading.CancellationToken cancellationToken = default)
-                => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
+                => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Outer.Middle.CellJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
 
             /// <summary>
             /// Runs the job on the ThreadPool, without blocking the caller, over an asynchronous sequence, awaited into a bounded buffer that the workers drain.
@@ -52,7 +52,7 @@ partial record Outer
                 global::System.Collections.Generic.IAsyncEnumerable<int> inputs,
                 global::MapReduceGen.MapReduceOptions? options = null,
                 global::System.Threading.CancellationToken cancellationToken = default)
-                => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.AsyncSequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
+                => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Outer.Middle.CellJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.AsyncSequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
 
             /// <summary>
             /// Runs the job over the inputs,

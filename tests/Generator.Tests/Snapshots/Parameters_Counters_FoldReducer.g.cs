@@ -20,7 +20,7 @@ namespace Snapshots
             global::System.Collections.Generic.IEnumerable<string> inputs,
             global::Snapshots.Settings parameters,
             global::MapReduceGen.MapReduceOptions? options = null)
-            => global::MapReduceGen.Engine.MapReduceEngine.Run(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options);
+            => global::MapReduceGen.Engine.MapReduceEngine.Run(global::Snapshots.ModelJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options);
 
         /// <summary>
         /// Runs the job on the ThreadPool, without blocking the caller, over the inputs.
@@ -38,7 +38,7 @@ namespace Snapshots
             global::Snapshots.Settings parameters,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Snapshots.ModelJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options, cancellationToken);
 
         /// <summary>
         /// Runs the job on the ThreadPool, without blocking the caller, over an asynchronous sequence, awaited into a bounded buffer that the workers drain.
@@ -56,7 +56,7 @@ namespace Snapshots
             global::Snapshots.Settings parameters,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.AsyncSequence(inputs) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Snapshots.ModelJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.AsyncSequence(inputs) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options, cancellationToken);
 
         /// <summary>
         /// Runs the job over the lines of text files, split at line boundaries and mapped by all workers at once: maps every input on all cores and reduces each key with <c>Reduce</c>.
@@ -72,7 +72,7 @@ namespace Snapshots
             global::MapReduceGen.TextSource source,
             global::Snapshots.Settings parameters,
             global::MapReduceGen.MapReduceOptions? options = null)
-            => global::MapReduceGen.Engine.MapReduceEngine.Run(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(source) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options);
+            => global::MapReduceGen.Engine.MapReduceEngine.Run(global::Snapshots.ModelJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(source) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options);
 
         /// <summary>
         /// Runs the job on the ThreadPool, without blocking the caller, over the lines of text files, split at line boundaries and mapped by all workers at once.
@@ -90,7 +90,7 @@ namespace Snapshots
             global::Snapshots.Settings parameters,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(source) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Snapshots.ModelJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(source) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options, cancellationToken);
 
         /// <summary>
         /// Runs the job over the inputs,

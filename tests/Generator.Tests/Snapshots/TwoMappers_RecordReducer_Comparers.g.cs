@@ -22,7 +22,7 @@ namespace Snapshots
             global::System.Collections.Generic.IEnumerable<int> numbers,
             global::Snapshots.Settings parameters,
             global::MapReduceGen.MapReduceOptions? options = null)
-            => global::MapReduceGen.Engine.MapReduceEngine.Run(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options);
+            => global::MapReduceGen.Engine.MapReduceEngine.Run(global::Snapshots.ModelJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options);
 
         /// <summary>
         /// Runs the job on the ThreadPool, without blocking the caller, over one sequence of inputs per mapper.
@@ -42,7 +42,7 @@ namespace Snapshots
             global::Snapshots.Settings parameters,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Snapshots.ModelJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options, cancellationToken);
 
         /// <summary>
         /// Runs the job over text files for the mappers of lines: maps every input on all cores and reduces each key with <c>Reduce</c>.
@@ -60,7 +60,7 @@ namespace Snapshots
             global::System.Collections.Generic.IEnumerable<int> numbers,
             global::Snapshots.Settings parameters,
             global::MapReduceGen.MapReduceOptions? options = null)
-            => global::MapReduceGen.Engine.MapReduceEngine.Run(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options);
+            => global::MapReduceGen.Engine.MapReduceEngine.Run(global::Snapshots.ModelJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options);
 
         /// <summary>
         /// Runs the job on the ThreadPool, without blocking the caller, over text files for the mappers of lines.
@@ -80,7 +80,7 @@ namespace Snapshots
             global::Snapshots.Settings parameters,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Snapshots.ModelJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options, cancellationToken);
 
         /// <summary>
         /// Runs the job over one sequence of inputs per mapper,
