@@ -59,7 +59,7 @@ namespace MapReduceGen.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor KeyWithoutValueEquality = Error(
             "MRG0013", "The key type has no value equality",
-            "The key type '{0}' of the job '{1}' neither implements IEquatable<{0}> nor overrides Equals and GetHashCode, so equal-looking keys are different keys: make it a record, or implement IEquatable<{0}>, or opt in to keys compared by reference with [Mapper(AllowReferenceEqualityKeys = true)]");
+            "The key type '{0}' of the job '{1}' {2}, so equal-looking keys are different keys: make it a record, or implement IEquatable<{0}>, or opt in to keys compared by reference with [Mapper(AllowReferenceEqualityKeys = true)]");
 
         public static readonly DiagnosticDescriptor InaccessibleType = Error(
             "MRG0014", "The job's types must be visible to the generated Run method",

@@ -76,7 +76,7 @@ namespace MapReduceGen.Generator.Parsing
                 }
             }
 
-            if (sortByKey && parts.KeyComparer is null && !TypeFacts.IsOrderable(key, known))
+            if (sortByKey && parts.KeyComparer is null && !ValueSemantics.HasKeyOrder(key, known))
             {
                 diagnostics.Add(Diagnostic.Create(
                     DiagnosticDescriptors.UnorderedKey, SourceLocations.Attribute(parts.Reducer, known.ReducerAttribute), jobName, TypeFacts.Display(key)));

@@ -53,11 +53,12 @@ namespace MapReduceGen.Generator.Parsing
                 return null;
             }
 
-            bool keyByReference = !TypeFacts.HasValueEquality(first.Key, known);
+            string? byReference = ValueSemantics.ReferenceEqualityProblem(first.Key, known);
+            bool keyByReference = byReference is not null;
             if (keyByReference && !parts.Mappers.Any(m => AllowsReferenceEqualityKeys(m, known)))
             {
                 diagnostics.Add(Diagnostic.Create(
-                    DiagnosticDescriptors.KeyWithoutValueEquality, SourceLocations.EmittedTypes(first), TypeFacts.Display(first.Key), jobName));
+                    DiagnosticDescriptors.KeyWithoutValueEquality, SourceLocations.EmittedTypes(first), TypeFacts.Display(first.Key), jobName, byReference));
                 return null;
             }
 

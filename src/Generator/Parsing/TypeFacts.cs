@@ -36,52 +36,12 @@ namespace MapReduceGen.Generator.Parsing
             (type is INamedTypeSymbol self ? new[] { self }.Concat(type.AllInterfaces) : type.AllInterfaces).Any(candidate =>
                 IsConstructedFrom(candidate, known.IEnumerable) && Same(candidate.TypeArguments[0], element));
 
-        /// <summary>
-        /// Whether keys of a type can be sorted without a <c>[KeyComparer]</c>: strings, primitives and enums, types with
-        /// their own <c>IComparable</c>, and tuples and records (compared member by member).
-        /// </summary>
-        public static bool IsOrderable(ITypeSymbol type, KnownTypes known) =>
-            type.SpecialType is SpecialType.System_String or SpecialType.System_Boolean or SpecialType.System_Char or
-                SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16 or
-                SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64 or
-                SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal or SpecialType.System_DateTime ||
-            type.TypeKind == TypeKind.Enum ||
-            IsComparable(type, known) ||
-            type is INamedTypeSymbol { IsTupleType: true } or INamedTypeSymbol { IsRecord: true } ||
-            (type is INamedTypeSymbol nullable && nullable.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T &&
-             IsOrderable(nullable.TypeArguments[0], known));
-
         /// <summary>Whether a type implements <c>IComparable</c> or <c>IComparable&lt;T&gt;</c> (of itself).</summary>
         public static bool IsComparable(ITypeSymbol type, KnownTypes known) =>
             type.AllInterfaces.Any(i =>
                 SymbolEqualityComparer.Default.Equals(i, known.IComparable) ||
                 (SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, known.IComparableOfT) &&
                  SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type)));
-
-        /// <summary>Whether equal-looking keys of a type are equal: anything but a class without its own equality.</summary>
-        public static bool HasValueEquality(ITypeSymbol key, KnownTypes known)
-        {
-            if (!key.IsReferenceType || key.SpecialType == SpecialType.System_String || key.TypeKind != TypeKind.Class ||
-                key is INamedTypeSymbol { IsRecord: true })
-            {
-                return true;
-            }
-
-            if (key.AllInterfaces.Any(i => IsConstructedFrom(i, known.IEquatable) && Same(i.TypeArguments[0], key)))
-            {
-                return true;
-            }
-
-            for (ITypeSymbol? type = key; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
-            {
-                if (type.GetMembers("Equals").OfType<IMethodSymbol>().Any(m => m.IsOverride && m.Parameters.Length == 1))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         /// <summary>The narrowest accessibility along a type, the types it is nested in and its type arguments.</summary>
         public static Accessibility EffectiveAccessibility(ITypeSymbol type)
