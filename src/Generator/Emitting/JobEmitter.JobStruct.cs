@@ -246,19 +246,25 @@ namespace MapReduceGen.Generator.Emitting
                 public static void Map({mapper.InputType} input, {emitter} emitter, {Engine}TaskContext context)
                 """);
             string arguments = ExtraArguments(job, mapper.Arguments);
+
+            // Where the mapper annotates its key or value otherwise than the job (its first mapper), '!' keeps the calls free
+            // of nullable warnings: the types are the same, and the sinks refuse null keys themselves.
+            string differs = mapper.NullabilityDiffers ? "!" : "";
             if (mapper.Shape == MapperShape.Emitter)
             {
-                writer.WriteLine($"    => {jobClass}.{mapper.Name}(input, emitter{arguments});");
+                writer.WriteLine($"    => {jobClass}.{mapper.Name}(input, emitter{differs}{arguments});");
             }
             else
             {
                 EmitCallKind kind = job.Key.IsString ? EmitCallKind.StringKey : EmitCallKind.Key;
                 string emit = GeneratedCode.DirectEmitMethod(kind, job.Shape, "MapReduceJob", job.Key.Type, job.ValueType);
+                string stringKey = kind == EmitCallKind.StringKey && job.Key.Type.EndsWith("?", System.StringComparison.Ordinal) ? "!" : "";
+                string key = stringKey.Length > 0 || differs.Length > 0 ? "!" : "";
                 writer.WriteLines($$"""
                     {
                         foreach (var pair in {{jobClass}}.{{mapper.Name}}(input{{arguments}}){{(mapper.ReturnsNullable ? "!" : "")}})
                         {
-                            {{emit}}(emitter, pair.Item1, pair.Item2);
+                            {{emit}}(emitter{{stringKey}}, pair.Item1{{key}}, pair.Item2{{differs}});
                         }
                     }
                     """);

@@ -58,7 +58,15 @@ namespace MapReduceGen.Generator.Emitting
                 : "left.Equals(right)";
         }
 
-        public static string Hash(ITypeSymbol keyType) => Hash(keyType, "key", 0);
+        /// <summary>
+        /// The body of <c>GetKeyHash</c>, over <c>key</c>. A key annotated nullable is read as <c>key!</c>: keys in tables are
+        /// never null (the sinks refuse them).
+        /// </summary>
+        public static string Hash(ITypeSymbol keyType) => Hash(keyType, Root(keyType, "key"), 0);
+
+        /// <summary>How generated code reads a key: with <c>!</c> when it is a reference type annotated nullable (never null in a table).</summary>
+        private static string Root(ITypeSymbol keyType, string name) =>
+            keyType.IsReferenceType && keyType.NullableAnnotation == NullableAnnotation.Annotated ? name + "!" : name;
 
         /// <summary>
         /// The body of a key type's member-by-member order, as one expression over <c>left</c> and <c>right</c> that uses a
@@ -75,7 +83,9 @@ namespace MapReduceGen.Generator.Emitting
                 return CompareNullable("left", "right", CompareMembers((INamedTypeSymbol)inner!, "left.Value", "right.Value", 0, known));
             }
 
-            return ValueSemantics.IsMemberwise(keyType, known) ? CompareMembers((INamedTypeSymbol)keyType, "left", "right", 0, known) : null;
+            return ValueSemantics.IsMemberwise(keyType, known)
+                ? CompareMembers((INamedTypeSymbol)keyType, Root(keyType, "left"), Root(keyType, "right"), 0, known)
+                : null;
         }
 
         /// <summary>Nullable values: null first, then the values' order.</summary>

@@ -299,6 +299,7 @@ namespace MapReduceGen.Generator.Parsing
                     InputType = TypeFacts.FullName(read.Input),
                     InputIsString = read.Input.SpecialType == SpecialType.System_String,
                     ReturnsNullable = read.Shape == MapperShape.Enumerable && read.Method.ReturnNullableAnnotation == NullableAnnotation.Annotated,
+                    NullabilityDiffers = !TypeFacts.SameNullability(read.Key, mappers[0].Key) || !TypeFacts.SameNullability(read.Value, mappers[0].Value),
                     Arguments = ExtraParameterReader.Pattern(read.Extras),
                     InputName = unique,
                     InputParameter = SyntaxFacts.GetKeywordKind(unique) == SyntaxKind.None ? unique : "@" + unique,
