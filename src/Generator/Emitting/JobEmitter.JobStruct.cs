@@ -22,6 +22,7 @@ namespace MapReduceGen.Generator.Emitting
                 /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
                 /// </summary>
                 {GeneratedCode.Attribute}
+                {GeneratedCode.Hidden}
                 {job.Accessibility} readonly struct MapReduceJob
                 """);
             List<string> interfaces = Interfaces(job);
@@ -93,6 +94,7 @@ namespace MapReduceGen.Generator.Emitting
             string value = job.ValueType;
             writer.WriteLines($$"""
                 /// <inheritdoc/>
+                {{GeneratedCode.Hidden}}
                 public static {{Engine}}JobDefinition<{{key}}, {{value}}, {{OutputType(job)}}> Definition { get; } =
                     {{Engine}}JobDefinitions.{{ShapeText(job, job.Shape.Factory)}}(
                         new {{Engine}}JobMapper<{{key}}, {{value}}>[]
@@ -120,7 +122,8 @@ namespace MapReduceGen.Generator.Emitting
         /// <summary>What the definition's layout says: sorting, and the job's comparers and partitioner.</summary>
         private static string Layout(JobModel job, string jobClass)
         {
-            JobLayoutModel layout = job.Layout;
+            // The [ValueComparer] is the job struct's CompareValues (called directly by the reducer), not part of the layout.
+            JobLayoutModel layout = job.Layout with { ValueComparer = null };
             if (layout.IsDefault)
             {
                 return "null";
@@ -140,11 +143,6 @@ namespace MapReduceGen.Generator.Emitting
             if (layout.Partitioner is { } partitioner)
             {
                 members.Add($"Partitioner = static (key, partitionCount) => {jobClass}.{partitioner}(key, partitionCount)");
-            }
-
-            if (layout.ValueComparer is { } valueComparer)
-            {
-                members.Add($"ValueComparer = static (left, right) => {jobClass}.{valueComparer}(left, right)");
             }
 
             if (layout.OutputComparer is { } outputComparer)
@@ -191,12 +189,45 @@ namespace MapReduceGen.Generator.Emitting
             }
 
             bool records = job.Shape.Output == JobOutputKind.Records;
-            string call = $"{jobClass}.{job.Reducer.Name}({reduce.Arguments}{(records ? ", output.Records" : "")}{ExtraArguments(job, job.Reducer.Arguments)})";
+            string Call(string arguments)
+            {
+                string call = $"{jobClass}.{job.Reducer.Name}({arguments}{(records ? ", output.Records" : "")}{ExtraArguments(job, job.Reducer.Arguments)})";
+                return records ? call : $"output.Set({call}{bang})";
+            }
+
+            if (job.Shape.ReduceMember == ReduceMember.ReduceValues && job.Reducer.TakesList)
+            {
+                // The engine hands a list reducer a view of the partition's values (no copy) where they stay put; only where
+                // they are in a buffer it reuses (a merge of spilled runs) does Reduce copy them.
+                writer.WriteLines($"""
+
+                    /// <inheritdoc/>
+                    public static bool TakesList => true;
+
+                    /// <inheritdoc/>
+                    public static void ReduceList({key} key, global::System.Collections.Generic.IReadOnlyList<{value}> values, {output})
+                        => {Call($"key{bang}, values{bang}")};
+                    """);
+            }
+
+            if (job.Layout.ValueComparer is { } valueComparer)
+            {
+                writer.WriteLines($"""
+
+                    /// <inheritdoc/>
+                    public static bool SortsValues => true;
+
+                    /// <inheritdoc/>
+                    public static int CompareValues({value} left, {value} right)
+                        => {jobClass}.{valueComparer}(left, right);
+                    """);
+            }
+
             writer.WriteLines($"""
 
                 /// <inheritdoc/>
                 public static void {reduce.Signature}
-                    => {(records ? call : $"output.Set({call}{bang})")};
+                    => {Call(reduce.Arguments)};
                 """);
         }
 
@@ -238,6 +269,7 @@ namespace MapReduceGen.Generator.Emitting
             writer.WriteLines($"""
                 /// <summary>The mapper <c>{mapper.Name}</c>, over inputs of type <c>{GeneratedCode.XmlEscape(mapper.InputType)}</c>.</summary>
                 {GeneratedCode.Attribute}
+                {GeneratedCode.Hidden}
                 public readonly struct Mapper{index} : {Engine}IMapFunction<{mapper.InputType}, {job.Key.Type}, {job.ValueType}>
                 """);
             writer.OpenBlock();

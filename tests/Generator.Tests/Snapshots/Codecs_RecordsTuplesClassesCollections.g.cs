@@ -102,6 +102,7 @@ namespace Snapshots
         /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public readonly struct MapReduceJob
             : global::MapReduceGen.Engine.IGroupJob<global::Snapshots.Visit, (string Path, global::Snapshots.Kind Kind), global::Snapshots.Visit, global::System.Collections.Generic.IReadOnlyList<global::Snapshots.Point?>>,
               global::MapReduceGen.Engine.IDefinedJob<(string Path, global::Snapshots.Kind Kind), global::Snapshots.Visit, global::MapReduceGen.MapReduceResult<(string Path, global::Snapshots.Kind Kind), global::System.Collections.Generic.IReadOnlyList<global::Snapshots.Point?>>>,
@@ -112,6 +113,7 @@ namespace Snapshots
             public static string Name => "Snapshots.CodecJob";
 
             /// <inheritdoc/>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public static global::MapReduceGen.Engine.JobDefinition<(string Path, global::Snapshots.Kind Kind), global::Snapshots.Visit, global::MapReduceGen.MapReduceResult<(string Path, global::Snapshots.Kind Kind), global::System.Collections.Generic.IReadOnlyList<global::Snapshots.Point?>>> Definition { get; } =
                 global::MapReduceGen.Engine.JobDefinitions.Group<MapReduceJob, (string Path, global::Snapshots.Kind Kind), global::Snapshots.Visit, global::System.Collections.Generic.IReadOnlyList<global::Snapshots.Point?>>(
                     new global::MapReduceGen.Engine.JobMapper<(string Path, global::Snapshots.Kind Kind), global::Snapshots.Visit>[]
@@ -146,6 +148,7 @@ namespace Snapshots
 
             /// <summary>The mapper <c>Map</c>, over inputs of type <c>global::Snapshots.Visit</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public readonly struct Mapper0 : global::MapReduceGen.Engine.IMapFunction<global::Snapshots.Visit, (string Path, global::Snapshots.Kind Kind), global::Snapshots.Visit>
             {
                 /// <inheritdoc/>

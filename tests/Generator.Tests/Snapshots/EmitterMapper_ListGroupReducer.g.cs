@@ -176,6 +176,7 @@ namespace Snapshots
         /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public readonly struct MapReduceJob
             : global::MapReduceGen.Engine.IGroupJob<string, string, int, string>,
               global::MapReduceGen.Engine.IDefinedJob<string, int, global::MapReduceGen.MapReduceResult<string, string>>,
@@ -186,6 +187,7 @@ namespace Snapshots
             public static string Name => "Snapshots.WordJob";
 
             /// <inheritdoc/>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public static global::MapReduceGen.Engine.JobDefinition<string, int, global::MapReduceGen.MapReduceResult<string, string>> Definition { get; } =
                 global::MapReduceGen.Engine.JobDefinitions.Group<MapReduceJob, string, int, string>(
                     new global::MapReduceGen.Engine.JobMapper<string, int>[]
@@ -194,6 +196,13 @@ namespace Snapshots
                     },
                     global::MapReduceGen.Engine.JobParameters.None,
                     null);
+
+            /// <inheritdoc/>
+            public static bool TakesList => true;
+
+            /// <inheritdoc/>
+            public static void ReduceList(string key, global::System.Collections.Generic.IReadOnlyList<int> values, global::MapReduceGen.Engine.KeyOutput<string> output, global::MapReduceGen.Engine.TaskContext context)
+                => output.Set(global::Snapshots.WordJob.Reduce(key, values));
 
             /// <inheritdoc/>
             public static void Reduce(string key, global::System.ReadOnlySpan<int> values, global::MapReduceGen.Engine.KeyOutput<string> output, global::MapReduceGen.Engine.TaskContext context)
@@ -209,6 +218,7 @@ namespace Snapshots
 
             /// <summary>The mapper <c>Map</c>, over inputs of type <c>string</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public readonly struct Mapper0 : global::MapReduceGen.Engine.IMapFunction<string, string, int>
             {
                 /// <inheritdoc/>

@@ -176,6 +176,7 @@ namespace Snapshots
         /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public readonly struct MapReduceJob
             : global::MapReduceGen.Engine.IDefinedJob<string, int, global::MapReduceGen.MapReduceRecords<string>>,
               global::MapReduceGen.Engine.IKeyedJob<string>,
@@ -186,6 +187,7 @@ namespace Snapshots
             public static string Name => "Snapshots.ModelJob";
 
             /// <inheritdoc/>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public static global::MapReduceGen.Engine.JobDefinition<string, int, global::MapReduceGen.MapReduceRecords<string>> Definition { get; } =
                 global::MapReduceGen.Engine.JobDefinitions.CombinedGroupRecords<MapReduceJob, string, int, string>(
                     new global::MapReduceGen.Engine.JobMapper<string, int>[]
@@ -198,6 +200,13 @@ namespace Snapshots
             /// <inheritdoc/>
             public static int Combine(int left, int right)
                 => global::Snapshots.ModelJob.Combine(left, right);
+
+            /// <inheritdoc/>
+            public static bool TakesList => true;
+
+            /// <inheritdoc/>
+            public static void ReduceList(string key, global::System.Collections.Generic.IReadOnlyList<int> values, global::MapReduceGen.Engine.KeyOutput<string> output, global::MapReduceGen.Engine.TaskContext context)
+                => global::Snapshots.ModelJob.Reduce(key, values, output.Records, context.Counters);
 
             /// <inheritdoc/>
             public static void Reduce(string key, global::System.ReadOnlySpan<int> values, global::MapReduceGen.Engine.KeyOutput<string> output, global::MapReduceGen.Engine.TaskContext context)
@@ -213,6 +222,7 @@ namespace Snapshots
 
             /// <summary>The mapper <c>Map</c>, over inputs of type <c>string</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public readonly struct Mapper0 : global::MapReduceGen.Engine.IMapFunction<string, string, int>
             {
                 /// <inheritdoc/>

@@ -176,6 +176,7 @@ namespace Snapshots
         /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public readonly struct MapReduceJob
             : global::MapReduceGen.Engine.IDefinedJob<string, int, global::MapReduceGen.MapReduceResult<string, long>>,
               global::MapReduceGen.Engine.IKeyedJob<string>,
@@ -186,6 +187,7 @@ namespace Snapshots
             public static string Name => "Snapshots.ModelJob";
 
             /// <inheritdoc/>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public static global::MapReduceGen.Engine.JobDefinition<string, int, global::MapReduceGen.MapReduceResult<string, long>> Definition { get; } =
                 global::MapReduceGen.Engine.JobDefinitions.Finish<MapReduceJob, string, int, long>(
                     new global::MapReduceGen.Engine.JobMapper<string, int>[]
@@ -213,6 +215,7 @@ namespace Snapshots
 
             /// <summary>The mapper <c>Map</c>, over inputs of type <c>string</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public readonly struct Mapper0 : global::MapReduceGen.Engine.IMapFunction<string, string, int>
             {
                 /// <inheritdoc/>

@@ -104,6 +104,7 @@ partial record Outer
             /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
             /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal readonly struct MapReduceJob
                 : global::MapReduceGen.Engine.IFoldJob<int, global::Cell, (int, double)>,
                   global::MapReduceGen.Engine.IDefinedJob<global::Cell, (int, double), global::MapReduceGen.MapReduceResult<global::Cell, (int, double)>>,
@@ -114,6 +115,7 @@ partial record Outer
                 public static string Name => "Outer.Middle.CellJob";
 
                 /// <inheritdoc/>
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 public static global::MapReduceGen.Engine.JobDefinition<global::Cell, (int, double), global::MapReduceGen.MapReduceResult<global::Cell, (int, double)>> Definition { get; } =
                     global::MapReduceGen.Engine.JobDefinitions.Fold<MapReduceJob, global::Cell, (int, double)>(
                         new global::MapReduceGen.Engine.JobMapper<global::Cell, (int, double)>[]
@@ -148,6 +150,7 @@ partial record Outer
 
                 /// <summary>The mapper <c>Map</c>, over inputs of type <c>int</c>.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 public readonly struct Mapper0 : global::MapReduceGen.Engine.IMapFunction<int, global::Cell, (int, double)>
                 {
                     /// <inheritdoc/>

@@ -192,6 +192,7 @@ namespace Snapshots
         /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public readonly struct MapReduceJob
             : global::MapReduceGen.Engine.IDefinedJob<string, int, global::MapReduceGen.MapReduceRecords<string>>,
               global::MapReduceGen.Engine.IKeyedJob<string>,
@@ -201,6 +202,7 @@ namespace Snapshots
             public static string Name => "Snapshots.ModelJob";
 
             /// <inheritdoc/>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public static global::MapReduceGen.Engine.JobDefinition<string, int, global::MapReduceGen.MapReduceRecords<string>> Definition { get; } =
                 global::MapReduceGen.Engine.JobDefinitions.GroupRecords<MapReduceJob, string, int, string>(
                     new global::MapReduceGen.Engine.JobMapper<string, int>[]
@@ -209,7 +211,21 @@ namespace Snapshots
                         global::MapReduceGen.Engine.JobMappers.Of<Mapper1, int, string, int>("numbers"),
                     },
                     global::MapReduceGen.Engine.JobParameters.Of<global::Snapshots.Settings>(),
-                    new global::MapReduceGen.Engine.JobLayout<string, int, string> { SortByKey = true, HasKeyComparer = true, ValueComparer = static (left, right) => global::Snapshots.ModelJob.CompareValues(left, right), OutputComparer = static (left, right) => global::Snapshots.ModelJob.CompareOutput(left, right) });
+                    new global::MapReduceGen.Engine.JobLayout<string, int, string> { SortByKey = true, HasKeyComparer = true, OutputComparer = static (left, right) => global::Snapshots.ModelJob.CompareOutput(left, right) });
+
+            /// <inheritdoc/>
+            public static bool TakesList => true;
+
+            /// <inheritdoc/>
+            public static void ReduceList(string key, global::System.Collections.Generic.IReadOnlyList<int> values, global::MapReduceGen.Engine.KeyOutput<string> output, global::MapReduceGen.Engine.TaskContext context)
+                => global::Snapshots.ModelJob.Reduce(key, values, output.Records, ((global::MapReduceGen.Engine.TaskContext<global::Snapshots.Settings>)context).Parameters);
+
+            /// <inheritdoc/>
+            public static bool SortsValues => true;
+
+            /// <inheritdoc/>
+            public static int CompareValues(int left, int right)
+                => global::Snapshots.ModelJob.CompareValues(left, right);
 
             /// <inheritdoc/>
             public static void Reduce(string key, global::System.ReadOnlySpan<int> values, global::MapReduceGen.Engine.KeyOutput<string> output, global::MapReduceGen.Engine.TaskContext context)
@@ -229,6 +245,7 @@ namespace Snapshots
 
             /// <summary>The mapper <c>MapLines</c>, over inputs of type <c>string</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public readonly struct Mapper0 : global::MapReduceGen.Engine.IMapFunction<string, string, int>
             {
                 /// <inheritdoc/>
@@ -238,6 +255,7 @@ namespace Snapshots
 
             /// <summary>The mapper <c>MapNumbers</c>, over inputs of type <c>int</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public readonly struct Mapper1 : global::MapReduceGen.Engine.IMapFunction<int, string, int>
             {
                 /// <inheritdoc/>
