@@ -25,7 +25,7 @@ namespace MapReduceGen.Generator.Emitting
                 return null;
             }
 
-            string qualifier = GeneratedCode.JobStruct(job) + ".";
+            string qualifier = Parsing.CodecPlanner.JobStructPlaceholder + ".";
             string Argument(string? codec) => codec?.Replace(qualifier, "") ?? "null";
             return $"""
                 new {Engine}JobCodecs<{job.Key.Type}, {job.ValueType}, {job.ResultType}>(
@@ -37,18 +37,25 @@ namespace MapReduceGen.Generator.Emitting
 
         private static void WriteCodecClasses(SourceWriter writer, JobModel job)
         {
+            string jobStruct = GeneratedCode.JobStruct(job);
             foreach (CodecClassModel codec in job.Codecs.Classes)
             {
                 writer.WriteLine();
-                WriteCodecClass(writer, codec);
+                WriteCodecClass(writer, codec, jobStruct);
             }
         }
 
-        private static void WriteCodecClass(SourceWriter writer, CodecClassModel codec)
+        /// <summary>
+        /// A codec expression inside a codec class: other codec classes named through the job struct (a static field named
+        /// like a class, for a member named like its type, would hide the class).
+        /// </summary>
+        private static string Qualified(string codec, string jobStruct) => codec.Replace(Parsing.CodecPlanner.JobStructPlaceholder, jobStruct);
+
+        private static void WriteCodecClass(SourceWriter writer, CodecClassModel codec, string jobStruct)
         {
             if (codec.Construction == CodecConstruction.Sequence)
             {
-                WriteSequenceCodecClass(writer, codec);
+                WriteSequenceCodecClass(writer, codec, jobStruct);
                 return;
             }
 
@@ -76,7 +83,7 @@ namespace MapReduceGen.Generator.Emitting
             {
                 writer.WriteLine();
                 writer.WriteLine($"private static readonly {ValueCodecType}<{member.Type}> {member.Field} =");
-                writer.WriteLine($"    {member.FieldInitializer};");
+                writer.WriteLine($"    {Qualified(member.FieldInitializer!, jobStruct)};");
             }
 
             writer.WriteLine();
@@ -131,7 +138,7 @@ namespace MapReduceGen.Generator.Emitting
         }
 
         /// <summary>A sequence interface's codec: its items written as a list, read back as one.</summary>
-        private static void WriteSequenceCodecClass(SourceWriter writer, CodecClassModel codec)
+        private static void WriteSequenceCodecClass(SourceWriter writer, CodecClassModel codec, string jobStruct)
         {
             CodecMemberModel items = codec.Members[0];
             string list = items.Type.TrimEnd('?');
@@ -148,7 +155,7 @@ namespace MapReduceGen.Generator.Emitting
                     public static readonly {{codec.Name}} Instance = new();
 
                     private static readonly {{ValueCodecType}}<{{items.Type}}> {{items.Field}} =
-                        {{items.FieldInitializer}};
+                        {{Qualified(items.FieldInitializer!, jobStruct)}};
 
                     /// <inheritdoc/>
                     public override void Write({{Engine}}ValueWriter writer, {{codec.Type}} value)

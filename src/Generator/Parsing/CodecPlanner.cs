@@ -22,21 +22,23 @@ namespace MapReduceGen.Generator.Parsing
     {
         private const string Codecs = "global::MapReduceGen.Engine.ValueCodecs.";
 
-        /// <summary>Names a type to find its codec class: fully qualified, tuple names kept, nullable annotations dropped.</summary>
-        private static readonly SymbolDisplayFormat TypeKeyFormat = SymbolDisplayFormat.FullyQualifiedFormat;
+        /// <summary>
+        /// Where an expression names the job struct (<c>{Job}.PointCodec.Instance</c>): the emitter writes the struct's full
+        /// name there, so reading a job again on every edit does not format it.
+        /// </summary>
+        public const string JobStructPlaceholder = "{Job}";
 
         private readonly INamedTypeSymbol _jobType;
-        private readonly string _jobStruct;
         private readonly KnownTypes _known;
-        private readonly Dictionary<string, Codec> _planned = new Dictionary<string, Codec>(StringComparer.Ordinal);
+        // By the type itself: the default comparer tells tuples with other element names apart and ignores nullability.
+        private readonly Dictionary<ITypeSymbol, Codec> _planned = new Dictionary<ITypeSymbol, Codec>(SymbolEqualityComparer.Default);
         private readonly List<CodecClassModel> _classes = new List<CodecClassModel>();
         private readonly HashSet<string> _classNames = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<ITypeSymbol> _planning = new List<ITypeSymbol>();
 
-        private CodecPlanner(INamedTypeSymbol jobType, string jobStruct, KnownTypes known)
+        private CodecPlanner(INamedTypeSymbol jobType, KnownTypes known)
         {
             _jobType = jobType;
-            _jobStruct = jobStruct;
             _known = known;
         }
 
@@ -46,10 +48,17 @@ namespace MapReduceGen.Generator.Parsing
         /// why (a phrase whose subject is the type: "is an interface").
         /// </summary>
         public static JobCodecsModel Plan(
-            INamedTypeSymbol jobType, string jobStruct, ITypeSymbol key, ITypeSymbol value, ITypeSymbol result, bool keyByReference,
-            KnownTypes known, out List<(CodecRole Role, ITypeSymbol Type, string Reason)> unwritable)
+            INamedTypeSymbol jobType, ITypeSymbol key, ITypeSymbol value, ITypeSymbol result, bool keyByReference,
+            KnownTypes known, out List<(CodecRole Role, ITypeSymbol Type, string Reason)>? unwritable)
         {
-            var planner = new CodecPlanner(jobType, jobStruct, known);
+            unwritable = null;
+            if (!keyByReference && IsBuiltIn(key) && IsBuiltIn(value) && IsBuiltIn(result))
+            {
+                // The runtime writes them all itself (the most common jobs: read again on every edit, so no work here).
+                return JobCodecsModel.None;
+            }
+
+            var planner = new CodecPlanner(jobType, known);
             unwritable = new List<(CodecRole, ITypeSymbol, string)>();
             string? keyCodec = keyByReference
                 ? Unwritable(CodecRole.Key, key, "is compared by reference (AllowReferenceEqualityKeys), and a key read back from disk would be another object", unwritable)
@@ -156,7 +165,7 @@ namespace MapReduceGen.Generator.Parsing
                 case TypeKind.Delegate:
                     return Codec.Fail("is a delegate");
                 case TypeKind.Interface:
-                    return _known.SequenceInterfaces.Any(i => TypeFacts.IsConstructedFrom(type, i))
+                    return IsSequenceInterface(type)
                         ? Instance(type, nullable: false)
                         : Codec.Fail("is an interface, so what to read back is unknown");
             }
@@ -219,13 +228,38 @@ namespace MapReduceGen.Generator.Parsing
                 $"global::System.Collections.Generic.Dictionary<{keyName}, {value.Natural}>?");
         }
 
+        private bool IsSequenceInterface(INamedTypeSymbol type)
+        {
+            foreach (INamedTypeSymbol sequence in _known.SequenceInterfaces)
+            {
+                if (TypeFacts.IsConstructedFrom(type, sequence))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsPlanning(INamedTypeSymbol type)
+        {
+            foreach (ITypeSymbol planning in _planning)
+            {
+                if (SymbolEqualityComparer.Default.Equals(planning, type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The codec class of a record, tuple, class or struct: planned once, then its one instance.</summary>
         private Codec Instance(INamedTypeSymbol type, bool nullable)
         {
-            string key = type.ToDisplayString(TypeKeyFormat);
-            if (!_planned.TryGetValue(key, out Codec codec))
+            if (!_planned.TryGetValue(type, out Codec codec))
             {
-                if (_planning.Any(t => SymbolEqualityComparer.Default.Equals(t, type)))
+                if (IsPlanning(type))
                 {
                     // Reported by the member that leads back here.
                     return Codec.Fail("contains itself");
@@ -234,7 +268,7 @@ namespace MapReduceGen.Generator.Parsing
                 _planning.Add(type);
                 codec = PlanClass(type);
                 _planning.RemoveAt(_planning.Count - 1);
-                _planned[key] = codec;
+                _planned[type] = codec;
             }
 
             if (codec.Failure is not null || !nullable || !type.IsReferenceType)
@@ -308,10 +342,11 @@ namespace MapReduceGen.Generator.Parsing
             }
 
             string name = ClassName(type);
+            string typeName = NotNullName(type);
+            string display = type is { IsTupleType: false, IsGenericType: false, ContainingType: null } ? type.Name : TypeFacts.Display(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
             _classes.Add(new CodecClassModel(
-                name, NotNullName(type), TypeFacts.Display(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)), construction, new EquatableArray<CodecMemberModel>(members),
-                new EquatableArray<string>(arguments)));
-            return Codec.Of($"{_jobStruct}.{name}.Instance", NotNullName(type));
+                name, typeName, display, construction, new EquatableArray<CodecMemberModel>(members), new EquatableArray<string>(arguments)));
+            return Codec.Of(JobStructPlaceholder + "." + name + ".Instance", typeName);
         }
 
         /// <summary>
@@ -331,9 +366,9 @@ namespace MapReduceGen.Generator.Parsing
                  current = current.BaseType)
             {
                 var backed = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-                foreach (IFieldSymbol field in current.GetMembers().OfType<IFieldSymbol>())
+                foreach (ISymbol member in current.GetMembers())
                 {
-                    if (field.AssociatedSymbol is { } associated)
+                    if (member is IFieldSymbol { AssociatedSymbol: { } associated })
                     {
                         backed.Add(associated);
                     }
@@ -494,6 +529,10 @@ namespace MapReduceGen.Generator.Parsing
             type.TypeKind == TypeKind.Struct || type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && Accessible(c));
 
         private bool Accessible(ISymbol symbol) => _known.Compilation.IsSymbolAccessibleWithin(symbol, _jobType);
+
+        /// <summary>Whether the runtime has a type's codec built in (a number, text, a date, a byte array).</summary>
+        private static bool IsBuiltIn(ITypeSymbol type) =>
+            type is INamedTypeSymbol named ? BuiltIn(named) is not null : type is IArrayTypeSymbol { IsSZArray: true, ElementType.SpecialType: SpecialType.System_Byte };
 
         /// <summary>The built-in codec of a type the runtime knows, or null.</summary>
         private static Codec? BuiltIn(INamedTypeSymbol type)

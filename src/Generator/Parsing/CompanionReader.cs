@@ -119,9 +119,23 @@ namespace MapReduceGen.Generator.Parsing
         }
 
         /// <summary>Whether the reducer asks for sorted output: <c>[Reducer(SortByKey = true)]</c>.</summary>
-        private static bool SortsByKey(IMethodSymbol reducer, KnownTypes known) =>
-            reducer.GetAttributes().Any(attribute =>
-                known.IsReducer(attribute) &&
-                attribute.NamedArguments.Any(argument => argument.Key == "SortByKey" && argument.Value.Value is true));
+        private static bool SortsByKey(IMethodSymbol reducer, KnownTypes known)
+        {
+            foreach (AttributeData attribute in reducer.GetAttributes())
+            {
+                if (known.IsReducer(attribute))
+                {
+                    foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+                    {
+                        if (argument.Key == "SortByKey" && argument.Value.Value is true)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
     }
 }

@@ -55,17 +55,18 @@ namespace MapReduceGen.Generator.Parsing
 
             string? byReference = ValueSemantics.ReferenceEqualityProblem(first.Key, known);
             bool keyByReference = byReference is not null;
-            if (keyByReference && !parts.Mappers.Any(m => AllowsReferenceEqualityKeys(m, known)))
+            if (keyByReference && !AnyAllowsReferenceEqualityKeys(parts.Mappers, known))
             {
                 diagnostics.Add(Diagnostic.Create(
                     DiagnosticDescriptors.KeyWithoutValueEquality, SourceLocations.EmittedTypes(first), TypeFacts.Display(first.Key), jobName, byReference));
                 return null;
             }
 
-            JobCodecsModel codecs = CodecPlanner.Plan(
-                jobType, jobType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".MapReduceJob", first.Key, first.Value, reducer.Result,
-                keyByReference, known, out var unwritable);
-            ReportUnwritable(unwritable, first, parts.Reducer, reducer, known, diagnostics);
+            JobCodecsModel codecs = CodecPlanner.Plan(jobType, first.Key, first.Value, reducer.Result, keyByReference, known, out var unwritable);
+            if (unwritable is not null)
+            {
+                ReportUnwritable(unwritable, first, parts.Reducer, reducer, known, diagnostics);
+            }
             return Assemble(jobType, mappers, parts, reducer, parameters, layout, accessibility, known) with { Codecs = codecs };
         }
 
@@ -141,8 +142,9 @@ namespace MapReduceGen.Generator.Parsing
         {
             MapperRead first = mappers[0];
             bool ok = true;
-            foreach (MapperRead other in mappers.Skip(1))
+            for (int i = 1; i < mappers.Count; i++)
             {
+                MapperRead other = mappers[i];
                 if (!TypeFacts.Same(other.Key, first.Key) || !TypeFacts.Same(other.Value, first.Value))
                 {
                     diagnostics.Add(Diagnostic.Create(
@@ -161,11 +163,16 @@ namespace MapReduceGen.Generator.Parsing
             ITypeSymbol? type = null;
             IMethodSymbol? owner = null;
             bool ok = true;
-            var takers = mappers.Select(m => (m.Method, m.Extras)).Append((Method: reducer, reducerRead.Extras));
-            foreach ((IMethodSymbol method, List<ExtraParameter> extras) in takers)
+            for (int m = 0; m <= mappers.Count; m++)
             {
-                foreach (ExtraParameter extra in extras.Where(e => e.Kind == ExtraParameter.Parameters))
+                (IMethodSymbol method, List<ExtraParameter> extras) = m < mappers.Count ? (mappers[m].Method, mappers[m].Extras) : (reducer, reducerRead.Extras);
+                foreach (ExtraParameter extra in extras)
                 {
+                    if (extra.Kind != ExtraParameter.Parameters)
+                    {
+                        continue;
+                    }
+
                     if (type is null)
                     {
                         (type, owner) = (extra.Parameter.Type, method);
@@ -192,7 +199,12 @@ namespace MapReduceGen.Generator.Parsing
             List<Diagnostic> diagnostics)
         {
             MapperRead first = mappers[0];
-            var types = mappers.Select(m => (Type: m.Input, IsResult: false, m.Method, Role: "mapper")).ToList();
+            var types = new List<(ITypeSymbol Type, bool IsResult, IMethodSymbol Method, string Role)>(mappers.Count + 4);
+            foreach (MapperRead mapper in mappers)
+            {
+                types.Add((mapper.Input, false, mapper.Method, "mapper"));
+            }
+
             types.Add((first.Key, false, first.Method, "mapper"));
             types.Add((first.Value, false, first.Method, "mapper"));
             types.Add((reducerRead.Result, true, reducer, "reducer"));
@@ -201,10 +213,13 @@ namespace MapReduceGen.Generator.Parsing
                 types.Add((parametersType, false, owner.Method, owner.Role));
             }
 
-            if (types.Any(t => TypeFacts.ContainsErrorType(t.Type)))
+            foreach ((ITypeSymbol type, _, _, _) in types)
             {
-                // The compiler already reports the missing type; generating would only add noise.
-                return null;
+                if (TypeFacts.ContainsErrorType(type))
+                {
+                    // The compiler already reports the missing type; generating would only add noise.
+                    return null;
+                }
             }
 
             foreach ((ITypeSymbol type, bool isResult, IMethodSymbol method, _) in types)
@@ -252,7 +267,7 @@ namespace MapReduceGen.Generator.Parsing
             }
 
             string? ns = jobType.ContainingNamespace is { IsGlobalNamespace: false } containingNamespace ? containingNamespace.ToDisplayString() : null;
-            string dottedTypes = string.Join(".", containing.Select(t => t.Name));
+            string dottedTypes = containing.Count == 1 ? containing[0].Name : string.Join(".", containing.ConvertAll(t => t.Name));
             string name = ns is null ? dottedTypes : ns + "." + dottedTypes;
             ITypeSymbol key = first.Key;
             return new JobModel
@@ -281,13 +296,14 @@ namespace MapReduceGen.Generator.Parsing
         /// <summary>The mappers' models, each input named after its parameter (or <c>inputs</c> for one), made unique.</summary>
         private static List<MapperModel> MapperModels(List<MapperRead> mappers)
         {
-            var taken = new HashSet<string>(TakenParameterNames, System.StringComparer.Ordinal);
-            var models = new List<MapperModel>();
+            // One mapper's input is "inputs", which no generated parameter is called; several are named after their parameters.
+            HashSet<string>? taken = mappers.Count == 1 ? null : new HashSet<string>(TakenParameterNames, System.StringComparer.Ordinal);
+            var models = new List<MapperModel>(mappers.Count);
             foreach (MapperRead read in mappers)
             {
-                string name = mappers.Count == 1 ? "inputs" : read.Method.Parameters[0].Name;
+                string name = taken is null ? "inputs" : read.Method.Parameters[0].Name;
                 string unique = name;
-                for (int n = 2; !taken.Add(unique); n++)
+                for (int n = 2; taken is not null && !taken.Add(unique); n++)
                 {
                     unique = name + n.ToString(CultureInfo.InvariantCulture);
                 }
@@ -309,15 +325,54 @@ namespace MapReduceGen.Generator.Parsing
             return models;
         }
 
-        /// <summary>Whether the mapper opts in to keys compared by reference: <c>[Mapper(AllowReferenceEqualityKeys = true)]</c>.</summary>
-        private static bool AllowsReferenceEqualityKeys(IMethodSymbol mapper, KnownTypes known) =>
-            mapper.GetAttributes().Any(attribute =>
-                known.IsMapper(attribute) &&
-                attribute.NamedArguments.Any(argument => argument.Key == JobParser.AllowReferenceEqualityKeys && argument.Value.Value is true));
+        private static bool AnyAllowsReferenceEqualityKeys(List<IMethodSymbol> mappers, KnownTypes known)
+        {
+            foreach (IMethodSymbol mapper in mappers)
+            {
+                if (AllowsReferenceEqualityKeys(mapper, known))
+                {
+                    return true;
+                }
+            }
 
-        private static bool ImplementsUtf8Mapper(INamedTypeSymbol jobType, ITypeSymbol key, ITypeSymbol value, KnownTypes known) =>
-            jobType.AllInterfaces.Any(i =>
-                TypeFacts.IsConstructedFrom(i, known.Utf8TextMapper) && TypeFacts.Same(i.TypeArguments[0], key) && TypeFacts.Same(i.TypeArguments[1], value));
+            return false;
+        }
+
+        /// <summary>Whether the mapper opts in to keys compared by reference: <c>[Mapper(AllowReferenceEqualityKeys = true)]</c>.</summary>
+        private static bool AllowsReferenceEqualityKeys(IMethodSymbol mapper, KnownTypes known)
+        {
+            foreach (AttributeData attribute in mapper.GetAttributes())
+            {
+                if (!known.IsMapper(attribute))
+                {
+                    continue;
+                }
+
+                foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+                {
+                    if (argument.Key == JobParser.AllowReferenceEqualityKeys && argument.Value.Value is true)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ImplementsUtf8Mapper(INamedTypeSymbol jobType, ITypeSymbol key, ITypeSymbol value, KnownTypes known)
+        {
+            foreach (INamedTypeSymbol candidate in jobType.AllInterfaces)
+            {
+                if (TypeFacts.IsConstructedFrom(candidate, known.Utf8TextMapper) && TypeFacts.Same(candidate.TypeArguments[0], key) &&
+                    TypeFacts.Same(candidate.TypeArguments[1], value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static string Role(IMethodSymbol method, IMethodSymbol reducer) =>
             SymbolEqualityComparer.Default.Equals(method, reducer) ? "reducer" : "mapper";

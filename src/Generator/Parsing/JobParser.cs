@@ -47,7 +47,7 @@ namespace MapReduceGen.Generator.Parsing
 
             JobTypeChecks.Check(jobType, jobName, known, diagnostics);
             methods.RemoveInvalidTargets(known, diagnostics);
-            if (!methods.IsJob || diagnostics.Any(d => d.Id == DiagnosticDescriptors.AsyncMethod.Id))
+            if (!methods.IsJob || Any(diagnostics, DiagnosticDescriptors.AsyncMethod.Id))
             {
                 return new JobParseResult(null, diagnostics);
             }
@@ -59,9 +59,35 @@ namespace MapReduceGen.Generator.Parsing
             }
 
             JobModel? model = JobModelBuilder.Build(jobType, jobName, new JobParts(methods), known, diagnostics, cancellationToken, out MapperRead? first);
-            return model is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
+            return model is null || HasError(diagnostics)
                 ? new JobParseResult(null, diagnostics)
                 : new JobParseResult(model, diagnostics, first!.Method, first.Key, first.Value);
+        }
+
+        private static bool Any(List<Diagnostic> diagnostics, string id)
+        {
+            foreach (Diagnostic diagnostic in diagnostics)
+            {
+                if (diagnostic.Id == id)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasError(List<Diagnostic> diagnostics)
+        {
+            foreach (Diagnostic diagnostic in diagnostics)
+            {
+                if (diagnostic.Severity == DiagnosticSeverity.Error)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The C# version a job is compiled as when it is older than 11, or null.</summary>

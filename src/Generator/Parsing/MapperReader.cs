@@ -95,29 +95,51 @@ namespace MapReduceGen.Generator.Parsing
 
             (ITypeSymbol Key, ITypeSymbol Value) pair = (pairs[0].TupleElements[0].Type, pairs[0].TupleElements[1].Type);
 
-            return parameters.Skip(1).FirstOrDefault(p => TypeFacts.IsConstructedFrom(p.Type, known.Emitter)) is { } emitterParameter
-                ? Fail("returns a sequence of pairs and also takes an Emitter<TKey, TValue>; use one or the other", SourceLocations.Parameter(emitterParameter))
-                : new Form(MapperShape.Enumerable, parameters[0].Type, pair.Key, pair.Value);
+            for (int i = 1; i < parameters.Length; i++)
+            {
+                if (TypeFacts.IsConstructedFrom(parameters[i].Type, known.Emitter))
+                {
+                    return Fail("returns a sequence of pairs and also takes an Emitter<TKey, TValue>; use one or the other", SourceLocations.Parameter(parameters[i]));
+                }
+            }
+
+            return new Form(MapperShape.Enumerable, parameters[0].Type, pair.Key, pair.Value);
         }
 
         /// <summary>The distinct pair types the return type is a sequence of (<c>IEnumerable&lt;(TKey, TValue)&gt;</c>).</summary>
         private static List<INamedTypeSymbol> PairTypes(ITypeSymbol returnType, KnownTypes known)
         {
-            IEnumerable<INamedTypeSymbol> candidates = returnType is INamedTypeSymbol self
-                ? new[] { self }.Concat(returnType.AllInterfaces)
-                : returnType.AllInterfaces;
-            var pairs = new List<INamedTypeSymbol>();
-            foreach (INamedTypeSymbol candidate in candidates)
+            var pairs = new List<INamedTypeSymbol>(1);
+            if (returnType is INamedTypeSymbol self)
             {
-                if (TypeFacts.IsConstructedFrom(candidate, known.IEnumerable) &&
-                    candidate.TypeArguments[0] is INamedTypeSymbol { IsTupleType: true, TupleElements.Length: 2 } tuple &&
-                    !pairs.Any(p => TypeFacts.Same(p, tuple)))
-                {
-                    pairs.Add(tuple);
-                }
+                AddPair(self, pairs, known);
+            }
+
+            foreach (INamedTypeSymbol candidate in returnType.AllInterfaces)
+            {
+                AddPair(candidate, pairs, known);
             }
 
             return pairs;
+        }
+
+        private static void AddPair(INamedTypeSymbol candidate, List<INamedTypeSymbol> pairs, KnownTypes known)
+        {
+            if (!TypeFacts.IsConstructedFrom(candidate, known.IEnumerable) ||
+                candidate.TypeArguments[0] is not INamedTypeSymbol { IsTupleType: true, TupleElements.Length: 2 } tuple)
+            {
+                return;
+            }
+
+            foreach (INamedTypeSymbol pair in pairs)
+            {
+                if (TypeFacts.Same(pair, tuple))
+                {
+                    return;
+                }
+            }
+
+            pairs.Add(tuple);
         }
 
         private static Form Fail(string problem, Location location) => new Form(problem, location);

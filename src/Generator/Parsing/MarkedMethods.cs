@@ -87,13 +87,24 @@ namespace MapReduceGen.Generator.Parsing
         /// </summary>
         public void RemoveInvalidTargets(KnownTypes known, List<Diagnostic> diagnostics)
         {
-            Mappers.RemoveAll(method => !CheckTarget(method, "mapper", "Mapper", known.MapperAttribute, diagnostics));
-            Reducers.RemoveAll(method => !CheckTarget(method, "reducer", "Reducer", known.ReducerAttribute, diagnostics));
+            RemoveInvalid(Mappers, "mapper", "Mapper", known.MapperAttribute, diagnostics);
+            RemoveInvalid(Reducers, "reducer", "Reducer", known.ReducerAttribute, diagnostics);
             for (int i = 0; i < Helpers.Length; i++)
             {
                 (_, string attribute, string role) = KnownTypes.HelperAttributes[i];
-                INamedTypeSymbol? attributeType = known.Helpers[i];
-                Helpers[i].RemoveAll(method => !CheckTarget(method, role, attribute, attributeType, diagnostics));
+                RemoveInvalid(Helpers[i], role, attribute, known.Helpers[i], diagnostics);
+            }
+        }
+
+        private static void RemoveInvalid(
+            List<IMethodSymbol> methods, string role, string attributeName, INamedTypeSymbol? attributeType, List<Diagnostic> diagnostics)
+        {
+            for (int i = methods.Count - 1; i >= 0; i--)
+            {
+                if (!CheckTarget(methods[i], role, attributeName, attributeType, diagnostics))
+                {
+                    methods.RemoveAt(i);
+                }
             }
         }
 

@@ -66,9 +66,12 @@ namespace MapReduceGen.Generator.Parsing
             }
 
             int required = reducer.ReturnsVoid ? (output < 0 ? 3 : output + 1) : 2;
-            if (parameters.Take(required).FirstOrDefault(p => p.RefKind != RefKind.None) is { } byRef)
+            for (int i = 0; i < required && i < parameters.Length; i++)
             {
-                return ($"takes '{byRef.Name}' by '{TypeFacts.RefKindText(byRef.RefKind)}'; take it by value", SourceLocations.Parameter(byRef));
+                if (parameters[i] is { RefKind: not RefKind.None } byRef)
+                {
+                    return ($"takes '{byRef.Name}' by '{TypeFacts.RefKindText(byRef.RefKind)}'; take it by value", SourceLocations.Parameter(byRef));
+                }
             }
 
             if (reducer.ReturnsVoid && output < 0)

@@ -22,7 +22,8 @@ namespace MapReduceGen.Generator.Parsing
         /// </summary>
         public static string? ReferenceEqualityProblem(ITypeSymbol type, KnownTypes known)
         {
-            if (Problem(type, known, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default)) is not { } problem)
+            if (type.SpecialType != SpecialType.None || type.TypeKind == TypeKind.Enum ||
+                Problem(type, known, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default)) is not { } problem)
             {
                 return null;
             }
@@ -50,7 +51,15 @@ namespace MapReduceGen.Generator.Parsing
                 return HasDefaultOrder(type, known);
             }
 
-            return MembersOf((INamedTypeSymbol)type).All(m => HasKeyOrder(m.Type, known, depth + 1));
+            foreach ((_, ITypeSymbol memberType) in MembersOf((INamedTypeSymbol)type))
+            {
+                if (!HasKeyOrder(memberType, known, depth + 1))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>
@@ -67,7 +76,15 @@ namespace MapReduceGen.Generator.Parsing
 
             if (type is INamedTypeSymbol { IsTupleType: true } tuple)
             {
-                return tuple.TupleElements.All(e => HasDefaultOrder(e.Type, known));
+                foreach (IFieldSymbol element in tuple.TupleElements)
+                {
+                    if (!HasDefaultOrder(element.Type, known))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             }
 
             return type.SpecialType is SpecialType.System_String || IsPrimitive(type) || type.TypeKind == TypeKind.Enum || TypeFacts.IsComparable(type, known);
@@ -87,10 +104,36 @@ namespace MapReduceGen.Generator.Parsing
             (named.IsTupleType || (named.IsRecord && !TypeFacts.IsComparable(named, known) && RecordMembers(named) is not null));
 
         /// <summary>The members a tuple or record is compared and hashed by (names generated code reads them by, and types).</summary>
-        public static List<(string Name, ITypeSymbol Type)> MembersOf(INamedTypeSymbol type) =>
-            type.IsTupleType
-                ? type.TupleElements.Select((e, i) => ("Item" + (i + 1).ToString(CultureInfo.InvariantCulture), e.Type)).ToList()
-                : RecordMembers(type)!.Select(m => (m, MemberType(type, m)!)).ToList();
+        public static List<(string Name, ITypeSymbol Type)> MembersOf(INamedTypeSymbol type)
+        {
+            var members = new List<(string Name, ITypeSymbol Type)>();
+            if (type.IsTupleType)
+            {
+                for (int i = 0; i < type.TupleElements.Length; i++)
+                {
+                    members.Add((ItemName(i), type.TupleElements[i].Type));
+                }
+            }
+            else
+            {
+                foreach (string member in RecordMembers(type)!)
+                {
+                    members.Add((member, MemberType(type, member)!));
+                }
+            }
+
+            return members;
+        }
+
+        /// <summary><c>Item1</c>, <c>Item2</c>, ...: a tuple element's name whatever it was declared as.</summary>
+        public static string ItemName(int index) => index switch
+        {
+            0 => "Item1",
+            1 => "Item2",
+            2 => "Item3",
+            3 => "Item4",
+            _ => "Item" + (index + 1).ToString(CultureInfo.InvariantCulture),
+        };
 
         /// <summary>
         /// The members a record's compiler-made equality compares that generated code can read: the accessible properties
@@ -100,9 +143,9 @@ namespace MapReduceGen.Generator.Parsing
         public static List<string>? RecordMembers(INamedTypeSymbol record)
         {
             var members = new List<string>();
-            foreach (IFieldSymbol field in record.GetMembers().OfType<IFieldSymbol>())
+            foreach (ISymbol symbol in record.GetMembers())
             {
-                if (field.IsStatic || field.IsConst)
+                if (symbol is not IFieldSymbol field || field.IsStatic || field.IsConst)
                 {
                     continue;
                 }
@@ -128,10 +171,19 @@ namespace MapReduceGen.Generator.Parsing
         /// Whether a record declares its own <c>Equals(T)</c>: then equality is the user's, and only the record's own
         /// <c>GetHashCode</c> is known to agree with it.
         /// </summary>
-        public static bool DefinesOwnEquality(INamedTypeSymbol record) =>
-            record.GetMembers("Equals").OfType<IMethodSymbol>().Any(m =>
-                !m.IsImplicitlyDeclared && !m.IsStatic && m.Parameters.Length == 1 &&
-                SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type.OriginalDefinition, record.OriginalDefinition));
+        public static bool DefinesOwnEquality(INamedTypeSymbol record)
+        {
+            foreach (ISymbol member in record.GetMembers("Equals"))
+            {
+                if (member is IMethodSymbol { IsImplicitlyDeclared: false, IsStatic: false, Parameters.Length: 1 } method &&
+                    SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type.OriginalDefinition, record.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public static bool IsNullable(ITypeSymbol type, out ITypeSymbol? inner)
         {
@@ -185,7 +237,13 @@ namespace MapReduceGen.Generator.Parsing
             {
                 if (named.IsTupleType)
                 {
-                    return FirstMember(named.TupleElements.Select(e => (e.Name, e.Type)), known, visiting);
+                var elements = new List<(string Name, ITypeSymbol Type)>(named.TupleElements.Length);
+                    foreach (IFieldSymbol element in named.TupleElements)
+                    {
+                        elements.Add((element.Name, element.Type));
+                    }
+
+                    return FirstMember(elements, known, visiting);
                 }
 
                 bool ownEquality = named.IsRecord
@@ -230,9 +288,9 @@ namespace MapReduceGen.Generator.Parsing
                  current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType);
                  current = current.BaseType)
             {
-                foreach (IFieldSymbol field in current.GetMembers().OfType<IFieldSymbol>())
+                foreach (ISymbol symbol in current.GetMembers())
                 {
-                    if (!field.IsStatic && !field.IsConst)
+                    if (symbol is IFieldSymbol { IsStatic: false, IsConst: false } field)
                     {
                         yield return (field.AssociatedSymbol?.Name ?? field.Name, field.Type);
                     }
@@ -243,16 +301,22 @@ namespace MapReduceGen.Generator.Parsing
         /// <summary>Whether a class or struct defines its equality: <c>IEquatable&lt;T&gt;</c> of itself, or an <c>Equals</c> override.</summary>
         private static bool HasOwnEquality(INamedTypeSymbol type, KnownTypes known)
         {
-            if (type.AllInterfaces.Any(i => TypeFacts.IsConstructedFrom(i, known.IEquatable) && TypeFacts.Same(i.TypeArguments[0], type)))
+            foreach (INamedTypeSymbol candidate in type.AllInterfaces)
             {
-                return true;
+                if (TypeFacts.IsConstructedFrom(candidate, known.IEquatable) && TypeFacts.Same(candidate.TypeArguments[0], type))
+                {
+                    return true;
+                }
             }
 
             for (ITypeSymbol? current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
             {
-                if (current.GetMembers("Equals").OfType<IMethodSymbol>().Any(m => m.IsOverride && m.Parameters.Length == 1))
+                foreach (ISymbol member in current.GetMembers("Equals"))
                 {
-                    return true;
+                    if (member is IMethodSymbol { IsOverride: true, Parameters.Length: 1 })
+                    {
+                        return true;
+                    }
                 }
             }
 
