@@ -20,6 +20,17 @@ namespace MapReduceGen.Generator.Emitting
                 /// The job as executors see it: static members that call the job's methods directly, the key's stable hash,
                 /// equality and order, one struct per mapper, and the job's <c>Definition</c>. Executors are generic over these
                 /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
+                """);
+            if (job.Layout.Partitioner is not null || job.Layout.OutputComparer is not null)
+            {
+                // Said as it is: the engine's partitioning and output order are not generic over the job.
+                writer.WriteLines("""
+                    /// The job's <c>[Partitioner]</c> and <c>[OutputComparer]</c> are the exception: they reach the engine as
+                    /// delegates in the definition's layout (a static lambda each, one indirect call per key or comparison).
+                    """);
+            }
+
+            writer.WriteLines($"""
                 /// </summary>
                 {GeneratedCode.Attribute}
                 {GeneratedCode.Hidden}

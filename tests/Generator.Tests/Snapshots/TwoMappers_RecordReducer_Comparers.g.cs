@@ -190,6 +190,8 @@ namespace Snapshots
         /// The job as executors see it: static members that call the job's methods directly, the key's stable hash,
         /// equality and order, one struct per mapper, and the job's <c>Definition</c>. Executors are generic over these
         /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
+        /// The job's <c>[Partitioner]</c> and <c>[OutputComparer]</c> are the exception: they reach the engine as
+        /// delegates in the definition's layout (a static lambda each, one indirect call per key or comparison).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
