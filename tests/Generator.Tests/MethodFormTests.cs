@@ -268,6 +268,20 @@ public sealed class MethodFormTests
     }
 
     [Fact]
+    public void A_record_reducer_of_values_that_returns_a_value_is_told_it_returns_void()
+    {
+        DiagnosticVerifier.Verify(
+            Job("""
+                [Mapper]
+                public static void Map(string line, Emitter<string, int> emit) => emit.Emit(line, 1);
+
+                [Reducer]
+                public static [|int|] Reduce(string key, ReadOnlySpan<int> values, RecordOutput<string> output) => values.Length;
+            """),
+            [D("MRG0009", "The reducer 'Reduce' takes a RecordOutput<TRecord> but returns 'int'; a reducer that writes records returns void: declare it as 'static TValue Reduce(TValue left, TValue right)', 'static TResult Reduce(TKey key, ReadOnlySpan<TValue> values)', 'static TResult Reduce(TKey key, IReadOnlyList<TValue> values)', 'static TResult Reduce(TKey key, TValue combined)' with a [Combiner], 'static TResult Reduce(TKey key)' for keys only, or 'static void Reduce(TKey key, ReadOnlySpan<TValue> values, RecordOutput<TRecord> output)'")]);
+    }
+
+    [Fact]
     public void MRG0029_says_when_the_key_comparer_is_what_sorts_the_job()
     {
         DiagnosticVerifier.Verify(
