@@ -7,7 +7,7 @@
 # (TERASORT_RUNS, default 1), each inside a 1 GiB cgroup-v1 memory limit (TERASORT_LIMIT bytes): sorts them with the
 # MapReduceGen job sorted by key (no option: the engine's default memory budget), validates the part files (global
 # order, record count and checksum against the input), and sorts the same file with `LC_ALL=C sort -S 256M`, the
-# anchor. Prints a table row per run and the load average. Needs root (for the cgroup), GNU time and about 4.5 times
+# anchor. Prints a table row per run (wall time, CPU time: user + system, peak RSS) and the load average. Needs root (for the cgroup), GNU time and about 4.5 times
 # the input's size free on the disk of the temporary folder (TERASORT_WORK, default $TMPDIR or /tmp): input, output and
 # spill files; every file it made is removed at the end, whatever happens.
 set -euo pipefail
@@ -50,11 +50,12 @@ cgroup=$parent/terasort-$$
 mkdir "$cgroup"
 echo "$limit" >"$cgroup/memory.limit_in_bytes"
 
-# Runs a command inside the limit under GNU time ("seconds peak-KiB" in $work/time.log); stderr to $work/stderr.log.
+# Runs a command inside the limit under GNU time ("seconds peak-KiB user system" in $work/time.log); stderr to
+# $work/stderr.log.
 limited() {
     (
         echo "$BASHPID" >"$cgroup/cgroup.procs"
-        exec /usr/bin/time -f '%e %M' -o "$work/time.log" "$@"
+        exec /usr/bin/time -f '%e %M %U %S' -o "$work/time.log" "$@"
     ) 2>"$work/stderr.log"
 }
 
@@ -62,8 +63,8 @@ oom_kills() { awk '$1 == "oom_kill" { n = $2 } END { print n + 0 }' "$cgroup/mem
 
 echo "records $records ($((bytes / 1000000)) MB), limit $((limit >> 20)) MiB, $(nproc) cores; load before: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 echo
-echo "| run | MapReduceGen: time | peak RSS | bytes spilled | validate | \`sort -S 256M\`: time | peak RSS | ratio | load (1 min) |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| run | MapReduceGen: time | CPU | peak RSS | bytes spilled | validate | \`sort -S 256M\`: time | CPU | peak RSS | ratio: time | ratio: CPU | load (1 min) |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 status=0
 for run in $(seq "$runs"); do
     # MapReduceGen: the job sorted by key, a part file per key range, spill files in the work folder.
@@ -73,7 +74,8 @@ for run in $(seq "$runs"); do
         echo "terasort.sh: the sort failed (OOM kills in the limit: $(($(oom_kills) - kills)))" >&2
         exit 1
     fi
-    read -r seconds peak_kib <"$work/time.log"
+    read -r seconds peak_kib user system <"$work/time.log"
+    cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.1f", u + s }')
     stats=$(grep '^sort:' "$work/stderr.log")
     spilled=$(sed -E 's/.*bytes_spilled=([0-9]+).*/\1/' <<<"$stats")
     hwm=$(sed -E 's/.*peak_rss_mib=([0-9na/]+).*/\1/' <<<"$stats")
@@ -93,13 +95,15 @@ for run in $(seq "$runs"); do
         echo "terasort.sh: sort -S 256M failed" >&2
         exit 1
     fi
-    read -r sort_seconds sort_peak_kib <"$work/time.log"
+    read -r sort_seconds sort_peak_kib user system <"$work/time.log"
+    sort_cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.1f", u + s }')
     rm -rf "$work/sorted.txt" "$work/sort-tmp"
 
     ratio=$(awk -v a="$seconds" -v b="$sort_seconds" 'BEGIN { printf "%.2f", a / b }')
-    printf '| %s | %s s | %s MiB (VmHWM %s MiB) | %s MB | %s | %s s | %s MiB | %sx | %s |\n' \
-        "$run" "$seconds" "$((peak_kib >> 10))" "$hwm" "$((spilled / 1000000))" "$valid" \
-        "$sort_seconds" "$((sort_peak_kib >> 10))" "$ratio" "$(cut -d ' ' -f 1 /proc/loadavg)"
+    cpu_ratio=$(awk -v a="$cpu" -v b="$sort_cpu" 'BEGIN { printf "%.2f", a / b }')
+    printf '| %s | %s s | %s s | %s MiB (VmHWM %s MiB) | %s MB | %s | %s s | %s s | %s MiB | %sx | %sx | %s |\n' \
+        "$run" "$seconds" "$cpu" "$((peak_kib >> 10))" "$hwm" "$((spilled / 1000000))" "$valid" \
+        "$sort_seconds" "$sort_cpu" "$((sort_peak_kib >> 10))" "$ratio" "$cpu_ratio" "$(cut -d ' ' -f 1 /proc/loadavg)"
 done
 echo
 echo "OOM kills in the limit: $(oom_kills); load after: $(cut -d ' ' -f 1-3 /proc/loadavg)"
