@@ -94,7 +94,7 @@ internal static class Program
             CultureInfo.InvariantCulture,
             $"sort: records={records} seconds={elapsed.TotalSeconds:F1} map_seconds={statistics.MapTime.TotalSeconds:F1} " +
             $"reduce_seconds={statistics.ReduceTime.TotalSeconds:F1} bytes_spilled={statistics.BytesSpilled} " +
-            $"peak_rss_mib={PeakResidentMiB()} budget_mib={(options.MemoryBudget > 0 ? options.MemoryBudget : defaultBudget) >> 20} " +
+            $"peak_rss_mib={PeakResidentMiB()} budget_bytes={(options.MemoryBudget > 0 ? options.MemoryBudget : defaultBudget)} " +
             $"workers={statistics.WorkerCount} partitions={statistics.PartitionCount} files={files.Files.Count}"));
         return 0;
     }
