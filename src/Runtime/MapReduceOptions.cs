@@ -101,7 +101,8 @@ public sealed class MapReduceOptions
     /// map output to disk (spills) and reduces partitions by merging sorted runs. Default <c>0</c>: half of the memory
     /// .NET says this process may use (<see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/>, which honours container
     /// limits and <c>GCHeapHardLimit</c>), so a job in a 1 GiB container works with no option set. The budget is an
-    /// estimate the engine keeps to, not a hard limit: a single key's values, and a result returned whole by <c>Run</c>,
+    /// estimate the engine keeps to (values kept for a grouping reducer count by their size, and string values by their
+    /// characters too; other objects a value references are not counted), not a hard limit: a single key's values, and a result returned whole by <c>Run</c>,
     /// must still fit in memory (stream the output or write it to files when they do not).
     /// </summary>
     public long MemoryBudget

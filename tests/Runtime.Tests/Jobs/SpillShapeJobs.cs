@@ -138,3 +138,19 @@ internal static partial class CancelWhileReducingJob
         return values.Length;
     }
 }
+
+/// <summary>Lines grouped by their first ten characters and written back whole, in key order: long string values.</summary>
+internal static partial class KeyedLinesJob
+{
+    [Mapper]
+    public static void Map(string line, Emitter<string, string> emit) => emit.Emit(line[..10], line);
+
+    [Reducer(SortByKey = true)]
+    public static void Reduce(string key, ReadOnlySpan<string> lines, RecordOutput<string> output)
+    {
+        foreach (string line in lines)
+        {
+            output.Add(line);
+        }
+    }
+}

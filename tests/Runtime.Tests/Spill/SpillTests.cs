@@ -108,6 +108,22 @@ public sealed class SpillTests : IDisposable
     }
 
     [Fact]
+    public void The_characters_of_string_values_count_toward_the_budget()
+    {
+        // 400 lines of 8,000 characters: 6.4 MB of strings behind tables of 400 keys (a few kilobytes), in a 1 MiB budget.
+        // Counting only the values' references, the tables never reached their share and held every string (a 400 MB
+        // file of such lines ran a 1 GiB process out of memory with the default budget).
+        string[] lines = [.. Enumerable.Range(0, 400).Select(i => $"{(i * 7919) % 400:D10}" + new string((char)('a' + (i % 26)), 7_990))];
+        var expected = KeyedLinesJob.Run(lines, Options(2, budget: 0, partitions: 3));
+
+        var spilled = KeyedLinesJob.Run(lines, Options(2, budget: 1 << 20, partitions: 3));
+
+        Assert.Equal(expected.ToArray(), spilled.ToArray());
+        Assert.True(spilled.Statistics.BytesSpilled > 0, "the values' characters count toward the budget");
+        Assert.Equal(0, expected.Statistics.BytesSpilled);
+    }
+
+    [Fact]
     public void Text_files_spill_like_sequences()
     {
         string path = _spill.WriteFile("input/words.txt", string.Join('\n', Lines));

@@ -162,6 +162,13 @@ internal static class Utf8Text
             return left.Length.CompareTo(right.Length);
         }
 
+        // An ASCII byte is a whole code point (a sequence's later bytes never are), so where either string has one, both
+        // differ from there by a whole code point: one unit each, ASCII below any other.
+        if (left[common] < 0x80 || right[common] < 0x80)
+        {
+            return left[common] - right[common];
+        }
+
         // UTF-8 order is code point order; UTF-16 order differs between a supplementary character (a surrogate pair,
         // 0xD800-0xDFFF) and U+E000-U+FFFF, and around lone surrogates (WTF-8): a lone high surrogate and a pair that
         // starts with it share their first unit, and the unit after it decides. So compare UTF-16 units from the first

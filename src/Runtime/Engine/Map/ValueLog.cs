@@ -6,6 +6,8 @@ namespace MapReduceGen.Engine.Map;
 /// The values a map worker keeps for a job that needs every value of a key: appended in emission order with the index
 /// of their key's entry, in chunks (never copied while the map runs). When the map ends they are gathered key by key
 /// (<see cref="MapOutputBuilder"/>). Appending is one sequential store, so keeping values costs no random access.
+/// The log's footprint counts the characters of string values too (a line kept as a value is mostly its characters), so
+/// a table of long string values spills at its share of the memory budget; a string kept twice is counted twice.
 /// </summary>
 internal sealed class ValueLog<TValue>
 {
@@ -14,11 +16,12 @@ internal sealed class ValueLog<TValue>
     private readonly List<Record[]> _full = [];
     private Record[] _chunk = new Record[256];
     private int _used;
+    private long _stringBytes;
 
     public long Count => ((long)_full.Count * ChunkLength) + _used;
 
-    /// <summary>The bytes the log's chunks take.</summary>
-    public long Footprint => (((long)_full.Count * ChunkLength) + _chunk.Length) * Unsafe.SizeOf<Record>();
+    /// <summary>The bytes the log's chunks take, and the string values they hold.</summary>
+    public long Footprint => ((((long)_full.Count * ChunkLength) + _chunk.Length) * Unsafe.SizeOf<Record>()) + _stringBytes;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int entry, TValue value)
@@ -31,6 +34,10 @@ internal sealed class ValueLog<TValue>
         ref Record record = ref _chunk[_used++];
         record.Entry = entry;
         record.Value = value;
+        if (typeof(TValue) == typeof(string))
+        {
+            _stringBytes += StringBytes(Unsafe.As<TValue, string?>(ref value));
+        }
     }
 
     /// <summary>Visits every record in emission order.</summary>
@@ -57,7 +64,11 @@ internal sealed class ValueLog<TValue>
         _full.Clear();
         _chunk = [];
         _used = 0;
+        _stringBytes = 0;
     }
+
+    // A string's size on the heap: header, method table, length, the characters and a terminating null, 8-byte aligned.
+    private static long StringBytes(string? value) => value is null ? 0 : ((2L * value.Length) + 22 + 7) & ~7L;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void NextChunk()

@@ -14,6 +14,7 @@ namespace MapReduceGen.Engine.Tasks;
 internal sealed class PartitionFileWriter<TKey, TValue, TResult> : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly SearchValues<char> TsvEscaped = SearchValues.Create("\\\t\n\r");
 
     private readonly PartitionFileTarget _target;
     private readonly int _partition;
@@ -178,17 +179,22 @@ internal sealed class PartitionFileWriter<TKey, TValue, TResult> : IDisposable
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? string.Empty,
         };
-        foreach (char c in text)
+        ReadOnlySpan<char> rest = text;
+        int special;
+        while ((special = rest.IndexOfAny(TsvEscaped)) >= 0)
         {
-            switch (c)
+            writer.Write(rest[..special]);
+            writer.Write(rest[special] switch
             {
-                case '\\': writer.Write("\\\\"); break;
-                case '\t': writer.Write("\\t"); break;
-                case '\n': writer.Write("\\n"); break;
-                case '\r': writer.Write("\\r"); break;
-                default: writer.Write(c); break;
-            }
+                '\\' => "\\\\",
+                '\t' => "\\t",
+                '\n' => "\\n",
+                _ => "\\r",
+            });
+            rest = rest[(special + 1)..];
         }
+
+        writer.Write(rest);
     }
 
     // I/O errors (a full disk) name the partition's file.
