@@ -34,7 +34,7 @@ internal sealed class RangePartitionSelector<TKey, TStored> : PartitionSelector<
     public TKey[] Splits => _splits;
 
     /// <summary>Only the job's key comparer is user code: default-ordered string keys are compared by the engine.</summary>
-    public override bool RunsUserCode => _utf8Splits is null;
+    public override bool RunsUserCode => _utf8Splits is null && !_order.IsDefaultOrder;
 
     public override string Method => UserOrder.KeyComparer;
 
@@ -84,6 +84,25 @@ internal sealed class RangePartitionSelector<TKey, TStored> : PartitionSelector<
         }
 
         TKey value = StoredKeys.ToKey<TKey, TStored>(key);
+        if (_order.IsDefaultOrder)
+        {
+            // A primitive type's own order: the runtime's comparison, no delegate call.
+            while (low < high)
+            {
+                int middle = (low + high) >>> 1;
+                if (Comparer<TKey>.Default.Compare(_splits[middle], value) <= 0)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
+
         try
         {
             while (low < high)
