@@ -10,9 +10,15 @@ namespace MapReduceGen.Benchmarks;
 /// </summary>
 public static class QuickRunner
 {
-    public static void Run(int rounds)
+    public static void Run(int rounds, string? only = null)
     {
         Console.WriteLine($"input: {BenchmarkInput.Lines.Length:N0} lines, {BenchmarkInput.Description}");
+        if (only == "numeric")
+        {
+            RunNumeric(rounds);
+            return;
+        }
+
         foreach (int workers in new[] { 1, 2 })
         {
             var suite = new WordCountBenchmarks { Workers = workers };
@@ -43,6 +49,11 @@ public static class QuickRunner
             ("PLINQ GroupBy", index.PlinqGroupBy),
         ]);
 
+        RunNumeric(rounds);
+    }
+
+    private static void RunNumeric(int rounds)
+    {
         var numeric = new NumericBenchmarks { Workers = 2 };
         numeric.Setup();
         Measure("sum and max per key, 2 workers", rounds,

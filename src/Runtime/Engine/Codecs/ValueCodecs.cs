@@ -14,76 +14,76 @@ namespace MapReduceGen.Engine;
 public static partial class ValueCodecs
 {
     /// <summary>The codec of <c>bool</c>.</summary>
-    public static ValueCodec<bool> Boolean { get; } = new BooleanCodec();
+    public static ValueCodec<bool> Boolean => BooleanCodec.Instance;
 
     /// <summary>The codec of <c>byte</c>.</summary>
-    public static ValueCodec<byte> Byte { get; } = new ByteCodec();
+    public static ValueCodec<byte> Byte => ByteCodec.Instance;
 
     /// <summary>The codec of <c>sbyte</c>.</summary>
-    public static ValueCodec<sbyte> SByte { get; } = new SByteCodec();
+    public static ValueCodec<sbyte> SByte => SByteCodec.Instance;
 
     /// <summary>The codec of <c>short</c>.</summary>
-    public static ValueCodec<short> Int16 { get; } = new Int16Codec();
+    public static ValueCodec<short> Int16 => Int16Codec.Instance;
 
     /// <summary>The codec of <c>ushort</c>.</summary>
-    public static ValueCodec<ushort> UInt16 { get; } = new UInt16Codec();
+    public static ValueCodec<ushort> UInt16 => UInt16Codec.Instance;
 
     /// <summary>The codec of <c>int</c>.</summary>
-    public static ValueCodec<int> Int32 { get; } = new Int32Codec();
+    public static ValueCodec<int> Int32 => Int32Codec.Instance;
 
     /// <summary>The codec of <c>uint</c>.</summary>
-    public static ValueCodec<uint> UInt32 { get; } = new UInt32Codec();
+    public static ValueCodec<uint> UInt32 => UInt32Codec.Instance;
 
     /// <summary>The codec of <c>long</c>.</summary>
-    public static ValueCodec<long> Int64 { get; } = new Int64Codec();
+    public static ValueCodec<long> Int64 => Int64Codec.Instance;
 
     /// <summary>The codec of <c>ulong</c>.</summary>
-    public static ValueCodec<ulong> UInt64 { get; } = new UInt64Codec();
+    public static ValueCodec<ulong> UInt64 => UInt64Codec.Instance;
 
     /// <summary>The codec of <c>Int128</c>.</summary>
-    public static ValueCodec<Int128> Int128 { get; } = new Int128Codec();
+    public static ValueCodec<Int128> Int128 => Int128Codec.Instance;
 
     /// <summary>The codec of <c>UInt128</c>.</summary>
-    public static ValueCodec<UInt128> UInt128 { get; } = new UInt128Codec();
+    public static ValueCodec<UInt128> UInt128 => UInt128Codec.Instance;
 
     /// <summary>The codec of <c>Half</c>.</summary>
-    public static ValueCodec<Half> Half { get; } = new HalfCodec();
+    public static ValueCodec<Half> Half => HalfCodec.Instance;
 
     /// <summary>The codec of <c>float</c>.</summary>
-    public static ValueCodec<float> Single { get; } = new SingleCodec();
+    public static ValueCodec<float> Single => SingleCodec.Instance;
 
     /// <summary>The codec of <c>double</c>.</summary>
-    public static ValueCodec<double> Double { get; } = new DoubleCodec();
+    public static ValueCodec<double> Double => DoubleCodec.Instance;
 
     /// <summary>The codec of <c>decimal</c>.</summary>
-    public static ValueCodec<decimal> Decimal { get; } = new DecimalCodec();
+    public static ValueCodec<decimal> Decimal => DecimalCodec.Instance;
 
     /// <summary>The codec of <c>char</c>.</summary>
-    public static ValueCodec<char> Char { get; } = new CharCodec();
+    public static ValueCodec<char> Char => CharCodec.Instance;
 
     /// <summary>The codec of <c>Guid</c>.</summary>
-    public static ValueCodec<Guid> Guid { get; } = new GuidCodec();
+    public static ValueCodec<Guid> Guid => GuidCodec.Instance;
 
     /// <summary>The codec of <c>DateTime</c>.</summary>
-    public static ValueCodec<DateTime> DateTime { get; } = new DateTimeCodec();
+    public static ValueCodec<DateTime> DateTime => DateTimeCodec.Instance;
 
     /// <summary>The codec of <c>DateTimeOffset</c>.</summary>
-    public static ValueCodec<DateTimeOffset> DateTimeOffset { get; } = new DateTimeOffsetCodec();
+    public static ValueCodec<DateTimeOffset> DateTimeOffset => DateTimeOffsetCodec.Instance;
 
     /// <summary>The codec of <c>TimeSpan</c>.</summary>
-    public static ValueCodec<TimeSpan> TimeSpan { get; } = new TimeSpanCodec();
+    public static ValueCodec<TimeSpan> TimeSpan => TimeSpanCodec.Instance;
 
     /// <summary>The codec of <c>DateOnly</c>.</summary>
-    public static ValueCodec<DateOnly> DateOnly { get; } = new DateOnlyCodec();
+    public static ValueCodec<DateOnly> DateOnly => DateOnlyCodec.Instance;
 
     /// <summary>The codec of <c>TimeOnly</c>.</summary>
-    public static ValueCodec<TimeOnly> TimeOnly { get; } = new TimeOnlyCodec();
+    public static ValueCodec<TimeOnly> TimeOnly => TimeOnlyCodec.Instance;
 
     /// <summary>The codec of <c>string</c>.</summary>
-    public static ValueCodec<string?> String { get; } = new StringCodec();
+    public static ValueCodec<string?> String => StringCodec.Instance;
 
     /// <summary>The codec of <c>byte[]</c>.</summary>
-    public static ValueCodec<byte[]?> Bytes { get; } = new BytesCodec();
+    public static ValueCodec<byte[]?> Bytes => BytesCodec.Instance;
 
     private static void WriteFloating(Utf8JsonWriter writer, double value)
     {
@@ -142,6 +142,8 @@ public static partial class ValueCodecs
 
     private sealed class BooleanCodec : ValueCodec<bool>
     {
+        public static readonly BooleanCodec Instance = new();
+
         public override void Write(ValueWriter writer, bool value) => writer.WriteBoolean(value);
 
         public override bool Read(ref ValueReader reader) => reader.ReadBoolean();
@@ -151,6 +153,8 @@ public static partial class ValueCodecs
 
     private sealed class ByteCodec : ValueCodec<byte>
     {
+        public static readonly ByteCodec Instance = new();
+
         public override void Write(ValueWriter writer, byte value) => writer.WriteByte(value);
 
         public override byte Read(ref ValueReader reader) => reader.ReadByte();
@@ -160,6 +164,8 @@ public static partial class ValueCodecs
 
     private sealed class SByteCodec : ValueCodec<sbyte>
     {
+        public static readonly SByteCodec Instance = new();
+
         public override void Write(ValueWriter writer, sbyte value) => writer.WriteByte((byte)value);
 
         public override sbyte Read(ref ValueReader reader) => (sbyte)reader.ReadByte();
@@ -169,6 +175,8 @@ public static partial class ValueCodecs
 
     private sealed class Int16Codec : ValueCodec<short>
     {
+        public static readonly Int16Codec Instance = new();
+
         public override void Write(ValueWriter writer, short value) => writer.WriteInt16(value);
 
         public override short Read(ref ValueReader reader) => reader.ReadInt16();
@@ -178,6 +186,8 @@ public static partial class ValueCodecs
 
     private sealed class UInt16Codec : ValueCodec<ushort>
     {
+        public static readonly UInt16Codec Instance = new();
+
         public override void Write(ValueWriter writer, ushort value) => writer.WriteUInt16(value);
 
         public override ushort Read(ref ValueReader reader) => reader.ReadUInt16();
@@ -187,6 +197,8 @@ public static partial class ValueCodecs
 
     private sealed class Int32Codec : ValueCodec<int>
     {
+        public static readonly Int32Codec Instance = new();
+
         public override void Write(ValueWriter writer, int value) => writer.WriteInt32(value);
 
         public override int Read(ref ValueReader reader) => reader.ReadInt32();
@@ -196,6 +208,8 @@ public static partial class ValueCodecs
 
     private sealed class UInt32Codec : ValueCodec<uint>
     {
+        public static readonly UInt32Codec Instance = new();
+
         public override void Write(ValueWriter writer, uint value) => writer.WriteUInt32(value);
 
         public override uint Read(ref ValueReader reader) => reader.ReadUInt32();
@@ -205,6 +219,8 @@ public static partial class ValueCodecs
 
     private sealed class Int64Codec : ValueCodec<long>
     {
+        public static readonly Int64Codec Instance = new();
+
         public override void Write(ValueWriter writer, long value) => writer.WriteInt64(value);
 
         public override long Read(ref ValueReader reader) => reader.ReadInt64();
@@ -214,6 +230,8 @@ public static partial class ValueCodecs
 
     private sealed class UInt64Codec : ValueCodec<ulong>
     {
+        public static readonly UInt64Codec Instance = new();
+
         public override void Write(ValueWriter writer, ulong value) => writer.WriteUInt64(value);
 
         public override ulong Read(ref ValueReader reader) => reader.ReadUInt64();
@@ -223,6 +241,8 @@ public static partial class ValueCodecs
 
     private sealed class Int128Codec : ValueCodec<Int128>
     {
+        public static readonly Int128Codec Instance = new();
+
         public override void Write(ValueWriter writer, Int128 value) => writer.WriteInt128(value);
 
         public override Int128 Read(ref ValueReader reader) => reader.ReadInt128();
@@ -232,6 +252,8 @@ public static partial class ValueCodecs
 
     private sealed class UInt128Codec : ValueCodec<UInt128>
     {
+        public static readonly UInt128Codec Instance = new();
+
         public override void Write(ValueWriter writer, UInt128 value) => writer.WriteUInt128(value);
 
         public override UInt128 Read(ref ValueReader reader) => reader.ReadUInt128();
@@ -241,6 +263,8 @@ public static partial class ValueCodecs
 
     private sealed class HalfCodec : ValueCodec<Half>
     {
+        public static readonly HalfCodec Instance = new();
+
         public override void Write(ValueWriter writer, Half value) => writer.WriteHalf(value);
 
         public override Half Read(ref ValueReader reader) => reader.ReadHalf();
@@ -250,6 +274,8 @@ public static partial class ValueCodecs
 
     private sealed class SingleCodec : ValueCodec<float>
     {
+        public static readonly SingleCodec Instance = new();
+
         public override void Write(ValueWriter writer, float value) => writer.WriteSingle(value);
 
         public override float Read(ref ValueReader reader) => reader.ReadSingle();
@@ -259,6 +285,8 @@ public static partial class ValueCodecs
 
     private sealed class DoubleCodec : ValueCodec<double>
     {
+        public static readonly DoubleCodec Instance = new();
+
         public override void Write(ValueWriter writer, double value) => writer.WriteDouble(value);
 
         public override double Read(ref ValueReader reader) => reader.ReadDouble();
@@ -268,6 +296,8 @@ public static partial class ValueCodecs
 
     private sealed class DecimalCodec : ValueCodec<decimal>
     {
+        public static readonly DecimalCodec Instance = new();
+
         public override void Write(ValueWriter writer, decimal value) => writer.WriteDecimal(value);
 
         public override decimal Read(ref ValueReader reader) => reader.ReadDecimal();
@@ -277,6 +307,8 @@ public static partial class ValueCodecs
 
     private sealed class CharCodec : ValueCodec<char>
     {
+        public static readonly CharCodec Instance = new();
+
         public override void Write(ValueWriter writer, char value) => writer.WriteChar(value);
 
         public override char Read(ref ValueReader reader) => reader.ReadChar();
@@ -286,6 +318,8 @@ public static partial class ValueCodecs
 
     private sealed class GuidCodec : ValueCodec<Guid>
     {
+        public static readonly GuidCodec Instance = new();
+
         public override void Write(ValueWriter writer, Guid value) => writer.WriteGuid(value);
 
         public override Guid Read(ref ValueReader reader) => reader.ReadGuid();
@@ -295,6 +329,8 @@ public static partial class ValueCodecs
 
     private sealed class DateTimeCodec : ValueCodec<DateTime>
     {
+        public static readonly DateTimeCodec Instance = new();
+
         public override void Write(ValueWriter writer, DateTime value) => writer.WriteDateTime(value);
 
         public override DateTime Read(ref ValueReader reader) => reader.ReadDateTime();
@@ -304,6 +340,8 @@ public static partial class ValueCodecs
 
     private sealed class DateTimeOffsetCodec : ValueCodec<DateTimeOffset>
     {
+        public static readonly DateTimeOffsetCodec Instance = new();
+
         public override void Write(ValueWriter writer, DateTimeOffset value) => writer.WriteDateTimeOffset(value);
 
         public override DateTimeOffset Read(ref ValueReader reader) => reader.ReadDateTimeOffset();
@@ -313,6 +351,8 @@ public static partial class ValueCodecs
 
     private sealed class TimeSpanCodec : ValueCodec<TimeSpan>
     {
+        public static readonly TimeSpanCodec Instance = new();
+
         public override void Write(ValueWriter writer, TimeSpan value) => writer.WriteTimeSpan(value);
 
         public override TimeSpan Read(ref ValueReader reader) => reader.ReadTimeSpan();
@@ -322,6 +362,8 @@ public static partial class ValueCodecs
 
     private sealed class DateOnlyCodec : ValueCodec<DateOnly>
     {
+        public static readonly DateOnlyCodec Instance = new();
+
         public override void Write(ValueWriter writer, DateOnly value) => writer.WriteDateOnly(value);
 
         public override DateOnly Read(ref ValueReader reader) => reader.ReadDateOnly();
@@ -331,6 +373,8 @@ public static partial class ValueCodecs
 
     private sealed class TimeOnlyCodec : ValueCodec<TimeOnly>
     {
+        public static readonly TimeOnlyCodec Instance = new();
+
         public override void Write(ValueWriter writer, TimeOnly value) => writer.WriteTimeOnly(value);
 
         public override TimeOnly Read(ref ValueReader reader) => reader.ReadTimeOnly();
@@ -340,6 +384,8 @@ public static partial class ValueCodecs
 
     private sealed class StringCodec : ValueCodec<string?>
     {
+        public static readonly StringCodec Instance = new();
+
         public override void Write(ValueWriter writer, string? value) => writer.WriteString(value);
 
         public override string? Read(ref ValueReader reader) => reader.ReadString();
@@ -349,6 +395,8 @@ public static partial class ValueCodecs
 
     private sealed class BytesCodec : ValueCodec<byte[]?>
     {
+        public static readonly BytesCodec Instance = new();
+
         public override void Write(ValueWriter writer, byte[]? value) => WriteBytes(writer, value);
 
         public override byte[]? Read(ref ValueReader reader) => ReadBytes(ref reader);

@@ -31,10 +31,13 @@ internal sealed class RangePartitionSelector<TKey, TStored> : PartitionSelector<
         }
     }
 
+    // Splits counted one by one, branch-free, rather than searched (KeyComparison.IsDefaultOrder only).
+    private const int LinearSplits = 32;
+
     public TKey[] Splits => _splits;
 
     /// <summary>Only the job's key comparer is user code: default-ordered string keys are compared by the engine.</summary>
-    public override bool RunsUserCode => _utf8Splits is null;
+    public override bool RunsUserCode => _utf8Splits is null && !_order.IsDefaultOrder;
 
     public override string Method => UserOrder.KeyComparer;
 
@@ -84,6 +87,38 @@ internal sealed class RangePartitionSelector<TKey, TStored> : PartitionSelector<
         }
 
         TKey value = StoredKeys.ToKey<TKey, TStored>(key);
+        if (_order.IsDefaultOrder)
+        {
+            // A primitive type's own order: no user code. With few splits (the usual 4 per worker), count those at or
+            // below the key without a branch per split (a binary search mispredicts on random keys); else search.
+            if (count <= LinearSplits)
+            {
+                TKey[] splits = _splits;
+                int below = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    below += AtMost(splits[i], value) ? 1 : 0;
+                }
+
+                return below;
+            }
+
+            while (low < high)
+            {
+                int middle = (low + high) >>> 1;
+                if (Comparer<TKey>.Default.Compare(_splits[middle], value) <= 0)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
+
         try
         {
             while (low < high)
@@ -105,5 +140,32 @@ internal sealed class RangePartitionSelector<TKey, TStored> : PartitionSelector<
         }
 
         return low;
+    }
+
+    // left <= right in a primitive type's own order (KeyComparison.IsDefaultOrder's types), as one compare.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool AtMost(TKey left, TKey right)
+    {
+        if (typeof(TKey) == typeof(int))
+        {
+            return (int)(object)left! <= (int)(object)right!;
+        }
+
+        if (typeof(TKey) == typeof(long))
+        {
+            return (long)(object)left! <= (long)(object)right!;
+        }
+
+        if (typeof(TKey) == typeof(uint))
+        {
+            return (uint)(object)left! <= (uint)(object)right!;
+        }
+
+        if (typeof(TKey) == typeof(ulong))
+        {
+            return (ulong)(object)left! <= (ulong)(object)right!;
+        }
+
+        return Comparer<TKey>.Default.Compare(left, right) <= 0;
     }
 }

@@ -16,6 +16,18 @@ internal sealed class KeyComparison<TKey>(Comparison<TKey> compare, bool hasKeyC
     /// <summary>Whether string keys stored as UTF-8 compare as stored (the default ordinal order).</summary>
     public bool ComparesUtf8 { get; } = typeof(TKey) == typeof(string) && !hasKeyComparer;
 
+    /// <summary>
+    /// Whether the order is <see cref="Comparer{T}.Default"/>'s on a primitive integer or character type (no
+    /// <c>[KeyComparer]</c>: the job's <c>CompareKeys</c> is then <see cref="KeyOrder{TKey}.Compare"/>): no user code, so
+    /// keys are sorted and ranges chosen with the runtime's own comparison, without a delegate call per comparison.
+    /// </summary>
+    public bool IsDefaultOrder { get; } = !hasKeyComparer && IsPrimitive;
+
+    private static bool IsPrimitive =>
+        typeof(TKey) == typeof(int) || typeof(TKey) == typeof(long) || typeof(TKey) == typeof(uint) ||
+        typeof(TKey) == typeof(ulong) || typeof(TKey) == typeof(short) || typeof(TKey) == typeof(ushort) ||
+        typeof(TKey) == typeof(byte) || typeof(TKey) == typeof(sbyte) || typeof(TKey) == typeof(char);
+
     public static KeyComparison<TKey> Of<TJob>(bool hasKeyComparer)
         where TJob : IKeyEquality<TKey> =>
         new(static (left, right) => TJob.CompareKeys(left, right), hasKeyComparer);

@@ -41,6 +41,13 @@ internal static class KeySort
             keys[i] = StoredKeys.ToKey<TKey, TStored>(entries[i].Key);
         }
 
+        if (order.IsDefaultOrder)
+        {
+            // The runtime's own order of a primitive type: no user code to guard or check.
+            Array.Sort(keys, indexes);
+            return indexes;
+        }
+
         Sort(keys, indexes, order.AsComparer());
         return indexes;
     }
