@@ -43,8 +43,8 @@ else
 fi
 
 echo "building the demo..." >&2
-dotnet build bench/ClusterDemo -c Release -v quiet -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
-DEMO=(dotnet bench/ClusterDemo/bin/Release/net10.0/ClusterDemo.dll)
+dotnet build bench/scenarios/ClusterDemo -c Release -v quiet -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
+DEMO=(dotnet bench/scenarios/ClusterDemo/bin/Release/net10.0/ClusterDemo.dll)
 
 start_silo() { # index
     local index=$1 log="$WORK/silo$1.log"

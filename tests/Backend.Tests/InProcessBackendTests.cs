@@ -11,12 +11,10 @@ namespace MapReduceGen.Backend.Tests;
 public sealed class InProcessBackendTests : IDisposable
 {
     private static readonly string[] Lines = TextOf(2_000, seed: 11);
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "mrg-backend-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("mrg-backend-");
     private readonly JsonPayloadCodec _codec = new();
 
-    public InProcessBackendTests() => Directory.CreateDirectory(_directory);
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task A_job_with_parameters_a_combiner_and_counters_gives_the_local_result()
@@ -36,7 +34,7 @@ public sealed class InProcessBackendTests : IDisposable
     [Fact]
     public async Task Text_files_are_split_and_read_by_the_tasks_themselves()
     {
-        string path = Path.Combine(_directory, "words.txt");
+        string path = Path.Combine(_temp.Path, "words.txt");
         File.WriteAllLines(path, Lines);
         var filter = new LengthFilter(3);
         var local = LongWords.Run(TextSource.FromFiles(path), filter);
@@ -109,7 +107,7 @@ public sealed class InProcessBackendTests : IDisposable
     [Fact]
     public async Task Partitions_written_as_files_are_committed_with_a_success_marker()
     {
-        string output = Path.Combine(_directory, "out");
+        string output = Path.Combine(_temp.Path, "out");
         Directory.CreateDirectory(output);
         File.WriteAllText(Path.Combine(output, "part-00009.tsv"), "stale\t1\n");
         var filter = new LengthFilter(5);
@@ -130,7 +128,7 @@ public sealed class InProcessBackendTests : IDisposable
     public async Task Tasks_past_their_memory_budget_spill_on_both_sides_and_give_the_local_result()
     {
         string[] lines = ManyWordsOf(6_000, distinct: 40_000, seed: 5);
-        string spill = Path.Combine(_directory, "spill");
+        string spill = Path.Combine(_temp.Path, "spill");
         Directory.CreateDirectory(spill);
         var filter = new LengthFilter(1);
         var local = LongWords.Run(lines, filter);
@@ -151,7 +149,7 @@ public sealed class InProcessBackendTests : IDisposable
     {
         string[] lines = ManyWordsOf(6_000, distinct: 40_000, seed: 8);
         var local = SortedWords.Run(lines);
-        var backend = new InProcessBackend(_codec) { TaskMemoryBudget = 256 << 10, SpillDirectory = _directory, BatchSize = 1_500 };
+        var backend = new InProcessBackend(_codec) { TaskMemoryBudget = 256 << 10, SpillDirectory = _temp.Path, BatchSize = 1_500 };
 
         var remote = await backend.RunAsync(SortedWords.MapReduceJob.Definition, [JobInputs.Sequence(lines)], TaskContext.Empty(), partitions: 3);
 
@@ -165,9 +163,9 @@ public sealed class InProcessBackendTests : IDisposable
     public async Task A_spilled_partition_is_written_to_its_file_as_merged()
     {
         string[] lines = ManyWordsOf(4_000, distinct: 30_000, seed: 3);
-        string output = Path.Combine(_directory, "sorted");
+        string output = Path.Combine(_temp.Path, "sorted");
         var local = SortedWords.Run(lines);
-        var backend = new InProcessBackend(_codec) { TaskMemoryBudget = 128 << 10, SpillDirectory = _directory, BatchSize = 1_000 };
+        var backend = new InProcessBackend(_codec) { TaskMemoryBudget = 128 << 10, SpillDirectory = _temp.Path, BatchSize = 1_000 };
 
         MapReduceFileOutput files = await backend.RunToFilesAsync(
             SortedWords.MapReduceJob.Definition, [JobInputs.Sequence(lines)], TaskContext.Empty(), 2, output, MapReduceFileFormat.Tsv);

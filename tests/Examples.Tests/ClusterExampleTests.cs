@@ -35,7 +35,7 @@ public sealed class ClusterExampleTests(ExampleCluster fixture) : IClassFixture<
 
         MapReduceRecords<GrepMatch> matches = await Grep.RunOnClusterAsync(Cluster, Lines, parameters, Options);
 
-        Assert.Equal(Reference.Grep(Lines, parameters), matches);
+        Assert.Equal(LinqReference.Grep(Lines, parameters), matches);
         Assert.Equal(Lines.Count, matches.Statistics.Counters["lines"]);
         Assert.Equal(Grep.Run(Lines, parameters).Statistics.Counters["matching lines"], matches.Statistics.Counters["matching lines"]);
         Assert.Equal(3, matches.Statistics.WorkerCount);
@@ -47,9 +47,9 @@ public sealed class ClusterExampleTests(ExampleCluster fixture) : IClassFixture<
         List<IntPair> pairs = ExampleData.Pairs(2000, seed: 22);
         List<SortRecord> records = ExampleData.SortRecords(5000, seed: 23);
 
-        Assert.Equal(Reference.SecondarySort(pairs), await SecondarySort.RunOnClusterAsync(Cluster, pairs, Options));
+        Assert.Equal(LinqReference.SecondarySort(pairs), await SecondarySort.RunOnClusterAsync(Cluster, pairs, Options));
         MapReduceRecords<SortRecord> sorted = await TotalOrderSort.RunOnClusterAsync(Cluster, records, Options);
-        Assert.Equal(Reference.TotalOrderSort(records), sorted);
+        Assert.Equal(LinqReference.TotalOrderSort(records), sorted);
         Assert.Equal(6, sorted.PartitionCount);
         ExampleTests.AssertTotalOrder(sorted);
     }
@@ -62,7 +62,7 @@ public sealed class ClusterExampleTests(ExampleCluster fixture) : IClassFixture<
 
         MapReduceRecords<JoinedOrder> joined = await Join.RunOnClusterAsync(Cluster, customers, orders, Options);
 
-        Assert.Equal(Reference.Join(customers, orders), joined);
+        Assert.Equal(LinqReference.Join(customers, orders), joined);
         Assert.Equal(orders.Count(o => o.CustomerId > 100), joined.Statistics.Counters["orders without a customer"]);
     }
 
@@ -70,11 +70,11 @@ public sealed class ClusterExampleTests(ExampleCluster fixture) : IClassFixture<
     public async Task QuasiMonteCarlo_and_InvertedIndex_match_the_local_runner()
     {
         MapReduceResult<string, double> pi = await QuasiMonteCarlo.RunOnClusterAsync(Cluster, Enumerable.Range(0, 6), new PiParameters(5_000), Options);
-        Assert.Equal(Reference.QuasiMonteCarlo(6, 5_000), pi[QuasiMonteCarlo.Key]);
+        Assert.Equal(LinqReference.QuasiMonteCarlo(6, 5_000), pi[QuasiMonteCarlo.Key]);
 
         List<Document> documents = ExampleData.Documents(200, seed: 25);
         MapReduceResult<string, int[]> index = await InvertedIndex.RunOnClusterAsync(Cluster, documents, Options);
-        Assert.Equal(Reference.InvertedIndex(documents), index);
+        Assert.Equal(LinqReference.InvertedIndex(documents), index);
         Assert.Equal(documents.Count, index.Statistics.Counters["documents"]);
     }
 
@@ -83,7 +83,7 @@ public sealed class ClusterExampleTests(ExampleCluster fixture) : IClassFixture<
     {
         List<Page> pages = ExampleData.Pages(150, seed: 26);
         var parameters = new PageRankParameters(pages.Count);
-        List<Page> expectedPages = Reference.PageRank(pages, parameters, iterations: 4);
+        List<Page> expectedPages = LinqReference.PageRank(pages, parameters, iterations: 4);
         for (int i = 0; i < 4; i++)
         {
             pages = [.. await PageRank.RunOnClusterAsync(Cluster, pages, parameters, Options)];
@@ -93,7 +93,7 @@ public sealed class ClusterExampleTests(ExampleCluster fixture) : IClassFixture<
 
         List<Point> points = ExampleData.Points(1000, clusters: 3, seed: 27);
         Point[] centroids = [.. points.Take(3)];
-        Point[] expectedCentroids = Reference.KMeans(points, centroids, iterations: 4);
+        Point[] expectedCentroids = LinqReference.KMeans(points, centroids, iterations: 4);
         for (int i = 0; i < 4; i++)
         {
             var result = await KMeans.RunOnClusterAsync(Cluster, points, Enumerable.Range(0, centroids.Length), new KMeansParameters(centroids), Options);
@@ -106,24 +106,18 @@ public sealed class ClusterExampleTests(ExampleCluster fixture) : IClassFixture<
     [Fact]
     public async Task Grep_over_text_files_samples_key_ranges_from_the_files_and_matches_the_local_runner()
     {
-        string directory = Directory.CreateTempSubdirectory("mrg-examples-").FullName;
-        try
-        {
-            File.WriteAllLines(Path.Combine(directory, "a.txt"), Lines.Take(800));
-            File.WriteAllLines(Path.Combine(directory, "b.txt"), Lines.Skip(800));
-            var parameters = new GrepParameters(@"\w+");
-            var source = TextSource.FromPaths(directory);
-            source.SplitBytes = 4 * 1024;
+        using var temp = new TempDirectory("mrg-examples-");
+        string directory = temp.Path;
+        File.WriteAllLines(Path.Combine(directory, "a.txt"), Lines.Take(800));
+        File.WriteAllLines(Path.Combine(directory, "b.txt"), Lines.Skip(800));
+        var parameters = new GrepParameters(@"\w+");
+        var source = TextSource.FromPaths(directory);
+        source.SplitBytes = 4 * 1024;
 
-            MapReduceRecords<GrepMatch> matches = await Grep.RunOnClusterAsync(Cluster, source, parameters, Options);
+        MapReduceRecords<GrepMatch> matches = await Grep.RunOnClusterAsync(Cluster, source, parameters, Options);
 
-            Assert.Equal(Reference.Grep(Lines, parameters), matches);
-            Assert.Equal(Lines.Count, matches.Statistics.Counters["lines"]);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.Equal(LinqReference.Grep(Lines, parameters), matches);
+        Assert.Equal(Lines.Count, matches.Statistics.Counters["lines"]);
     }
 
     [Fact]
@@ -138,7 +132,7 @@ public sealed class ClusterExampleTests(ExampleCluster fixture) : IClassFixture<
         }
 
         // Partitions come as their reduce tasks complete; each is in key order.
-        Assert.Equal(Reference.InvertedIndex(documents), entries.OrderBy(e => e.Key, StringComparer.Ordinal));
+        Assert.Equal(LinqReference.InvertedIndex(documents), entries.OrderBy(e => e.Key, StringComparer.Ordinal));
 
         var parameters = new GrepParameters(@"\b(\w*o\w*)\b", Group: 1);
         var matches = new List<GrepMatch>();
@@ -148,7 +142,7 @@ public sealed class ClusterExampleTests(ExampleCluster fixture) : IClassFixture<
         }
 
         Assert.Equal(
-            Reference.Grep(Lines, parameters).OrderBy(m => m.Text, StringComparer.Ordinal),
+            LinqReference.Grep(Lines, parameters).OrderBy(m => m.Text, StringComparer.Ordinal),
             matches.OrderBy(m => m.Text, StringComparer.Ordinal));
     }
 
@@ -164,7 +158,7 @@ public sealed class ClusterExampleTests(ExampleCluster fixture) : IClassFixture<
             Assert.Equal(6, output.Files.Count);
             Assert.True(File.Exists(Path.Combine(directory, "_SUCCESS")));
             Assert.Equal(
-                Reference.TotalOrderSort(records).Select(r => r.ToString()),
+                LinqReference.TotalOrderSort(records).Select(r => r.ToString()),
                 output.Files.SelectMany(f => File.ReadAllLines(f.Path)));
 
             List<Point> points = ExampleData.Points(500, clusters: 3, seed: 30);

@@ -15,13 +15,13 @@ public sealed class ExampleTests
     {
         MapReduceResult<string, double> result = WordMean.Run(Lines, Options);
 
-        Assert.Equal(Reference.WordMean(Lines), Assert.Single(result).Value);
+        Assert.Equal(LinqReference.WordMean(Lines), Assert.Single(result).Value);
     }
 
     [Fact]
     public void WordMedian_is_the_median_word_length()
     {
-        Assert.Equal(Reference.WordMedian(Lines), WordMedian.Run(Lines, Options)[WordMedian.Key]);
+        Assert.Equal(LinqReference.WordMedian(Lines), WordMedian.Run(Lines, Options)[WordMedian.Key]);
         string[] even = ["a bb ccc dddd"];
         Assert.Equal(2.5, WordMedian.Run(even)[WordMedian.Key]);
     }
@@ -29,7 +29,7 @@ public sealed class ExampleTests
     [Fact]
     public void WordStandardDeviation_is_the_standard_deviation_of_word_lengths()
     {
-        Assert.Equal(Reference.WordStandardDeviation(Lines), WordStandardDeviation.Run(Lines, Options)[WordStandardDeviation.Key], 12);
+        Assert.Equal(LinqReference.WordStandardDeviation(Lines), WordStandardDeviation.Run(Lines, Options)[WordStandardDeviation.Key], 12);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class ExampleTests
 
         MapReduceRecords<GrepMatch> matches = Grep.Run(Lines, parameters, Options);
 
-        Assert.Equal(Reference.Grep(Lines, parameters), matches);
+        Assert.Equal(LinqReference.Grep(Lines, parameters), matches);
         Assert.Equal(Lines.Count, matches.Statistics.Counters["lines"]);
         Assert.Equal(Lines.Count(l => parameters.Regex.IsMatch(l)), matches.Statistics.Counters["matching lines"]);
     }
@@ -53,7 +53,7 @@ public sealed class ExampleTests
 
         for (int i = 0; i < patterns.Length; i++)
         {
-            Assert.Equal(Reference.Grep(Lines, new GrepParameters(patterns[i])), results[i]);
+            Assert.Equal(LinqReference.Grep(Lines, new GrepParameters(patterns[i])), results[i]);
         }
     }
 
@@ -62,7 +62,7 @@ public sealed class ExampleTests
     {
         List<IntPair> pairs = ExampleData.Pairs(5000, seed: 12);
 
-        Assert.Equal(Reference.SecondarySort(pairs), SecondarySort.Run(pairs, Options));
+        Assert.Equal(LinqReference.SecondarySort(pairs), SecondarySort.Run(pairs, Options));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class ExampleTests
 
         MapReduceRecords<JoinedOrder> joined = Join.Run(customers, orders, Options);
 
-        Assert.Equal(Reference.Join(customers, orders), joined);
+        Assert.Equal(LinqReference.Join(customers, orders), joined);
         Assert.Equal(orders.Count(o => o.CustomerId > 300), joined.Statistics.Counters["orders without a customer"]);
     }
 
@@ -84,14 +84,14 @@ public sealed class ExampleTests
 
         MapReduceRecords<SortRecord> sorted = TotalOrderSort.Run(records, Options);
 
-        Assert.Equal(Reference.TotalOrderSort(records), sorted);
+        Assert.Equal(LinqReference.TotalOrderSort(records), sorted);
         AssertTotalOrder(sorted);
     }
 
     [Fact]
     public void AggregateWordHistogram_summarises_word_frequencies()
     {
-        Assert.Equal(Reference.AggregateWordHistogram(Lines), AggregateWordHistogram.Run(Lines, Options)[AggregateWordHistogram.Key]);
+        Assert.Equal(LinqReference.AggregateWordHistogram(Lines), AggregateWordHistogram.Run(Lines, Options)[AggregateWordHistogram.Key]);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class ExampleTests
     {
         MapReduceResult<string, double> result = QuasiMonteCarlo.Run(Enumerable.Range(0, 12), new PiParameters(20_000), Options);
 
-        Assert.Equal(Reference.QuasiMonteCarlo(12, 20_000), result[QuasiMonteCarlo.Key]);
+        Assert.Equal(LinqReference.QuasiMonteCarlo(12, 20_000), result[QuasiMonteCarlo.Key]);
         Assert.Equal(Math.PI, result[QuasiMonteCarlo.Key], 3);
     }
 
@@ -110,7 +110,7 @@ public sealed class ExampleTests
 
         MapReduceResult<string, int[]> index = InvertedIndex.Run(documents, Options);
 
-        Assert.Equal(Reference.InvertedIndex(documents), index);
+        Assert.Equal(LinqReference.InvertedIndex(documents), index);
         Assert.Equal(documents.Count, index.Statistics.Counters["documents"]);
     }
 
@@ -119,7 +119,7 @@ public sealed class ExampleTests
     {
         List<Page> pages = ExampleData.Pages(500, seed: 16);
         var parameters = new PageRankParameters(pages.Count);
-        List<Page> expected = Reference.PageRank(pages, parameters, iterations: 10);
+        List<Page> expected = LinqReference.PageRank(pages, parameters, iterations: 10);
 
         for (int i = 0; i < 10; i++)
         {
@@ -134,7 +134,7 @@ public sealed class ExampleTests
     {
         List<Point> points = ExampleData.Points(4000, clusters: 5, seed: 17);
         Point[] initial = [.. points.Take(5)];
-        Point[] expected = Reference.KMeans(points, initial, iterations: 8);
+        Point[] expected = LinqReference.KMeans(points, initial, iterations: 8);
 
         Point[] centroids = initial;
         for (int i = 0; i < 8; i++)

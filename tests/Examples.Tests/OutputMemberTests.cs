@@ -53,28 +53,22 @@ public sealed class OutputMemberTests
     [Fact]
     public async Task StreamAsync_of_a_record_job_over_text_files_gives_the_records_of_Run()
     {
-        string directory = Directory.CreateTempSubdirectory("mrg-output-").FullName;
-        try
-        {
-            File.WriteAllLines(Path.Combine(directory, "a.txt"), Lines.Take(900));
-            File.WriteAllLines(Path.Combine(directory, "b.txt"), Lines.Skip(900));
-            var parameters = new GrepParameters(@"\b(\w*a\w*)\b", Group: 1);
-            MapReduceRecords<GrepMatch> expected = Grep.Run(TextSource.FromPaths(directory), parameters, Options);
+        using var temp = new TempDirectory("mrg-output-");
+        string directory = temp.Path;
+        File.WriteAllLines(Path.Combine(directory, "a.txt"), Lines.Take(900));
+        File.WriteAllLines(Path.Combine(directory, "b.txt"), Lines.Skip(900));
+        var parameters = new GrepParameters(@"\b(\w*a\w*)\b", Group: 1);
+        MapReduceRecords<GrepMatch> expected = Grep.Run(TextSource.FromPaths(directory), parameters, Options);
 
-            var records = new List<GrepMatch>();
-            await foreach (MapReduceRecordPartition<GrepMatch> part in Grep.StreamAsync(TextSource.FromPaths(directory), parameters, Options))
-            {
-                records.AddRange(part.Records);
-            }
-
-            // Each partition comes in the [OutputComparer]'s order; Run merges them into one order.
-            Assert.Equal(expected.OrderBy(m => m.Text, StringComparer.Ordinal), records.OrderBy(m => m.Text, StringComparer.Ordinal));
-            Assert.Equal(Reference.Grep(Lines, parameters), expected);
-        }
-        finally
+        var records = new List<GrepMatch>();
+        await foreach (MapReduceRecordPartition<GrepMatch> part in Grep.StreamAsync(TextSource.FromPaths(directory), parameters, Options))
         {
-            Directory.Delete(directory, recursive: true);
+            records.AddRange(part.Records);
         }
+
+        // Each partition comes in the [OutputComparer]'s order; Run merges them into one order.
+        Assert.Equal(expected.OrderBy(m => m.Text, StringComparer.Ordinal), records.OrderBy(m => m.Text, StringComparer.Ordinal));
+        Assert.Equal(LinqReference.Grep(Lines, parameters), expected);
     }
 
     [Fact]
@@ -119,30 +113,24 @@ public sealed class OutputMemberTests
     [Fact]
     public async Task RunToFilesAsync_over_text_files_with_parameters_writes_what_Run_returns()
     {
-        string root = Directory.CreateTempSubdirectory("mrg-output-").FullName;
-        try
-        {
-            string input = Path.Combine(root, "input.txt");
-            File.WriteAllLines(input, Lines);
-            string directory = Path.Combine(root, "out");
+        using var temp = new TempDirectory("mrg-output-");
+        string root = temp.Path;
+        string input = Path.Combine(root, "input.txt");
+        File.WriteAllLines(input, Lines);
+        string directory = Path.Combine(root, "out");
 
-            MapReduceFileOutput output = await QuasiMonteCarlo.RunToFilesAsync(
-                Enumerable.Range(0, 4), new PiParameters(2_000), directory, MapReduceFileFormat.Tsv, Options);
-            MapReduceResult<string, double> pi = QuasiMonteCarlo.Run(Enumerable.Range(0, 4), new PiParameters(2_000), Options);
-            string line = Assert.Single(output.Files.SelectMany(f => File.ReadAllLines(f.Path)));
-            Assert.Equal(QuasiMonteCarlo.Key + "\t" + pi[QuasiMonteCarlo.Key].ToString(CultureInfo.InvariantCulture), line);
+        MapReduceFileOutput output = await QuasiMonteCarlo.RunToFilesAsync(
+            Enumerable.Range(0, 4), new PiParameters(2_000), directory, MapReduceFileFormat.Tsv, Options);
+        MapReduceResult<string, double> pi = QuasiMonteCarlo.Run(Enumerable.Range(0, 4), new PiParameters(2_000), Options);
+        string line = Assert.Single(output.Files.SelectMany(f => File.ReadAllLines(f.Path)));
+        Assert.Equal(QuasiMonteCarlo.Key + "\t" + pi[QuasiMonteCarlo.Key].ToString(CultureInfo.InvariantCulture), line);
 
-            var parameters = new GrepParameters(@"\w{6,}");
-            output = await Grep.RunToFilesAsync(TextSource.FromPaths(input), parameters, directory, options: Options);
-            string[] lines = [.. output.Files.SelectMany(f => File.ReadAllLines(f.Path))];
-            Assert.Equal(
-                Grep.Run(TextSource.FromPaths(input), parameters, Options).Select(m => m.ToString()).Order(StringComparer.Ordinal),
-                lines.Order(StringComparer.Ordinal));
-            Assert.Equal(Lines.Count, output.Statistics.Counters["lines"]);
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        var parameters = new GrepParameters(@"\w{6,}");
+        output = await Grep.RunToFilesAsync(TextSource.FromPaths(input), parameters, directory, options: Options);
+        string[] lines = [.. output.Files.SelectMany(f => File.ReadAllLines(f.Path))];
+        Assert.Equal(
+            Grep.Run(TextSource.FromPaths(input), parameters, Options).Select(m => m.ToString()).Order(StringComparer.Ordinal),
+            lines.Order(StringComparer.Ordinal));
+        Assert.Equal(Lines.Count, output.Statistics.Counters["lines"]);
     }
 }

@@ -4,7 +4,7 @@ namespace MapReduceGen.Generator.Tests;
 
 /// <summary>
 /// One notion of "a type with value equality" and of "a type with an order", recursive over tuples, records, nullable
-/// values and arrays, shared by MRG0013, MRG0030, MRG0031 and the comparison code the generator writes (issue 19): keys
+/// values and arrays, shared by MRG0013, MRG0030, MRG0031 and the comparison code the generator writes: keys
 /// that can never group are refused, sorted keys never fall back to their text, and Top is refused where it would throw.
 /// </summary>
 public sealed class EqualityAndOrderTests

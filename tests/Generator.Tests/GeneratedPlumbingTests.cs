@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace MapReduceGen.Generator.Tests;
 
 /// <summary>
-/// What the generated plumbing costs and shows (issue 19): the job struct, its mapper structs and its definition are hidden
+/// What the generated plumbing costs and shows: the job struct, its mapper structs and its definition are hidden
 /// from IntelliSense; a reducer that takes an <c>IReadOnlyList</c> gets a view of the partition's values, not a copy per
 /// key, which it may keep; the <c>[ValueComparer]</c> sorts through the job struct, not a delegate.
 /// </summary>

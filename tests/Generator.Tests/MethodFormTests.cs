@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace MapReduceGen.Generator.Tests;
 
 /// <summary>
-/// What decides a job method's form, in one place (issue 19): async methods, partial methods without an implementation,
+/// What decides a job method's form, in one place: async methods, partial methods without an implementation,
 /// a fold that takes parameters, a mapper returning two kinds of pairs, old language versions are precise errors; two
 /// mappers overloading one name and an input named like generated plumbing are jobs like any other.
 /// </summary>

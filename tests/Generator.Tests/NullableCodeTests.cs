@@ -3,7 +3,7 @@ using MapReduceGen.Generator.Tests.Infrastructure;
 namespace MapReduceGen.Generator.Tests;
 
 /// <summary>
-/// Generated code is warning-free under nullable analysis whatever the key and value annotations (issue 19): nullable
+/// Generated code is warning-free under nullable analysis whatever the key and value annotations: nullable
 /// string keys in the 0.1.0 shape, with a [KeyComparer], a [Partitioner], parameters, an optional mapper parameter, two
 /// mappers whose annotations differ, nullable values and results, tuples and records of nullable members, sequence mappers.
 /// Each job compiles with nullable on and every warning an error, interceptors on and off, and runs.

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace MapReduceGen.Generator.Tests;
 
 /// <summary>
-/// Real builds by the SDK's own compiler (issue 19): a project with <c>Nullable</c> on and <c>TreatWarningsAsErrors</c>
+/// Real builds by the SDK's own compiler: a project with <c>Nullable</c> on and <c>TreatWarningsAsErrors</c>
 /// builds every job of examples/ and jobs over nullable and non-nullable string keys of every shape, with the generator's
 /// interceptors on and off (off, the package's build targets say so once); a mapper in a C# 14 extension block and a
 /// project on C# 10 get their one MRG error and no compiler errors from generated code. The projects live under

@@ -34,30 +34,24 @@ public sealed class ClusterRunTests(InMemoryClusterFixture fixture) : IClassFixt
     [Fact]
     public async Task Word_count_over_text_files_reads_splits_on_the_silos_and_matches_the_local_runner()
     {
-        string directory = Directory.CreateTempSubdirectory("mrg-orleans-").FullName;
-        try
-        {
-            File.WriteAllLines(Path.Combine(directory, "a.txt"), TestData.Lines(2000, seed: 2));
-            File.WriteAllText(Path.Combine(directory, "b.txt"), string.Join("\r\n", TestData.Lines(1500, seed: 3)));
-            var expected = WordCountJob.Run(TextSource.FromPaths(directory));
-            var source = TextSource.FromPaths(directory);
-            source.SplitBytes = 8 * 1024;
-            var events = new List<ClusterTaskEvent>();
+        using var temp = new TempDirectory("mrg-orleans-");
+        string directory = temp.Path;
+        File.WriteAllLines(Path.Combine(directory, "a.txt"), TestData.Lines(2000, seed: 2));
+        File.WriteAllText(Path.Combine(directory, "b.txt"), string.Join("\r\n", TestData.Lines(1500, seed: 3)));
+        var expected = WordCountJob.Run(TextSource.FromPaths(directory));
+        var source = TextSource.FromPaths(directory);
+        source.SplitBytes = 8 * 1024;
+        var events = new List<ClusterTaskEvent>();
 
-            var actual = await Executor(e => { lock (events) { events.Add(e); } })
-                .RunAsync<WordCountJob.MapReduceJob, string, int>(source);
+        var actual = await Executor(e => { lock (events) { events.Add(e); } })
+            .RunAsync<WordCountJob.MapReduceJob, string, int>(source);
 
-            TestData.AssertSameEntries(expected, actual);
-            Assert.Equal(expected.Statistics.InputsRead, actual.Statistics.InputsRead);
-            Assert.Equal(source.TotalBytes, actual.Statistics.BytesRead);
-            Assert.Equal(
-                source.CreateSplits(8 * 1024).Count,
-                events.Count(e => e.Kind == ClusterTaskEventKind.Completed && e.Phase == MapReducePhase.Map));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        TestData.AssertSameEntries(expected, actual);
+        Assert.Equal(expected.Statistics.InputsRead, actual.Statistics.InputsRead);
+        Assert.Equal(source.TotalBytes, actual.Statistics.BytesRead);
+        Assert.Equal(
+            source.CreateSplits(8 * 1024).Count,
+            events.Count(e => e.Kind == ClusterTaskEventKind.Completed && e.Phase == MapReducePhase.Map));
     }
 
     [Fact]
@@ -95,23 +89,17 @@ public sealed class ClusterRunTests(InMemoryClusterFixture fixture) : IClassFixt
     [Fact]
     public async Task The_generated_text_overload_runs_a_line_job_over_files_on_the_cluster()
     {
-        string directory = Directory.CreateTempSubdirectory("mrg-orleans-").FullName;
-        try
-        {
-            string[] cities = ["France", "Japan", "Peru"];
-            File.WriteAllLines(
-                Path.Combine(directory, "cities.txt"), Enumerable.Range(0, 600).Select(i => $"{cities[i % 3]}/city{i % 7}"));
-            var expected = CityCount.Run(TextSource.FromPaths(directory));
+        using var temp = new TempDirectory("mrg-orleans-");
+        string directory = temp.Path;
+        string[] cities = ["France", "Japan", "Peru"];
+        File.WriteAllLines(
+            Path.Combine(directory, "cities.txt"), Enumerable.Range(0, 600).Select(i => $"{cities[i % 3]}/city{i % 7}"));
+        var expected = CityCount.Run(TextSource.FromPaths(directory));
 
-            MapReduceResult<CityKey, int> actual = await CityCount.RunOnClusterAsync(Executor(), TextSource.FromPaths(directory));
+        MapReduceResult<CityKey, int> actual = await CityCount.RunOnClusterAsync(Executor(), TextSource.FromPaths(directory));
 
-            TestData.AssertSameEntries(expected, actual);
-            Assert.Equal(21, actual.Count);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        TestData.AssertSameEntries(expected, actual);
+        Assert.Equal(21, actual.Count);
     }
 
     [Fact]
@@ -208,27 +196,21 @@ public sealed class ClusterRunTests(InMemoryClusterFixture fixture) : IClassFixt
     [Fact]
     public async Task A_throwing_mapper_over_text_names_the_file_and_line()
     {
-        string directory = Directory.CreateTempSubdirectory("mrg-orleans-").FullName;
-        try
-        {
-            string file = Path.Combine(directory, "input.txt");
-            File.WriteAllLines(file, Enumerable.Range(1, 400).Select(i => i == 377 ? "boom" : "line" + i));
-            var local = Assert.Throws<MapReduceException>(() => FailingMapper.Run(TextSource.FromPaths(file)));
-            var source = TextSource.FromPaths(file);
-            source.SplitBytes = 512;
+        using var temp = new TempDirectory("mrg-orleans-");
+        string directory = temp.Path;
+        string file = Path.Combine(directory, "input.txt");
+        File.WriteAllLines(file, Enumerable.Range(1, 400).Select(i => i == 377 ? "boom" : "line" + i));
+        var local = Assert.Throws<MapReduceException>(() => FailingMapper.Run(TextSource.FromPaths(file)));
+        var source = TextSource.FromPaths(file);
+        source.SplitBytes = 512;
 
-            var remote = await Assert.ThrowsAsync<MapReduceException>(() =>
-                Executor().RunAsync<FailingMapper.MapReduceJob, string, int>(source));
+        var remote = await Assert.ThrowsAsync<MapReduceException>(() =>
+            Executor().RunAsync<FailingMapper.MapReduceJob, string, int>(source));
 
-            Assert.Equal(file, remote.Path);
-            Assert.Equal(377, remote.LineNumber);
-            Assert.Equal(local.LineNumber, remote.LineNumber);
-            Assert.Equal(local.InputIndex, remote.InputIndex);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.Equal(file, remote.Path);
+        Assert.Equal(377, remote.LineNumber);
+        Assert.Equal(local.LineNumber, remote.LineNumber);
+        Assert.Equal(local.InputIndex, remote.InputIndex);
     }
 
     [Fact]

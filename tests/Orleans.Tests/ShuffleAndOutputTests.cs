@@ -272,26 +272,20 @@ public sealed class ShuffleAndOutputTests(InMemoryClusterFixture fixture) : ICla
     [Fact]
     public async Task A_file_that_grows_during_the_run_is_read_to_its_length_when_the_source_was_made()
     {
-        string directory = Directory.CreateTempSubdirectory("mrg-orleans-").FullName;
-        try
-        {
-            string file = Path.Combine(directory, "growing.txt");
-            var original = TestData.Lines(800, seed: 47);
-            File.WriteAllLines(file, original);
-            var source = TextSource.FromPaths(file);
-            source.SplitBytes = 4096;
-            File.AppendAllLines(file, Enumerable.Repeat("appended words after the source was made", 500));
+        using var temp = new TempDirectory("mrg-orleans-");
+        string directory = temp.Path;
+        string file = Path.Combine(directory, "growing.txt");
+        var original = TestData.Lines(800, seed: 47);
+        File.WriteAllLines(file, original);
+        var source = TextSource.FromPaths(file);
+        source.SplitBytes = 4096;
+        File.AppendAllLines(file, Enumerable.Repeat("appended words after the source was made", 500));
 
-            var actual = await Cluster.Client.MapReduce().RunAsync<WordCountJob.MapReduceJob, string, int>(source);
+        var actual = await Cluster.Client.MapReduce().RunAsync<WordCountJob.MapReduceJob, string, int>(source);
 
-            TestData.AssertSameEntries(WordCountJob.Run(original), actual);
-            Assert.False(actual.ContainsKey("appended"));
-            Assert.Equal(source.TotalBytes, actual.Statistics.BytesRead);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        TestData.AssertSameEntries(WordCountJob.Run(original), actual);
+        Assert.False(actual.ContainsKey("appended"));
+        Assert.Equal(source.TotalBytes, actual.Statistics.BytesRead);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using MapReduceGen.Runtime.Tests.Support;
 namespace MapReduceGen.Runtime.Tests.Errors;
 
 /// <summary>
-/// Issue 5's fault injection: a mapper that throws at a random record, a reducer that throws for a random key, and
+/// Fault injection: a mapper that throws at a random record, a reducer that throws for a random key, and
 /// a cancellation at a random moment, each many times with random settings. Every time: the right exception,
 /// no hang (each test is bounded), and never a result.
 /// </summary>

@@ -5,7 +5,7 @@ using MapReduceGen.Runtime.Tests.Support;
 namespace MapReduceGen.Runtime.Tests.Runner;
 
 /// <summary>
-/// Issue 5's properties over random inputs, chunk sizes, worker and partition counts: the counts add up to the
+/// Properties over random inputs, chunk sizes, worker and partition counts: the counts add up to the
 /// words emitted, and the result equals the sequential reference, for sequences and for text files.
 /// </summary>
 public sealed class WordCountPropertyTests

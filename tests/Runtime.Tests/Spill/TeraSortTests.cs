@@ -5,7 +5,7 @@ using TeraSort;
 namespace MapReduceGen.Runtime.Tests.Spill;
 
 /// <summary>
-/// TeraSort at test size, with bench/TeraSort's generator, job and validator compiled in: 20,000 gensort-style records
+/// TeraSort at test size, with bench/scenarios/TeraSort's generator, job and validator compiled in: 20,000 gensort-style records
 /// sorted by key to a file per partition with a budget of a few kilobytes, so map tasks spill many sorted runs and every
 /// partition is merged from disk; the part files, read in order, must be globally sorted and hold every input record
 /// (count and checksum). The validator itself is shown to catch an output out of order, short of a record, or with a
