@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Reflection;
 
 namespace MapReduceGen.Engine.Telemetry;
 
@@ -25,8 +24,8 @@ internal static class Instruments
     public const string MapTaskSpan = "mapreducegen.map_task";
     public const string ReduceTaskSpan = "mapreducegen.reduce_task";
 
-    private static readonly string? Version =
-        typeof(Instruments).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
+    // The package's version (written by the build, PackageVersion.g.cs): no reflection.
+    private const string Version = PackageVersion.Value;
 
     // Seconds, from a few milliseconds (a small task) to ten minutes (a large one).
     private static readonly InstrumentAdvice<double> Durations = new()
