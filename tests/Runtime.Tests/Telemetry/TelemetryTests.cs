@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using MapReduceGen.Extensions;
 using MapReduceGen.Runtime.Tests.Inputs;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,14 @@ public sealed class TelemetryTests
         MapReduceStatistics statistics = result.Statistics;
         Assert.Equal(Job, statistics.JobName);
         Assert.Equal(5, statistics.BadRecordsSkipped);
+
+        // What a dashboard shows for this input: 4000 lines (5 of them bad: 0, 997, 1994, 2991, 3988), three words on
+        // each good one, the words w0..w49 and x, and every byte of the file.
+        Assert.Equal(4000, capture.Sum("mapreducegen.inputs.read", Job));
+        Assert.Equal(5, capture.Sum("mapreducegen.records.skipped", Job));
+        Assert.Equal(3995 * 3, capture.Sum("mapreducegen.pairs.emitted", Job));
+        Assert.Equal(51, capture.Sum("mapreducegen.keys", Job));
+        Assert.Equal(new FileInfo(Path.Combine(directory.Path, "a.txt")).Length, capture.Sum("mapreducegen.bytes.read", Job));
 
         IReadOnlyList<Activity> spans = capture.Spans(Job);
         Activity run = Assert.Single(spans, s => s.OperationName == "mapreducegen.run");
@@ -124,7 +133,8 @@ public sealed class TelemetryTests
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source == callerSource,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            // Recorded: OpenTelemetry's default sampler (parent-based) drops the children of an unrecorded span.
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
         };
         ActivitySource.AddActivityListener(listener);
         var capture = new TelemetryCapture();
@@ -141,6 +151,113 @@ public sealed class TelemetryTests
         Activity run = Assert.Single(capture.Spans(Job), s => s.OperationName == "mapreducegen.run");
         Assert.Equal(caller!.TraceId, run.TraceId);
         Assert.Equal(caller.SpanId, run.ParentSpanId);
+    }
+
+    [Fact]
+    public void A_word_count_over_known_inputs_records_exact_counts_through_a_meter_listener()
+    {
+        using var listener = new MeasurementRecorder(Job);
+        WatchedWordCount.Run(["a b a", "b c", "a", ""], new MapReduceOptions { MaxDegreeOfParallelism = 2, PartitionCount = 2 });
+        WatchedWordCount.Run(["d"], new MapReduceOptions { MaxDegreeOfParallelism = 1, PartitionCount = 1 });
+
+        // Two runs: 4 + 1 inputs, 6 + 1 pairs, 3 (a, b, c) + 1 (d) keys, 2 + 1 reduce tasks, a duration each.
+        Assert.Equal(5, listener.Sum("mapreducegen.inputs.read"));
+        Assert.Equal(7, listener.Sum("mapreducegen.pairs.emitted"));
+        Assert.Equal(4, listener.Sum("mapreducegen.keys"));
+        Assert.Equal(0, listener.Sum("mapreducegen.records.skipped"));
+        Assert.Equal(0, listener.Sum("mapreducegen.bytes.spilled"));
+        Assert.Equal(3, listener.Sum("mapreducegen.tasks.completed", phase: "reduce"));
+        Assert.Equal(2, listener.Count("mapreducegen.run.duration"));
+        Assert.All(listener.Tags("mapreducegen.run.duration", "mapreducegen.outcome"), o => Assert.Equal("completed", o));
+        Assert.All(listener.Tags("mapreducegen.inputs.read", "mapreducegen.phase"), p => Assert.Equal("map", p));
+        Assert.All(listener.Tags("mapreducegen.keys", "mapreducegen.phase"), p => Assert.Equal("reduce", p));
+        Assert.All(listener.Tags("mapreducegen.keys", "mapreducegen.executor"), e => Assert.Equal("local", e));
+    }
+
+    [Fact]
+    public void Bytes_spilled_under_a_tiny_budget_are_the_statistics_bytes_spilled()
+    {
+        using var spill = new TempDirectory();
+        string[] lines = [.. Enumerable.Range(0, 6000).Select(i => $"k{i} k{(i * 7) % 5000} k{(i * 13) % 4999}")];
+        var options = new MapReduceOptions { MaxDegreeOfParallelism = 2, MemoryBudget = 32 * 1024, SpillDirectory = spill.Path };
+        MapReduceResult<string, int> result;
+        var capture = new TelemetryCapture();
+        using (capture)
+        {
+            result = WatchedWordCount.Run(lines, options);
+        }
+
+        Assert.True(result.Statistics.BytesSpilled > 0, "the budget forced the tables to disk");
+        Assert.Equal(result.Statistics.BytesSpilled, capture.Sum("mapreducegen.bytes.spilled", Job));
+        Assert.Equal(result.Count, capture.Sum("mapreducegen.keys", Job));
+        Assert.Equal(18_000, capture.Sum("mapreducegen.pairs.emitted", Job));
+    }
+
+    [Fact]
+    public void An_observer_is_told_once_of_a_start_and_once_of_a_failure()
+    {
+        var observer = new CountingObserver();
+        var error = Assert.Throws<MapReduceException>(
+            () => WatchedWordCount.Run(["a", "bad line"], new MapReduceOptions { MaxDegreeOfParallelism = 1, PartitionCount = 2, Observer = observer }));
+
+        Assert.Equal((1, 0, 1), (observer.Started, observer.Completed, observer.Failed));
+        Assert.Same(error, observer.LastException);
+        Assert.Equal(Job, observer.Last.JobName);
+        Assert.Equal(2, observer.Last.PartitionCount);
+        Assert.Equal(1, observer.Last.WorkerCount);
+    }
+
+    [Fact]
+    public void An_observer_that_throws_on_a_failure_does_not_hide_the_runs_exception()
+    {
+        var observer = new ThrowingObserver();
+        var error = Assert.Throws<MapReduceException>(
+            () => WatchedWordCount.Run(["bad line"], new MapReduceOptions { MaxDegreeOfParallelism = 1, Observer = observer }));
+
+        Assert.IsType<InvalidDataException>(error.InnerException);
+        Assert.Equal(1, observer.Failures);
+    }
+
+    [Fact]
+    public async Task An_observer_is_told_once_of_a_completed_asynchronous_run()
+    {
+        var observer = new CountingObserver();
+        var result = await WatchedWordCount.RunAsync(["a b", "c"], new MapReduceOptions { Observer = observer, PartitionCount = 3 });
+
+        Assert.Equal((1, 1, 0), (observer.Started, observer.Completed, observer.Failed));
+        Assert.Equal(3, observer.Last.PartitionCount);
+        Assert.Same(result.Statistics, observer.LastStatistics);
+    }
+
+    [Fact]
+    public void The_guide_lists_every_instrument_of_the_meter_and_no_other()
+    {
+        // The meter's instruments exist once a run has touched them.
+        WatchedWordCount.Run(["a"]);
+        var published = new HashSet<string>();
+        using (var listener = new MeterListener())
+        {
+            listener.InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name == MapReduceTelemetry.MeterName)
+                {
+                    lock (published)
+                    {
+                        published.Add(instrument.Name);
+                    }
+                }
+            };
+            listener.Start();
+        }
+
+        string guide = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "guide.md")).ReplaceLineEndings("\n");
+        int start = guide.IndexOf("<!-- instruments -->", StringComparison.Ordinal);
+        int end = guide.IndexOf("<!-- /instruments -->", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "docs/guide.md marks its table of instruments with <!-- instruments --> and <!-- /instruments -->");
+        HashSet<string> documented = [.. System.Text.RegularExpressions.Regex.Matches(guide[start..end], @"^\| `(mapreducegen\.[a-z_.]+)`", System.Text.RegularExpressions.RegexOptions.Multiline).Select(m => m.Groups[1].Value)];
+
+        Assert.NotEmpty(documented);
+        Assert.Equal(published.Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -198,11 +315,99 @@ public sealed class TelemetryTests
 
         public MapReduceRunInfo Last { get; private set; }
 
+        public MapReduceStatistics? LastStatistics { get; private set; }
+
+        public Exception? LastException { get; private set; }
+
         public override void RunStarted(MapReduceRunInfo run) => (Started, Last) = (Started + 1, run);
 
-        public override void RunCompleted(MapReduceRunInfo run, MapReduceStatistics statistics) => (Completed, Last) = (Completed + 1, run);
+        public override void RunCompleted(MapReduceRunInfo run, MapReduceStatistics statistics) =>
+            (Completed, Last, LastStatistics) = (Completed + 1, run, statistics);
 
-        public override void RunFailed(MapReduceRunInfo run, Exception exception) => (Failed, Last) = (Failed + 1, run);
+        public override void RunFailed(MapReduceRunInfo run, Exception exception) =>
+            (Failed, Last, LastException) = (Failed + 1, run, exception);
+    }
+
+    private sealed class ThrowingObserver : MapReduceRunObserver
+    {
+        public int Failures { get; private set; }
+
+        public override void RunFailed(MapReduceRunInfo run, Exception exception)
+        {
+            Failures++;
+            throw new InvalidOperationException("the observer failed too");
+        }
+    }
+
+    /// <summary>The measurements of the MapReduceGen meter tagged with one job, through a <see cref="MeterListener"/>.</summary>
+    private sealed class MeasurementRecorder : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly List<(string Instrument, double Value, KeyValuePair<string, object?>[] Tags)> _measurements = [];
+        private readonly string _job;
+
+        public MeasurementRecorder(string job)
+        {
+            _job = job;
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == MapReduceTelemetry.MeterName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
+            _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
+            _listener.Start();
+        }
+
+        public long Sum(string instrument, string? phase = null) =>
+            (long)Select(instrument).Where(m => phase is null || TagOf(m.Tags, "mapreducegen.phase") == phase).Sum(m => m.Value);
+
+        public int Count(string instrument) => Select(instrument).Count;
+
+        public IReadOnlyList<string?> Tags(string instrument, string tag) => [.. Select(instrument).Select(m => TagOf(m.Tags, tag))];
+
+        public void Dispose() => _listener.Dispose();
+
+        private List<(string Instrument, double Value, KeyValuePair<string, object?>[] Tags)> Select(string instrument)
+        {
+            lock (_measurements)
+            {
+                return [.. _measurements.Where(m => m.Instrument == instrument)];
+            }
+        }
+
+        private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            KeyValuePair<string, object?>[] copy = tags.ToArray();
+            if (TagOf(copy, "mapreducegen.job") != _job)
+            {
+                return;
+            }
+
+            lock (_measurements)
+            {
+                _measurements.Add((instrument.Name, value, copy));
+            }
+        }
+
+        private static string? TagOf(KeyValuePair<string, object?>[] tags, string name) =>
+            tags.FirstOrDefault(t => t.Key == name).Value?.ToString();
+    }
+
+    // The repository's root: the first folder above the test assembly that holds MapReduceGen.sln.
+    private static string RepositoryRoot()
+    {
+        for (string? directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            if (File.Exists(Path.Combine(directory, "MapReduceGen.sln")))
+            {
+                return directory;
+            }
+        }
+
+        throw new InvalidOperationException("MapReduceGen.sln not found above " + AppContext.BaseDirectory);
     }
 
     private sealed class LogCollector : ILoggerProvider
