@@ -37,6 +37,9 @@ namespace MapReduceGen.Orleans;
 /// </example>
 public sealed class MapReduceClusterExecutor
 {
+    // The mapreducegen.executor tag of cluster runs (MapReduceTelemetry).
+    private const string Executor = "orleans";
+
     private readonly IGrainFactory _grains;
     private readonly Serializer _serializer;
     private readonly ClusterExecutionOptions _cluster;
@@ -517,8 +520,27 @@ public sealed class MapReduceClusterExecutor
         Func<int, IPartitionSink> createSink, CancellationToken cancellationToken)
         where TKey : notnull
     {
-        var clock = Stopwatch.StartNew();
         options ??= new MapReduceOptions();
+        using var telemetry = RunTelemetry.Start(job.Name, Executor, options.Observer);
+        try
+        {
+            var (statistics, summary) = await ExecuteAsync(job, inputs, context, options, createSink, telemetry, cancellationToken).ConfigureAwait(false);
+            telemetry.Completed(statistics);
+            return (statistics, summary);
+        }
+        catch (Exception failure)
+        {
+            telemetry.Failed(failure);
+            throw;
+        }
+    }
+
+    private async Task<(MapReduceStatistics Statistics, ClusterRunSummary Summary)> ExecuteAsync<TKey, TValue, TOutput>(
+        JobDefinition<TKey, TValue, TOutput> job, JobInput[] inputs, TaskContext context, MapReduceOptions options,
+        Func<int, IPartitionSink> createSink, RunTelemetry telemetry, CancellationToken cancellationToken)
+        where TKey : notnull
+    {
+        var clock = Stopwatch.StartNew();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, options.CancellationToken);
         var token = linked.Token;
         token.ThrowIfCancellationRequested();
@@ -533,6 +555,7 @@ public sealed class MapReduceClusterExecutor
         int silos = await CountActiveSilosAsync(jobName, token).ConfigureAwait(false);
         int partitions = options.PartitionCount > 0 ? options.PartitionCount : silos * 4;
         int concurrency = _cluster.MaxConcurrentTasks > 0 ? _cluster.MaxConcurrentTasks : silos * 4;
+        telemetry.Planned(silos, partitions);
         JobRunPlan plan = job.PrepareRun(inputs, context, partitions, _codec);
         var sources = new IMapTaskSource[plan.Inputs.Count];
         for (int i = 0; i < sources.Length; i++)
@@ -547,6 +570,7 @@ public sealed class MapReduceClusterExecutor
             _grains, _cluster, options, _logger, jobName, partitions, concurrency,
             failure => ToException(job, failure, options.MaxBadRecords),
             failure => ToException(job, failure, options.MaxBadRecords),
+            telemetry,
             jobData);
         var outcome = await coordinator.RunAsync(source, sink, token).ConfigureAwait(false);
         var statistics = new MapReduceStatistics

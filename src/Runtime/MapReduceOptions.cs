@@ -119,6 +119,16 @@ public sealed class MapReduceOptions
     /// </summary>
     public string? SpillDirectory { get; set; }
 
+    /// <summary>
+    /// Told when each run starts and ends (for logging: the MapReduceGen.Extensions package's <c>AddMapReduce()</c> sets a
+    /// logger here). Default <see langword="null"/>. Metrics and spans need no observer: see <see cref="MapReduceTelemetry"/>.
+    /// </summary>
+    public MapReduceRunObserver? Observer { get; set; }
+
+    /// <summary>A copy of these options (every setting, the token, progress reporter and observer included).</summary>
+    /// <returns>The copy.</returns>
+    public MapReduceOptions Clone() => (MapReduceOptions)MemberwiseClone();
+
     /// <summary>The memory budget in bytes: the one set, or half of what the GC says this process may use.</summary>
     internal long ResolveMemoryBudget() => _memoryBudget > 0 ? _memoryBudget : DefaultMemoryBudget();
 

@@ -2,10 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
+using MapReduceGen.Engine;
 using MapReduceGen.Orleans.Grains;
 using MapReduceGen.Orleans.Placement;
 using MapReduceGen.Orleans.Wire;
 using Microsoft.Extensions.Logging;
+using TaskFailure = MapReduceGen.Orleans.Wire.TaskFailure;
 
 namespace MapReduceGen.Orleans.Coordinator;
 
@@ -29,6 +31,7 @@ internal sealed partial class ClusterCoordinator(
     int maxConcurrentTasks,
     Func<TaskFailure, Exception> mapFailure,
     Func<TaskFailure, Exception> reduceFailure,
+    RunTelemetry telemetry,
     byte[]? jobData = null)
 {
     private readonly Stopwatch _clock = new();
@@ -71,6 +74,7 @@ internal sealed partial class ClusterCoordinator(
         _clock.Start();
         _totalBytes = tasks.TotalBytes;
         LogRunStarted(logger, RunId, jobName, partitionCount, maxConcurrentTasks);
+        telemetry.StartPhase(MapReducePhase.Map);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var mapRuns = new Dictionary<Task<MapAttemptResult>, MapTaskState>();
         var reduceRuns = new Dictionary<Task, int>();
@@ -88,6 +92,11 @@ internal sealed partial class ClusterCoordinator(
 
                 while (failure is null && reduceRuns.Count < maxConcurrentTasks && nextPartition < partitionCount && ReduceMayStart())
                 {
+                    if (nextPartition == 0)
+                    {
+                        telemetry.StartPhase(MapReducePhase.Reduce);
+                    }
+
                     int partition = nextPartition++;
                     reduceRuns.Add(RunReduceTaskAsync(partition, sink, stop.Token), partition);
                 }
@@ -217,16 +226,23 @@ internal sealed partial class ClusterCoordinator(
             return true;
         }
 
+        bool mapEnded;
         lock (_gate)
         {
             _sourceEnded = true;
             _mapTaskCount = _maps.Count;
-            if (_completedOnce == _mapTaskCount)
+            mapEnded = _completedOnce == _mapTaskCount && _mapTime is null;
+            if (mapEnded)
             {
-                _mapTime ??= _clock.Elapsed;
+                _mapTime = _clock.Elapsed;
             }
 
             News();
+        }
+
+        if (mapEnded)
+        {
+            telemetry.EndPhase(MapReducePhase.Map);
         }
 
         map = null!;
@@ -265,6 +281,9 @@ internal sealed partial class ClusterCoordinator(
     private MapReduceException? Accept(MapTaskState map, MapAttemptResult result)
     {
         var output = result.Output;
+        bool counted = false;
+        bool mapEnded = false;
+        MapReduceException? tooMany = null;
         lock (_gate)
         {
             map.Accepted = new Accepted(map.Request.TaskId, result.Attempt, result.GrainKey, output.Silo, output.PartitionBytes);
@@ -273,6 +292,7 @@ internal sealed partial class ClusterCoordinator(
             if (!map.Counted)
             {
                 map.Counted = true;
+                counted = true;
                 _completedOnce++;
                 AddCounters(output.Counters);
                 _inputsRead += output.InputsRead;
@@ -289,9 +309,10 @@ internal sealed partial class ClusterCoordinator(
                     }
                 }
 
-                if (_sourceEnded && _completedOnce == _mapTaskCount)
+                if (_sourceEnded && _completedOnce == _mapTaskCount && _mapTime is null)
                 {
-                    _mapTime ??= _clock.Elapsed;
+                    _mapTime = _clock.Elapsed;
+                    mapEnded = true;
                 }
             }
 
@@ -299,8 +320,26 @@ internal sealed partial class ClusterCoordinator(
             if (options.MaxBadRecords > 0 && _skippedCount > options.MaxBadRecords)
             {
                 var last = output.Skipped.Length > 0 ? output.Skipped[^1].ToRecord() : _skipped[^1];
-                return MapReduceException.ForTooManyBadRecords(jobName, options.MaxBadRecords, last);
+                tooMany = MapReduceException.ForTooManyBadRecords(jobName, options.MaxBadRecords, last);
             }
+        }
+
+        if (counted)
+        {
+            // Counted as the statistics count it: once per map task, at its first accepted output.
+            telemetry.AddMapWork(output.InputsRead, output.PairsEmitted, output.BytesRead, output.SkippedCount);
+            telemetry.AddBytesSpilled(MapReducePhase.Map, output.BytesSpilled);
+            telemetry.TaskCompleted(MapReducePhase.Map, output.Duration);
+        }
+
+        if (mapEnded)
+        {
+            telemetry.EndPhase(MapReducePhase.Map);
+        }
+
+        if (tooMany is not null)
+        {
+            return tooMany;
         }
 
         Report(MapReducePhase.Map, force: false);
@@ -360,6 +399,7 @@ internal sealed partial class ClusterCoordinator(
         {
             int attempt = Interlocked.Increment(ref map.Attempts);
             Interlocked.Increment(ref _mapAttempts);
+            telemetry.TaskAttempted(MapReducePhase.Map);
             string key = Key('m', request.TaskId, attempt);
             var grain = grains.GetGrain<IMapTaskGrain>(key);
             string? silo = null;
@@ -367,7 +407,10 @@ internal sealed partial class ClusterCoordinator(
             try
             {
                 AvoidSuspects();
-                var started = await grain.Start(request, cluster.MapOutputIdleTimeout).WaitAsync(cluster.TaskTimeout, token).ConfigureAwait(false);
+                // The task's span on its silo continues the map phase's (the run's, for a task run again after it).
+                Activity? parent = telemetry.PhaseActivity(MapReducePhase.Map) ?? telemetry.Activity;
+                var started = await grain.Start(request.ForAttempt(attempt, parent?.Id, parent?.TraceStateString), cluster.MapOutputIdleTimeout)
+                    .WaitAsync(cluster.TaskTimeout, token).ConfigureAwait(false);
                 silo = started.Silo;
                 ThrowIfUnsuccessful(started.State, started.Failure, mapFailure);
                 Raise(ClusterTaskEventKind.Started, MapReducePhase.Map, request.TaskId, attempt, silo, map.Description);
@@ -415,6 +458,8 @@ internal sealed partial class ClusterCoordinator(
         for (int attempt = 1; attempt <= cluster.MaxTaskAttempts; attempt++)
         {
             Interlocked.Increment(ref _reduceAttempts);
+            telemetry.TaskAttempted(MapReducePhase.Reduce);
+            Activity? parent = telemetry.PhaseActivity(MapReducePhase.Reduce) ?? telemetry.Activity;
             // A new key per attempt: a fresh, empty activation that Orleans places on a live silo; it fetches every map
             // output again (the outputs stay on their silos until the run ends).
             var grain = grains.GetGrain<IReduceTaskGrain>(Key('r', partition, attempt));
@@ -439,6 +484,8 @@ internal sealed partial class ClusterCoordinator(
                     PartitionCount = partitionCount,
                     MemoryBudget = cluster.TaskMemoryBudget,
                     SpillDirectory = cluster.SpillDirectory,
+                    TraceParent = parent?.Id,
+                    TraceState = parent?.TraceStateString,
                 }).WaitAsync(cluster.TaskTimeout, token).ConfigureAwait(false);
                 silo = started.Silo;
                 ThrowIfUnsuccessful(started.State, started.Failure, reduceFailure);
@@ -562,6 +609,10 @@ internal sealed partial class ClusterCoordinator(
             AddCounters(report.Counters);
         }
 
+        telemetry.AddShuffleBytes(report.FetchedBytes);
+        telemetry.AddKeys(report.KeyCount);
+        telemetry.AddBytesSpilled(MapReducePhase.Reduce, report.BytesSpilled);
+        telemetry.TaskCompleted(MapReducePhase.Reduce, clock.Elapsed);
         LogReduceCompleted(logger, RunId, partition, attempt, report.Silo, clock.Elapsed.TotalMilliseconds, report.Merged, report.FetchedBytes, report.KeyCount);
         Raise(ClusterTaskEventKind.Completed, MapReducePhase.Reduce, partition, attempt, report.Silo, description);
         Report(MapReducePhase.Reduce, force: false);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MapReduceGen.Engine;
 using TaskFailure = MapReduceGen.Orleans.Wire.TaskFailure;
 using MapReduceGen.Orleans.Jobs;
@@ -50,8 +51,9 @@ internal sealed partial class MapTaskGrain(
             var token = _cancel.Token;
             // A dedicated thread, not a pool thread: CPU-bound tasks must not starve the pool that Orleans itself
             // (and so the answers to polls) runs on.
+            string silo = Silo;
             _work = Task.Factory.StartNew(
-                () => job.RunMap(request, new OrleansPayloadCodec(serializer), token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                () => RunMap(job, request, new OrleansPayloadCodec(serializer), silo, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         return Task.FromResult(new MapTaskReport { State = _released ? TaskState.Lost : TaskState.Running, Silo = Silo });
@@ -161,6 +163,34 @@ internal sealed partial class MapTaskGrain(
     }
 
     public void Dispose() => _cancel?.Dispose();
+
+    // The task, in a span that continues the coordinator's trace (when the run is traced and something listens here).
+    private static MapTaskResult RunMap(IRegisteredJob job, MapTaskRequest request, OrleansPayloadCodec codec, string silo, CancellationToken token)
+    {
+        Activity? span = RunTelemetry.StartRemoteTask(request.JobName, MapReducePhase.Map, request.TaskId, request.Attempt, request.TraceParent, request.TraceState);
+        if (span is not null)
+        {
+            span.SetTag("mapreducegen.silo", silo);
+            Activity.Current = span;
+        }
+
+        string? error = "the task was stopped";
+        try
+        {
+            MapTaskResult result = job.RunMap(request, codec, token);
+            error = result.Failure?.Message;
+            if (result.Statistics is { } done)
+            {
+                span?.SetTag("mapreducegen.inputs", done.InputsRead).SetTag("mapreducegen.pairs", done.PairsEmitted);
+            }
+
+            return result;
+        }
+        finally
+        {
+            RunTelemetry.EndTask(span, error);
+        }
+    }
 
     private MapTaskReport Faulted(string message) =>
         new() { State = TaskState.Faulted, Failure = TaskFailure.Configuration(message), Silo = Silo };

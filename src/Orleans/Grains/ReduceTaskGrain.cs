@@ -32,6 +32,7 @@ internal sealed partial class ReduceTaskGrain(
     private CancellationTokenSource? _cancel;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task<ReduceTaskResult>? _work;
+    private Activity? _span;
     private ReduceTaskResult? _outcome;
     private TaskFailure? _fault;
     private int _total = -1;
@@ -69,6 +70,9 @@ internal sealed partial class ReduceTaskGrain(
             _state = job.CreateReducer(request, new OrleansPayloadCodec(serializer));
             _cancel = new CancellationTokenSource();
             _clock.Start();
+            // The task's span (fetches and reduce) continues the coordinator's trace; it ends with the reduce.
+            _span = RunTelemetry.StartRemoteTask(request.JobName, MapReducePhase.Reduce, request.Partition, request.Attempt, request.TraceParent, request.TraceState);
+            _span?.SetTag("mapreducegen.silo", Silo);
         }
 
         return Task.FromResult(Report());
@@ -161,6 +165,7 @@ internal sealed partial class ReduceTaskGrain(
     public Task Release()
     {
         _cancel?.Cancel();
+        EndSpan("released before it completed");
         _state?.Dispose();
         _state = null;
         _outcome = null;
@@ -173,6 +178,7 @@ internal sealed partial class ReduceTaskGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _cancel?.Cancel();
+        EndSpan("deactivated before it completed");
         _state?.Dispose();
         _state = null;
         return base.OnDeactivateAsync(reason, cancellationToken);
@@ -217,13 +223,44 @@ internal sealed partial class ReduceTaskGrain(
             PartitionFileTarget? file = request.File is { } spec
                 ? new PartitionFileTarget(spec.WorkDirectory, (MapReduceFileFormat)spec.Format, $"{request.RunId}-{request.Attempt}")
                 : null;
+            Activity? span = _span;
+            _span = null;
+            span?.SetTag("mapreducegen.shuffle.bytes", _fetchedBytes).SetTag("mapreducegen.map_outputs", _merged);
             _work = Task.Factory.StartNew(
-                () => state.Complete(file, token),
+                () => Complete(state, file, span, token),
                 token,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
             Signal();
         }
+    }
+
+    // The reduce, on its own thread; the task's span ends with it.
+    private static ReduceTaskResult Complete(PartitionReducer state, PartitionFileTarget? file, Activity? span, CancellationToken token)
+    {
+        if (span is not null)
+        {
+            Activity.Current = span;
+        }
+
+        string? error = "the task was stopped";
+        try
+        {
+            ReduceTaskResult result = state.Complete(file, token);
+            error = result.Failure?.Message;
+            span?.SetTag("mapreducegen.keys", result.Count);
+            return result;
+        }
+        finally
+        {
+            RunTelemetry.EndTask(span, error);
+        }
+    }
+
+    private void EndSpan(string reason)
+    {
+        RunTelemetry.EndTask(_span, reason);
+        _span = null;
     }
 
     private async Task FetchAsync(Source source, MapOutputLocation location, CancellationToken token)

@@ -54,6 +54,38 @@ internal sealed class MapTaskRequest
     [Id(11)]
     public string? SpillDirectory { get; init; }
 
+    /// <summary>The attempt (for the task's span; 0 when not sent).</summary>
+    [Id(12)]
+    public int Attempt { get; init; }
+
+    /// <summary>The W3C <c>traceparent</c> of the span the task's span is a child of (the run's map phase), or <see langword="null"/> when the run is not traced.</summary>
+    [Id(13)]
+    public string? TraceParent { get; init; }
+
+    /// <summary>The W3C <c>tracestate</c> that goes with <see cref="TraceParent"/>.</summary>
+    [Id(14)]
+    public string? TraceState { get; init; }
+
+    /// <summary>This request for one attempt: its number and the trace context its span continues.</summary>
+    public MapTaskRequest ForAttempt(int attempt, string? traceParent, string? traceState) => new()
+    {
+        JobName = JobName,
+        TaskId = TaskId,
+        PartitionCount = PartitionCount,
+        FirstInputIndex = FirstInputIndex,
+        Inputs = Inputs,
+        Split = Split,
+        MaxBadRecords = MaxBadRecords,
+        InputIndex = InputIndex,
+        JobData = JobData,
+        InputCount = InputCount,
+        MemoryBudget = MemoryBudget,
+        SpillDirectory = SpillDirectory,
+        Attempt = attempt,
+        TraceParent = traceParent,
+        TraceState = traceState,
+    };
+
     /// <summary>This request as a task of a run with several inputs: its id in the run, its input, the run's data.</summary>
     public MapTaskRequest With(int taskId, int inputIndex, byte[]? jobData) => new()
     {

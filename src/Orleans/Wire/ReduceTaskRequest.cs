@@ -57,6 +57,14 @@ internal sealed class ReduceTaskRequest
     /// <summary>Where the task keeps what it moves to disk on the silo (null: the silo's temporary folder).</summary>
     [Id(12)]
     public string? SpillDirectory { get; init; }
+
+    /// <summary>The W3C <c>traceparent</c> of the span the task's span is a child of (the run's reduce phase), or <see langword="null"/> when the run is not traced.</summary>
+    [Id(13)]
+    public string? TraceParent { get; init; }
+
+    /// <summary>The W3C <c>tracestate</c> that goes with <see cref="TraceParent"/>.</summary>
+    [Id(14)]
+    public string? TraceState { get; init; }
 }
 
 /// <summary>

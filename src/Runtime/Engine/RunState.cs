@@ -81,6 +81,9 @@ internal sealed class RunState : IDisposable
 
     public IReadOnlyList<SkippedRecord> SkippedRecords => _skipped.Snapshot();
 
+    /// <summary>How many bad records were skipped so far.</summary>
+    public long SkippedCount => _skipped.Count;
+
     public void AddProgress(long inputs, long pairs, long bytes = 0)
     {
         if (inputs != 0)

@@ -19,6 +19,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
             .AddMapReduceJob<HeldWordCount.MapReduceJob, string, string, int>()
             .AddMapReduceJob<GatedSalesByRegion.MapReduceJob, Sale, RegionYear, long, SalesSummary>()
             .AddMapReduceJob<FailingMapper.MapReduceJob, string, string, int>()
+            .AddMapReduceJob<TracedWordCount.MapReduceJob, string, string, int>()
             .AddMapReduceJob<PlainKeyJob.MapReduceJob, string, PlainKey, int>()
             .AddMapReduceJob<CityCount.MapReduceJob, string, CityKey, int>()
             .AddMapReduceJob<ClientOnlyKeyJob.MapReduceJob, string, ClientOnlyKey, int>();

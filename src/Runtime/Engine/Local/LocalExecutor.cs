@@ -30,6 +30,9 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
     where TSide : IMapSide<TValue, TSlot>
     where TReducer : IReducer<TKey, TValue, TSlot, TResult>
 {
+    // The mapreducegen.executor tag of local runs.
+    private const string Executor = "local";
+
     /// <summary>Runs the job over inputs the workers read synchronously (sequences, text files, streams).</summary>
     public static TOutput Run<TOutput, TKind>(
         JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, TaskContext context, MapReduceOptions? options, CancellationToken cancellationToken)
@@ -37,12 +40,18 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
     {
         options ??= new MapReduceOptions();
         var state = new RunState(TJob.Name, options, cancellationToken);
+        using var telemetry = RunTelemetry.Start(TJob.Name, Executor, options.Observer);
         try
         {
             state.ThrowIfStopped();
-            using var run = new LocalRun<TOutput, TKind>(spec, inputs, context, state);
+            using var run = new LocalRun<TOutput, TKind>(spec, inputs, context, state, telemetry);
             run.MapSynchronously();
             return run.Reduce();
+        }
+        catch (Exception failure)
+        {
+            telemetry.Failed(failure);
+            throw;
         }
         finally
         {
@@ -62,10 +71,11 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
     {
         options ??= new MapReduceOptions();
         var state = new RunState(TJob.Name, options, cancellationToken);
+        using var telemetry = RunTelemetry.Start(TJob.Name, Executor, options.Observer);
         try
         {
             state.ThrowIfStopped();
-            using var run = new LocalRun<TOutput, TKind>(spec, inputs, context, state);
+            using var run = new LocalRun<TOutput, TKind>(spec, inputs, context, state, telemetry);
             if (inputs.Any(i => i.IsAsync))
             {
                 await run.MapAsynchronously().ConfigureAwait(false);
@@ -77,6 +87,11 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
 
             return await Task.Factory.StartNew(
                 () => run.Reduce(delivery).Statistics, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+        }
+        catch (Exception failure)
+        {
+            telemetry.Failed(failure);
+            throw;
         }
         finally
         {
@@ -94,12 +109,18 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
     {
         options ??= new MapReduceOptions();
         var state = new RunState(TJob.Name, options, cancellationToken);
+        using var telemetry = RunTelemetry.Start(TJob.Name, Executor, options.Observer);
         try
         {
             state.ThrowIfStopped();
-            using var run = new LocalRun<TOutput, TKind>(spec, inputs, context, state);
+            using var run = new LocalRun<TOutput, TKind>(spec, inputs, context, state, telemetry);
             await run.MapAsynchronously().ConfigureAwait(false);
             return run.Reduce();
+        }
+        catch (Exception failure)
+        {
+            telemetry.Failed(failure);
+            throw;
         }
         finally
         {
@@ -123,14 +144,16 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
         private readonly SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult> _spill;
         private readonly WorkerSpill[] _spillHooks;
         private readonly long _budget;
+        private readonly RunTelemetry _telemetry;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private TimeSpan _mapTime;
 
-        public LocalRun(JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, TaskContext context, RunState state)
+        public LocalRun(JobSpec<TKey, TValue, TResult> spec, JobInput[] inputs, TaskContext context, RunState state, RunTelemetry telemetry)
         {
             _spec = spec;
             _context = context;
             _state = state;
+            _telemetry = telemetry;
             _inputs = new MapRun<TKey, TValue>[inputs.Length];
             try
             {
@@ -172,14 +195,16 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
             }
 
             _progress = new ProgressReporter(state);
+            telemetry.Planned(workers, _partitions);
         }
 
         public void MapSynchronously()
         {
+            _telemetry.StartPhase(MapReducePhase.Map);
             for (int i = 0; i < _inputs.Length && !_state.StopRequested; i++)
             {
                 MapRun<TKey, TValue> input = StartInput(i);
-                ParallelWorkers.Run(_workersPerInput[i], w => input.RunWorker<TJob, TSlot, TSide>(w, Sink(w), _state, WorkerContext(w), _spillHooks[w]));
+                ParallelWorkers.Run(_workersPerInput[i], w => MapWorker(input, w));
             }
 
             EndMap();
@@ -187,6 +212,7 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
 
         public async Task MapAsynchronously()
         {
+            _telemetry.StartPhase(MapReducePhase.Map);
             for (int i = 0; i < _inputs.Length && !_state.StopRequested; i++)
             {
                 MapRun<TKey, TValue> input = StartInput(i);
@@ -195,7 +221,7 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                     var loops = new Task[_workersPerInput[i]];
                     for (int w = 0; w < loops.Length; w++)
                     {
-                        loops[w] = input.RunWorkerAsync<TJob, TSlot, TSide>(w, Sink(w), _state, WorkerContext(w), _spillHooks[w]);
+                        loops[w] = MapWorkerAsync(input, w);
                     }
 
                     await Task.WhenAll(loops).ConfigureAwait(false);
@@ -203,8 +229,7 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                 else
                 {
                     int workers = _workersPerInput[i];
-                    await Task.Run(() => ParallelWorkers.Run(workers, w => input.RunWorker<TJob, TSlot, TSide>(w, Sink(w), _state, WorkerContext(w), _spillHooks[w])))
-                        .ConfigureAwait(false);
+                    await Task.Run(() => ParallelWorkers.Run(workers, w => MapWorker(input, w))).ConfigureAwait(false);
                 }
             }
 
@@ -248,9 +273,52 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
 
         private TaskContext WorkerContext(int worker) => _workerContexts[worker] ??= _context.ForTask();
 
+        // One map task: a worker mapping one input (its span and duration are telemetry's; the work is RunWorker's).
+        private void MapWorker(MapRun<TKey, TValue> input, int worker)
+        {
+            long started = Stopwatch.GetTimestamp();
+            Activity? span = _telemetry.StartTask(MapReducePhase.Map, worker);
+            try
+            {
+                input.RunWorker<TJob, TSlot, TSide>(worker, Sink(worker), _state, WorkerContext(worker), _spillHooks[worker]);
+            }
+            finally
+            {
+                EndTask(MapReducePhase.Map, span, started);
+            }
+        }
+
+        private async Task MapWorkerAsync(MapRun<TKey, TValue> input, int worker)
+        {
+            long started = Stopwatch.GetTimestamp();
+            Activity? span = _telemetry.StartTask(MapReducePhase.Map, worker);
+            try
+            {
+                await input.RunWorkerAsync<TJob, TSlot, TSide>(worker, Sink(worker), _state, WorkerContext(worker), _spillHooks[worker]).ConfigureAwait(false);
+            }
+            finally
+            {
+                EndTask(MapReducePhase.Map, span, started);
+            }
+        }
+
+        // A task that ends while the run goes on completed; one that ends because the run stopped did not.
+        private void EndTask(MapReducePhase phase, Activity? span, long started)
+        {
+            bool completed = !_state.StopRequested;
+            if (completed)
+            {
+                _telemetry.TaskCompleted(phase, Stopwatch.GetElapsedTime(started));
+            }
+
+            RunTelemetry.EndTask(span, completed ? null : "the run stopped");
+        }
+
         private void EndMap()
         {
             _state.InputName = null;
+            _telemetry.AddMapWork(_state.InputsRead, _state.PairsEmitted, _state.BytesRead, _state.SkippedCount);
+            _telemetry.EndPhase(MapReducePhase.Map);
             _state.ThrowIfStopped();
             _mapTime = _clock.Elapsed;
         }
@@ -260,6 +328,7 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
         {
             var reduceClock = Stopwatch.StartNew();
             _state.Phase = MapReducePhase.Reduce;
+            _telemetry.StartPhase(MapReducePhase.Reduce);
             _progress.Report();
 
             JobLayout<TKey, TValue, TResult> layout = _spec.Layout;
@@ -294,7 +363,7 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
             var keyCounts = new long[_partitions];
             var partitionContexts = new TaskContext[_partitions];
             MergeOrder<TKey, TStored> mergeOrder = _spill.Order<TStored>();
-            Action<int> reducePartition = partition =>
+            Action<int> reduceBody = partition =>
             {
                 TaskContext context = partitionContexts[partition] = _context.ForTask();
                 var scope = new ReduceScope<TKey, TValue>(_state, context, layout.SortByKey ? keyOrder : null, layout.ValueComparer, TKind.WritesRecords);
@@ -344,6 +413,19 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                 catch (OperationCanceledException) when (_state.StopRequested)
                 {
                     // The caller stopped taking the output, or the run was cancelled: the stop is reported below.
+                }
+            };
+            Action<int> reducePartition = partition =>
+            {
+                long started = Stopwatch.GetTimestamp();
+                Activity? span = _telemetry.StartTask(MapReducePhase.Reduce, partition);
+                try
+                {
+                    reduceBody(partition);
+                }
+                finally
+                {
+                    EndTask(MapReducePhase.Reduce, span, started);
                 }
             };
             if (delivery is { Blocks: true })
@@ -397,6 +479,9 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
 
             _state.Phase = MapReducePhase.Completed;
             _progress.Report();
+            _telemetry.AddBytesSpilled(MapReducePhase.Map, statistics.BytesSpilled);
+            _telemetry.AddKeys(distinct);
+            _telemetry.Completed(statistics);
             return (output, statistics);
         }
 
