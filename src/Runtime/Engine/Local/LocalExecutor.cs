@@ -437,14 +437,21 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
             try
             {
                 ValueCodec<TSlot> slotCodec = _spec.Codecs.Slot<TSlot>()!;
+
+                // However many runs a tiny budget made, the merge reads a bounded number at once (a worker's runs merged
+                // in groups first when there are more).
+                int perWorker = RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.MaxOpenRuns / outputs.Length;
                 for (int w = 0; w < outputs.Length; w++)
                 {
-                    foreach (SpillRun run in _spill.RunsOf(w))
+                    List<RunSection> sections = [.. _spill.RunsOf(w)
+                        .Where(run => run.Count(partition) > 0)
+                        .Select(run => new RunSection(run.Path, run.Offset(partition), run.Length(partition)))];
+                    sections = RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.Narrow<TStored, TOps>(
+                        sections, perWorker, order, _spec.Codecs, slotCodec, _budget, () => _spill.NewFile($"p{partition}"), () => _state.StopRequested, _spec.Name);
+                    foreach (RunSection section in sections)
                     {
-                        if (run.Count(partition) > 0)
-                        {
-                            sources.Add(new FileSource<TKey, TStored, TSlot, TValue, TResult>(run, partition, _spec.Codecs, slotCodec, TSide.KeepsValues, _spec.Name));
-                        }
+                        sources.Add(new FileSource<TKey, TStored, TSlot, TValue, TResult>(
+                            section.Path, section.Offset, section.Length, _spec.Codecs, slotCodec, TSide.KeepsValues, _spec.Name));
                     }
 
                     if (outputs[w] is { } output && output.Partition(partition) is { Length: > 0 } piece)

@@ -162,12 +162,18 @@ internal static class MapTaskRunner<TJob, TKey, TValue, TSlot, TSide, TResult>
                     var sources = new List<MergeSource<TStored, TSlot, TValue>>();
                     try
                     {
-                        foreach (SpillRun run in spill.RunsOf(0))
+                        int partition = p;
+                        SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult> session = spill;
+                        List<RunSection> sections = [.. spill.RunsOf(0)
+                            .Where(run => run.Count(partition) > 0)
+                            .Select(run => new RunSection(run.Path, run.Offset(partition), run.Length(partition)))];
+                        sections = RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.Narrow<TStored, TOps>(
+                            sections, RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.MaxOpenRuns, order, spec.Codecs, slotCodec,
+                            settings.ResolveMemoryBudget(), () => session.NewFile($"p{partition}"), static () => false, spec.Name);
+                        foreach (RunSection section in sections)
                         {
-                            if (run.Count(p) > 0)
-                            {
-                                sources.Add(new FileSource<TKey, TStored, TSlot, TValue, TResult>(run, p, spec.Codecs, slotCodec, TSide.KeepsValues, spec.Name));
-                            }
+                            sources.Add(new FileSource<TKey, TStored, TSlot, TValue, TResult>(
+                                section.Path, section.Offset, section.Length, spec.Codecs, slotCodec, TSide.KeepsValues, spec.Name));
                         }
 
                         Piece<TStored, TSlot, TValue> piece = last.Partition(p);

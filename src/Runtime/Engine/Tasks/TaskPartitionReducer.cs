@@ -30,6 +30,7 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
     private SpillFolder? _folder;
     private long _held;
     private long _spilled;
+    private string? _ended;
 
     public override int Partition => partition;
 
@@ -40,6 +41,7 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
             : Received.Of(StoredKeyDispatch.Run<TJob, TKey, object, Decoder>(new Decoder(spec, output, settings.Codec)), output.Length);
         lock (_gate)
         {
+            ThrowIfEnded();
             if (_received.Remove(mapTaskId, out Received earlier))
             {
                 _held -= earlier.HeldBytes;
@@ -58,6 +60,10 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
     {
         lock (_gate)
         {
+            // A second Complete, or one after Dispose, would reduce nothing and return an empty partition as if it were the
+            // partition's output: a backend's bug that would lose keys without a word.
+            ThrowIfEnded();
+            _ended = "completed";
             var received = new List<Received>(_received.Values);
             _received.Clear();
             _held = 0;
@@ -69,12 +75,23 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
     {
         lock (_gate)
         {
+            _ended ??= "disposed";
             _received.Clear();
             _folder?.Dispose();
             _folder = null;
         }
 
         base.Dispose(disposing);
+    }
+
+    // An output added, or a reduce asked for, after the task completed or was disposed: an error, never an output silently
+    // dropped (or a spill folder made that nothing would remove).
+    private void ThrowIfEnded()
+    {
+        if (_ended is { } ended)
+        {
+            throw new InvalidOperationException($"The reduce task of partition {partition} was {ended}: create a new PartitionReducer to reduce it again.");
+        }
     }
 
     private ReduceTaskResult Complete<TStored, TOps>(List<Received> received, PartitionFileTarget? file, CancellationToken cancellationToken)
@@ -194,6 +211,7 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
         MergeOrder<TKey, TStored> order = Order<TStored>();
         ValueCodec<TSlot> slotCodec = spec.Codecs.Slot<TSlot>()
             ?? throw MapReduceException.ForSpill(spec.Name, "(reduce task)", new NotSupportedException($"{typeof(TSlot)} has no codec."), MapReducePhase.Reduce);
+        received = NarrowOnDisk<TStored, TOps>(received, order, slotCodec, scope.State);
         var sources = new List<MergeSource<TStored, TSlot, TValue>>();
         try
         {
@@ -224,6 +242,49 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
                 source.Dispose();
             }
         }
+    }
+
+    // Outputs moved to disk, many map tasks' worth: consecutive ones (in map task order) merged in groups first, so the
+    // merge reads a bounded number of files at once.
+    private List<Received> NarrowOnDisk<TStored, TOps>(List<Received> received, MergeOrder<TKey, TStored> order, ValueCodec<TSlot> slotCodec, RunState state)
+        where TOps : struct, IKeyOps<TStored>
+    {
+        const int max = RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.MaxOpenRuns;
+        if (received.Count(r => r.Path is not null) <= max)
+        {
+            return received;
+        }
+
+        int segments = received.Where((r, i) => r.Path is not null && (i == 0 || received[i - 1].Path is null)).Count();
+        var narrowed = new List<Received>();
+        var segment = new List<RunSection>();
+        for (int i = 0; i <= received.Count; i++)
+        {
+            if (i < received.Count && received[i].Path is { } path)
+            {
+                segment.Add(new RunSection(path, 0, received[i].FileLength));
+                continue;
+            }
+
+            if (segment.Count > 0)
+            {
+                foreach (RunSection section in RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.Narrow<TStored, TOps>(
+                    segment, max / segments, order, spec.Codecs, slotCodec, _budget, () => _folder!.NewFile($"r{partition}-merged"),
+                    () => state.StopRequested, spec.Name))
+                {
+                    narrowed.Add(Received.OnDisk(section.Path, section.Length));
+                }
+
+                segment = [];
+            }
+
+            if (i < received.Count)
+            {
+                narrowed.Add(received[i]);
+            }
+        }
+
+        return narrowed;
     }
 
     private MergeOrder<TKey, TStored> Order<TStored>() =>
