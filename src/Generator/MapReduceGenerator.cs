@@ -102,9 +102,9 @@ namespace MapReduceGen.Generator
                 return null;
             }
 
-            // Several [Mapper] methods in one class are read once, for the first: one output per job.
+            // Several [Mapper] methods in one class (overloads of one name too) are read once, for the first: one output per job.
             JobParseResult result = JobParser.Parse(jobType, known, cancellationToken);
-            if (result.Model is not { } job || job.Mappers[0].Name != method.Name)
+            if (result.Model is not { } job || !SymbolEqualityComparer.Default.Equals(result.FirstMapper, method))
             {
                 return null;
             }

@@ -127,6 +127,63 @@ public sealed class ClusterExampleTests(ExampleCluster fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task StreamOnClusterAsync_hands_over_what_RunOnClusterAsync_returns()
+    {
+        List<Document> documents = ExampleData.Documents(200, seed: 28);
+        var entries = new List<KeyValuePair<string, int[]>>();
+        await foreach (MapReducePartition<string, int[]> part in InvertedIndex.StreamOnClusterAsync(Cluster, documents, Options))
+        {
+            Assert.Equal(6, part.PartitionCount);
+            entries.AddRange(part.Entries);
+        }
+
+        // Partitions come as their reduce tasks complete; each is in key order.
+        Assert.Equal(Reference.InvertedIndex(documents), entries.OrderBy(e => e.Key, StringComparer.Ordinal));
+
+        var parameters = new GrepParameters(@"\b(\w*o\w*)\b", Group: 1);
+        var matches = new List<GrepMatch>();
+        await foreach (MapReduceRecordPartition<GrepMatch> part in Grep.StreamOnClusterAsync(Cluster, Lines, parameters, Options))
+        {
+            matches.AddRange(part.Records);
+        }
+
+        Assert.Equal(
+            Reference.Grep(Lines, parameters).OrderBy(m => m.Text, StringComparer.Ordinal),
+            matches.OrderBy(m => m.Text, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunOnClusterToFilesAsync_writes_what_RunOnClusterAsync_returns()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "mrg-cluster-files-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            List<SortRecord> records = ExampleData.SortRecords(3000, seed: 29);
+            MapReduceFileOutput output = await TotalOrderSort.RunOnClusterToFilesAsync(Cluster, records, directory, options: Options);
+
+            Assert.Equal(6, output.Files.Count);
+            Assert.True(File.Exists(Path.Combine(directory, "_SUCCESS")));
+            Assert.Equal(
+                Reference.TotalOrderSort(records).Select(r => r.ToString()),
+                output.Files.SelectMany(f => File.ReadAllLines(f.Path)));
+
+            List<Point> points = ExampleData.Points(500, clusters: 3, seed: 30);
+            var parameters = new KMeansParameters([.. points.Take(3)]);
+            output = await KMeans.RunOnClusterToFilesAsync(
+                Cluster, points, Enumerable.Range(0, 3), parameters, directory, MapReduceFileFormat.Tsv, Options);
+            string[] lines = [.. output.Files.SelectMany(f => File.ReadAllLines(f.Path))];
+            Assert.Equal(["0", "1", "2"], lines.Select(l => l.Split('\t')[0]));
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_failing_mapper_of_the_second_input_is_named_as_it_is_locally()
     {
         List<Customer> customers = ExampleData.Customers(10);

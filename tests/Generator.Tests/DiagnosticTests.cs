@@ -249,6 +249,11 @@ public sealed class DiagnosticTests
 
     private const string ReferenceKey = "public sealed class Word(string text) { public string Text { get; } = text; }\n";
 
+    private const string ReferenceKeySpillMessage =
+        "The key type 'Word' cannot be written by generated code: it is compared by reference (AllowReferenceEqualityKeys), and a key read back from disk would be another object. " +
+        "Without it the job cannot spill its map output to disk, so a run whose tables outgrow the memory budget fails with an error, and JSON Lines output needs a backend serializer: " +
+        "make 'Word' a record with a primary constructor (or give it settable members and a public parameterless constructor), or suppress MRG0034 to accept the limit.";
+
     [Fact]
     public void MRG0013_key_without_value_equality_is_an_error_and_generates_nothing()
     {
@@ -277,13 +282,16 @@ public sealed class DiagnosticTests
                 public static int Reduce(int left, int right) => left + right;
             """;
         DiagnosticVerifier.Verify(Job(Body) + ReferenceKey, [D("MRG0013", ReferenceKeyMessage)]);
-        DiagnosticVerifier.VerifyClean(
-            Job(Body.Replace("[|", "", StringComparison.Ordinal).Replace("|]", "", StringComparison.Ordinal)
-                .Replace("[Mapper]", "[Mapper(AllowReferenceEqualityKeys = true)]", StringComparison.Ordinal)) + ReferenceKey);
+
+        // Opted in: generated, and only warned that such keys cannot be spilled.
+        GeneratorRun run = DiagnosticVerifier.Verify(
+            Job(Body.Replace("[Mapper]", "[Mapper(AllowReferenceEqualityKeys = true)]", StringComparison.Ordinal)) + ReferenceKey,
+            [D("MRG0034", ReferenceKeySpillMessage)]);
+        Assert.NotEmpty(run.GeneratedTrees);
     }
 
     [Fact]
-    public void MRG0013_opting_in_to_reference_keys_generates_the_job_without_a_diagnostic()
+    public void MRG0013_opting_in_to_reference_keys_generates_the_job_with_no_error_and_MRG0034_says_it_cannot_spill()
     {
         const string Body = """
                 [Mapper(AllowReferenceEqualityKeys = true)]
@@ -292,7 +300,11 @@ public sealed class DiagnosticTests
                 [Reducer]
                 public static int Reduce(int left, int right) => left + right;
             """;
-        DiagnosticVerifier.VerifyClean(Job(Body) + ReferenceKey);
+        GeneratorRun run = DiagnosticVerifier.Verify(
+            Job(Body.Replace("Emitter<Word, int> emit", "[|Emitter<Word, int> emit|]", StringComparison.Ordinal)) + ReferenceKey,
+            [D("MRG0034", ReferenceKeySpillMessage)]);
+        Assert.NotEmpty(run.GeneratedTrees);
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, Assert.Single(run.AnalyzerDiagnostics).Severity);
 
         // Opting out explicitly is the default: still the error.
         DiagnosticVerifier.Verify(
@@ -347,6 +359,26 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void MRG0015_members_named_like_the_output_members()
+    {
+        Check(
+            GoodMapper + GoodReducer + """
+                public static int [|StreamAsync|](IEnumerable<string> lines) => 0;
+
+                public static int [|RunToFilesAsync|](TextSource source, string directory) => 0;
+            """,
+            GoodMapper + GoodReducer + """
+                public static int StreamAsync(int unrelated) => unrelated;
+
+                public static int WriteFiles(TextSource source, string directory) => 0;
+            """,
+            [
+                D("MRG0015", "'StreamAsync' in the job class 'Job' collides with the 'StreamAsync' MapReduceGen generates: rename it"),
+                D("MRG0015", "'RunToFilesAsync' in the job class 'Job' collides with the 'RunToFilesAsync' MapReduceGen generates: rename it"),
+            ]);
+    }
+
+    [Fact]
     public void MRG0015_member_named_like_RunUtf8_of_a_utf8_job()
     {
         const string Utf8Mapper = """
@@ -385,10 +417,16 @@ public sealed class DiagnosticTests
                 public static Orleans.Hosting.ISiloBuilder [|AddToSilo|](Orleans.Hosting.ISiloBuilder silo) => silo;
 
                 public static int [|RunOnClusterAsync|] { get; set; }
+
+                public static int [|StreamOnClusterAsync|](MapReduceGen.Orleans.MapReduceClusterExecutor cluster) => 0;
+
+                public static int [|RunOnClusterToFilesAsync|];
             """) + ClusterTypes,
             [
                 D("MRG0015", "'AddToSilo' in the job class 'Job' collides with the 'AddToSilo' MapReduceGen generates: rename it"),
                 D("MRG0015", "'RunOnClusterAsync' in the job class 'Job' collides with the 'RunOnClusterAsync' MapReduceGen generates: rename it"),
+                D("MRG0015", "'StreamOnClusterAsync' in the job class 'Job' collides with the 'StreamOnClusterAsync' MapReduceGen generates: rename it"),
+                D("MRG0015", "'RunOnClusterToFilesAsync' in the job class 'Job' collides with the 'RunOnClusterToFilesAsync' MapReduceGen generates: rename it"),
             ]);
         Assert.Empty(run.GeneratedTrees);
 
@@ -397,6 +435,10 @@ public sealed class DiagnosticTests
                 public static int AddToSilo(int silo) => silo;
 
                 public static int RunOnClusterAsync { get; set; }
+
+                public static int StreamOnClusterAsync(int cluster) => cluster;
+
+                public static int RunOnClusterToFilesAsync;
             """));
     }
 

@@ -47,14 +47,17 @@ public sealed class IncrementalTests
 
         namespace Incremental;
 
+        // Tuple keys and a record result: the job has codec classes, whose models must cache too.
         public partial class JobB
         {
             [Mapper]
-            public static IEnumerable<(int, string)> Map(string line) => [(line.Length, line)];
+            public static IEnumerable<((int Length, char First), string)> Map(string line) => [((line.Length, line[0]), line)];
 
             [Reducer]
-            public static int Reduce(int key, ReadOnlySpan<string> values) => values.Length;
+            public static Summary Reduce((int Length, char First) key, ReadOnlySpan<string> values) => new(values.Length, [.. values]);
         }
+
+        public sealed record Summary(int Count, string[] Values);
         """;
 
     private const string Unrelated = """

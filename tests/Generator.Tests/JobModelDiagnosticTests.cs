@@ -92,21 +92,21 @@ public sealed class JobModelDiagnosticTests
     }
 
     [Fact]
-    public void A_reducer_of_three_values_is_a_finishing_reducer_with_parameters_whose_key_must_match()
+    public void A_reducer_of_three_values_is_a_fold_that_takes_parameters_which_a_fold_cannot()
     {
-        // (int a, int b, int c) used to be "a reducer takes two"; with parameters it reads as (key, combined, parameters).
+        // (int a, int b, int c) without a combiner: two values to fold and then the job's parameters, which a fold does not
+        // take (issue 19: it was read as a finishing reducer, and the advice to add a combiner made it one).
         Check(
             GoodMapper + """
                 [Reducer]
-                public static int Reduce([|int a|], [|int b|], int c) => a;
+                public static int Reduce(int a, int b, [|int c|]) => a;
             """,
             GoodMapper + Combiner + """
                 [Reducer]
                 public static int Reduce(string key, int total, int threshold) => total > threshold ? 1 : 0;
             """,
             [
-                D("MRG0010", "The reducer 'Reduce' takes keys of type 'int' but the mapper 'Map' emits keys of type 'string': make both use the same key type"),
-                D("MRG0021", "The reducer 'Reduce' takes one combined value of type 'int' per key, but the job has no [Combiner]: add a method 'static int Combine(int left, int right)' marked [Combiner]"),
+                D("MRG0009", "The reducer 'Reduce' folds two values and then takes 'c'; a fold runs any number of times, map-side too, so it takes neither the job's parameters nor a Counters: remove 'c' (or, to finish each key once, make it 'static TResult Reduce(TKey key, TValue combined, ...)' with a [Combiner]): declare it as 'static TValue Reduce(TValue left, TValue right)', 'static TResult Reduce(TKey key, ReadOnlySpan<TValue> values)', 'static TResult Reduce(TKey key, IReadOnlyList<TValue> values)', 'static TResult Reduce(TKey key, TValue combined)' with a [Combiner], 'static TResult Reduce(TKey key)' for keys only, or 'static void Reduce(TKey key, ReadOnlySpan<TValue> values, RecordOutput<TRecord> output)'"),
             ]);
     }
 
@@ -255,7 +255,8 @@ public sealed class JobModelDiagnosticTests
         const string Word = """
             public sealed class Word(string text) : IEquatable<Word>
             {
-                public string Text { get; } = text;
+                public Word() : this("") { }
+                public string Text { get; init; } = text;
                 public bool Equals(Word? other) => other is not null && other.Text == Text;
                 public override bool Equals(object? obj) => Equals(obj as Word);
                 public override int GetHashCode() => Text.GetHashCode(StringComparison.Ordinal);

@@ -97,7 +97,11 @@ public sealed class KeyKindRunTests
     [MemberData(nameof(Keys))]
     public void Equal_keys_are_grouped_and_found(string keyType, string keyOf, string expected)
     {
+        // The IEquatable types keep their value in a get-only property set by a constructor: the generator cannot write
+        // them, which MRG0034 says (CodecDiagnosticTests); grouping them is what this test is about.
+        string accept = keyType.StartsWith("Equatable", StringComparison.Ordinal) ? "#pragma warning disable MRG0034" : "";
         string output = Scenario.Execute(Types, $$"""
+            {{accept}}
             using System;
             using System.Linq;
             using MapReduceGen;

@@ -208,6 +208,59 @@ public sealed class SnapshotTests
         Snapshot.Verify(name, run.GeneratedSource("Snapshots.ModelJob.MapReduce.g.cs"));
     }
 
+    [Fact]
+    public void Emitted_codecs_of_records_tuples_classes_and_collections_match_the_snapshot()
+    {
+        GeneratorRun run = TestCompiler.Run("""
+            using System;
+            using System.Collections.Generic;
+            using MapReduceGen;
+
+            namespace Snapshots;
+
+            public enum Kind { Page, Api }
+
+            public readonly record struct Point(double X, double Y);
+
+            public sealed class Visitor
+            {
+                public string Name { get; init; } = "";
+
+                public int[]? Days { get; set; }
+            }
+
+            public sealed record Visit(string Path, Point? Where, Visitor? Visitor, List<string> Tags, Dictionary<string, long> Counts)
+            {
+                public int Rank { get; init; }
+
+                public bool Tagged => Tags.Count > 0;
+            }
+
+            public static partial class CodecJob
+            {
+                [Mapper]
+                public static void Map(Visit visit, Emitter<(string Path, Kind Kind), Visit> emit) => emit.Emit((visit.Path, Kind.Page), visit);
+
+                [Reducer]
+                public static IReadOnlyList<Point?> Reduce((string Path, Kind Kind) key, ReadOnlySpan<Visit> visits) => Where(visits);
+
+                private static List<Point?> Where(ReadOnlySpan<Visit> visits)
+                {
+                    var points = new List<Point?>();
+                    foreach (Visit visit in visits)
+                    {
+                        points.Add(visit.Where);
+                    }
+
+                    return points;
+                }
+            }
+            """);
+
+        run.AssertClean();
+        Snapshot.Verify("Codecs_RecordsTuplesClassesCollections", run.GeneratedSource("Snapshots.CodecJob.MapReduce.g.cs"));
+    }
+
     private const string FactoryMapper = """
             [Mapper]
             public static void Map(string line, Emitter<string, int> emit, Counters counters) => emit.Emit(line, line.Length);

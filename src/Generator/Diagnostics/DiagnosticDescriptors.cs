@@ -59,7 +59,7 @@ namespace MapReduceGen.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor KeyWithoutValueEquality = Error(
             "MRG0013", "The key type has no value equality",
-            "The key type '{0}' of the job '{1}' neither implements IEquatable<{0}> nor overrides Equals and GetHashCode, so equal-looking keys are different keys: make it a record, or implement IEquatable<{0}>, or opt in to keys compared by reference with [Mapper(AllowReferenceEqualityKeys = true)]");
+            "The key type '{0}' of the job '{1}' {2}, so equal-looking keys are different keys: make it a record, or implement IEquatable<{0}>, or opt in to keys compared by reference with [Mapper(AllowReferenceEqualityKeys = true)]");
 
         public static readonly DiagnosticDescriptor InaccessibleType = Error(
             "MRG0014", "The job's types must be visible to the generated Run method",
@@ -123,7 +123,7 @@ namespace MapReduceGen.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor PartitionerWithSortedKeys = Error(
             "MRG0029", "A job sorted by key cannot have a [Partitioner]",
-            "The job '{0}' sorts its output by key, so its partitions are key ranges, and cannot also have the partitioner '{1}': remove [Partitioner], or do not sort by key");
+            "The job '{0}' sorts its output by key{2}, so its partitions are key ranges, and cannot also have the partitioner '{1}': remove [Partitioner], or do not sort by key");
 
         public static readonly DiagnosticDescriptor UnorderedKey = Error(
             "MRG0030", "A job sorted by key needs keys that can be ordered",
@@ -140,6 +140,19 @@ namespace MapReduceGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor CombinerWithDistinctReducer = Error(
             "MRG0033", "A reducer of keys only has no [Combiner]",
             "The job class '{0}' has the combiner '{1}' but the reducer '{2}' takes only keys, so no value is ever combined: remove [Combiner], or take the values ('ReadOnlySpan<TValue> values', or 'TValue combined' after the key)");
+
+        public static readonly DiagnosticDescriptor AsyncMethod = Error(
+            "MRG0035", "A job's methods run synchronously",
+            "The {0} '{1}' {2}");
+
+        public static readonly DiagnosticDescriptor LanguageVersionTooOld = Error(
+            "MRG0036", "MapReduceGen needs C# 11 or later",
+            "MapReduceGen needs C# 11 or later, and the job '{0}' is compiled as C# {1}: remove <LangVersion> (.NET 7 and later default to C# 11 or later) or set it to 11 or later");
+
+        public static readonly DiagnosticDescriptor UnwritableType = new DiagnosticDescriptor(
+            "MRG0034", "A type of the job cannot be written to disk",
+            "The {0} type '{1}' cannot be written by generated code: it {2}. {3}: make '{1}' a record with a primary constructor (or give it settable members and a public parameterless constructor), or suppress MRG0034 to accept the limit.",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: DocsUrl + "#mrg0034");
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new DiagnosticDescriptor(

@@ -48,7 +48,10 @@ namespace MapReduceGen.Generator.Diagnostics
             DiagnosticDescriptors.UnorderedKey,
             DiagnosticDescriptors.TopWithoutOrder,
             DiagnosticDescriptors.HelperWithoutJob,
-            DiagnosticDescriptors.CombinerWithDistinctReducer);
+            DiagnosticDescriptors.CombinerWithDistinctReducer,
+            DiagnosticDescriptors.UnwritableType,
+            DiagnosticDescriptors.AsyncMethod,
+            DiagnosticDescriptors.LanguageVersionTooOld);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -71,7 +74,7 @@ namespace MapReduceGen.Generator.Diagnostics
                     OperationKind.AnonymousFunction);
                 if (known.MapReduceResult is not null)
                 {
-                    start.RegisterOperationAction(operationContext => AnalyzeTop(operationContext, known), OperationKind.Invocation);
+                    start.RegisterOperationAction(operationContext => AnalyzeTop(operationContext, known), OperationKind.Invocation, OperationKind.MethodReference);
                 }
             });
         }
@@ -132,42 +135,41 @@ namespace MapReduceGen.Generator.Diagnostics
             }
         }
 
-        /// <summary>MRG0031: <c>result.Top(n)</c> on a <c>MapReduceResult</c> whose result type has no order.</summary>
+        /// <summary>
+        /// MRG0031: <c>result.Top(n)</c>, called or taken as a method group, on a <c>MapReduceResult</c> whose results cannot
+        /// be ranked (<see cref="ValueSemantics.CanRank"/>: what the runtime's <c>Top</c> would throw for).
+        /// </summary>
         private static void AnalyzeTop(OperationAnalysisContext context, KnownTypes known)
         {
-            if (context.Operation is not IInvocationOperation
-                {
-                    TargetMethod: { Name: "Top", Parameters.Length: 1, ContainingType: { } type },
-                } invocation ||
+            IMethodSymbol? method = context.Operation switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod,
+                IMethodReferenceOperation reference => reference.Method,
+                _ => null,
+            };
+            if (method is not { Name: "Top", Parameters.Length: 1, ContainingType: { } type } ||
                 !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known.MapReduceResult))
             {
                 return;
             }
 
             ITypeSymbol result = type.TypeArguments[1];
-            if (result.TypeKind is TypeKind.TypeParameter or TypeKind.Error || IsComparableResult(result, known))
+            if (result.TypeKind is TypeKind.TypeParameter or TypeKind.Error || ValueSemantics.CanRank(result, known))
             {
                 return;
             }
 
-            Location location = invocation.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+            Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? target = context.Operation.Syntax switch
             {
-                Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax member,
-            }
+                Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation => invocation.Expression,
+                Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression => expression,
+                _ => null,
+            };
+            Location location = target is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax member
                 ? member.Name.GetLocation()
-                : invocation.Syntax.GetLocation();
+                : context.Operation.Syntax.GetLocation();
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.TopWithoutOrder, location, result.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
         }
-
-        // What Top(int) can rank at run time: a type that implements IComparable<T> or IComparable (primitives, strings,
-        // enums and the like do).
-        private static bool IsComparableResult(ITypeSymbol type, KnownTypes known) =>
-            type.SpecialType is not SpecialType.None and not SpecialType.System_Object and not SpecialType.System_Nullable_T &&
-                type.SpecialType is not SpecialType.System_ValueType and not SpecialType.System_Enum ||
-            type.TypeKind == TypeKind.Enum ||
-            TypeFacts.IsComparable(type, known) ||
-            type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, known.IComparable) ||
-                SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, known.IComparableOfT));
     }
 }

@@ -17,6 +17,9 @@ namespace MapReduceGen.Generator.Emitting
         public static readonly string Attribute =
             "[global::System.CodeDom.Compiler.GeneratedCodeAttribute(\"" + GeneratorName + "\", \"" + GeneratorVersion + "\")]";
 
+        /// <summary>Hides generated plumbing (the job struct, its mapper structs, its definition) from IntelliSense.</summary>
+        public const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
+
         /// <summary>
         /// A type of a <see cref="JobShape"/> row, with the job's types in place of <c>{Job}</c>, <c>{Input}</c>,
         /// <c>{Key}</c>, <c>{Value}</c> and <c>{Result}</c>.

@@ -61,7 +61,10 @@ namespace MapReduceGen.Generator.Emitting
 
         private static void WriteInterceptor(SourceWriter writer, JobInterceptorsModel job, EmitCallModel call, int index)
         {
-            string emitter = $"global::MapReduceGen.Emitter<{job.KeyType}, {job.ValueType}>";
+            // The span overloads are extensions of Emitter<string, TValue> (their own parameter, whatever the key's annotation);
+            // Emit is an instance method of the emitter (a readonly struct, taken by reference) of the job's key type.
+            bool extension = call.Kind is EmitCallKind.Chars or EmitCallKind.Utf8;
+            string emitter = $"global::MapReduceGen.Emitter<{(extension ? "string" : job.KeyType)}, {job.ValueType}>";
             string key = call.Kind switch
             {
                 EmitCallKind.Chars => "global::System.ReadOnlySpan<char>",
@@ -69,13 +72,14 @@ namespace MapReduceGen.Generator.Emitting
                 _ => job.KeyType,
             };
 
-            // Emit is an instance method of the emitter (a readonly struct, taken by reference); the span overloads are extensions.
-            string receiver = call.Kind is EmitCallKind.Key or EmitCallKind.StringKey ? "this in " : "this ";
+            // A string? key goes to the string sink, which refuses null keys itself (ArgumentNullException, as Emit does).
+            string bang = call.Kind == EmitCallKind.StringKey && job.KeyType.EndsWith("?", System.StringComparison.Ordinal) ? "!" : "";
+            string receiver = extension ? "this " : "this in ";
             writer.WriteLines($"""
                 // {call.DisplayLocation}
                 [global::System.Runtime.CompilerServices.InterceptsLocation({call.LocationVersion}, "{call.LocationData}")]
                 internal static void Emit{index}({receiver}{emitter} emitter, {key} key, {job.ValueType} value)
-                    => {GeneratedCode.DirectEmitMethod(call.Kind, job.Shape, job.JobStruct, job.KeyType, job.ValueType)}(emitter, key, value);
+                    => {GeneratedCode.DirectEmitMethod(call.Kind, job.Shape, job.JobStruct, job.KeyType, job.ValueType)}(emitter{bang}, key{bang}, value);
                 """);
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using MapReduceGen.Generator.Helpers;
 using MapReduceGen.Generator.Model;
 
@@ -19,8 +20,20 @@ namespace MapReduceGen.Generator.Emitting
                 /// The job as executors see it: static members that call the job's methods directly, the key's stable hash,
                 /// equality and order, one struct per mapper, and the job's <c>Definition</c>. Executors are generic over these
                 /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
+                """);
+            if (job.Layout.Partitioner is not null || job.Layout.OutputComparer is not null)
+            {
+                // Said as it is: the engine's partitioning and output order are not generic over the job.
+                writer.WriteLines("""
+                    /// The job's <c>[Partitioner]</c> and <c>[OutputComparer]</c> are the exception: they reach the engine as
+                    /// delegates in the definition's layout (a static lambda each, one indirect call per key or comparison).
+                    """);
+            }
+
+            writer.WriteLines($"""
                 /// </summary>
                 {GeneratedCode.Attribute}
+                {GeneratedCode.Hidden}
                 {job.Accessibility} readonly struct MapReduceJob
                 """);
             List<string> interfaces = Interfaces(job);
@@ -66,6 +79,7 @@ namespace MapReduceGen.Generator.Emitting
                 WriteMapperStruct(writer, job, jobClass, job.Mappers[i], i);
             }
 
+            WriteCodecClasses(writer, job);
             writer.CloseBlock();
         }
 
@@ -103,6 +117,7 @@ namespace MapReduceGen.Generator.Emitting
             string value = job.ValueType;
             writer.WriteLines($$"""
                 /// <inheritdoc/>
+                {{GeneratedCode.Hidden}}
                 public static {{Engine}}JobDefinition<{{key}}, {{value}}, {{OutputType(job)}}> Definition { get; } =
                     {{Engine}}JobDefinitions.{{ShapeText(job, job.Shape.Factory)}}(
                         new {{Engine}}JobMapper<{{key}}, {{value}}>[]
@@ -115,17 +130,23 @@ namespace MapReduceGen.Generator.Emitting
             }
 
             string parameters = job.ParametersType is { } type ? $"{Engine}JobParameters.Of<{type}>()" : $"{Engine}JobParameters.None";
+            string? codecs = CodecsArgument(job);
             writer.WriteLines($$"""
                         },
                         {{parameters}},
-                        {{Layout(job, jobClass)}});
+                        {{Layout(job, jobClass)}}{{(codecs is null ? ");" : ",")}}
                 """);
+            if (codecs is not null)
+            {
+                writer.WriteLines(string.Join("\n", codecs.Split('\n').Select(line => "        " + line.TrimEnd('\r'))) + ");");
+            }
         }
 
         /// <summary>What the definition's layout says: sorting, and the job's comparers and partitioner.</summary>
         private static string Layout(JobModel job, string jobClass)
         {
-            JobLayoutModel layout = job.Layout;
+            // The [ValueComparer] is the job struct's CompareValues (called directly by the reducer), not part of the layout.
+            JobLayoutModel layout = job.Layout with { ValueComparer = null };
             if (layout.IsDefault)
             {
                 return "null";
@@ -145,11 +166,6 @@ namespace MapReduceGen.Generator.Emitting
             if (layout.Partitioner is { } partitioner)
             {
                 members.Add($"Partitioner = static (key, partitionCount) => {jobClass}.{partitioner}(key, partitionCount)");
-            }
-
-            if (layout.ValueComparer is { } valueComparer)
-            {
-                members.Add($"ValueComparer = static (left, right) => {jobClass}.{valueComparer}(left, right)");
             }
 
             if (layout.OutputComparer is { } outputComparer)
@@ -196,12 +212,45 @@ namespace MapReduceGen.Generator.Emitting
             }
 
             bool records = job.Shape.Output == JobOutputKind.Records;
-            string call = $"{jobClass}.{job.Reducer.Name}({reduce.Arguments}{(records ? ", output.Records" : "")}{ExtraArguments(job, job.Reducer.Arguments)})";
+            string Call(string arguments)
+            {
+                string call = $"{jobClass}.{job.Reducer.Name}({arguments}{(records ? ", output.Records" : "")}{ExtraArguments(job, job.Reducer.Arguments)})";
+                return records ? call : $"output.Set({call}{bang})";
+            }
+
+            if (job.Shape.ReduceMember == ReduceMember.ReduceValues && job.Reducer.TakesList)
+            {
+                // The engine hands a list reducer a view of the partition's values (no copy) where they stay put; only where
+                // they are in a buffer it reuses (a merge of spilled runs) does Reduce copy them.
+                writer.WriteLines($"""
+
+                    /// <inheritdoc/>
+                    public static bool TakesList => true;
+
+                    /// <inheritdoc/>
+                    public static void ReduceList({key} key, global::System.Collections.Generic.IReadOnlyList<{value}> values, {output})
+                        => {Call($"key{bang}, values{bang}")};
+                    """);
+            }
+
+            if (job.Layout.ValueComparer is { } valueComparer)
+            {
+                writer.WriteLines($"""
+
+                    /// <inheritdoc/>
+                    public static bool SortsValues => true;
+
+                    /// <inheritdoc/>
+                    public static int CompareValues({value} left, {value} right)
+                        => {jobClass}.{valueComparer}(left, right);
+                    """);
+            }
+
             writer.WriteLines($"""
 
                 /// <inheritdoc/>
                 public static void {reduce.Signature}
-                    => {(records ? call : $"output.Set({call}{bang})")};
+                    => {Call(reduce.Arguments)};
                 """);
         }
 
@@ -243,6 +292,7 @@ namespace MapReduceGen.Generator.Emitting
             writer.WriteLines($"""
                 /// <summary>The mapper <c>{mapper.Name}</c>, over inputs of type <c>{GeneratedCode.XmlEscape(mapper.InputType)}</c>.</summary>
                 {GeneratedCode.Attribute}
+                {GeneratedCode.Hidden}
                 public readonly struct Mapper{index} : {Engine}IMapFunction<{mapper.InputType}, {job.Key.Type}, {job.ValueType}>
                 """);
             writer.OpenBlock();
@@ -251,19 +301,25 @@ namespace MapReduceGen.Generator.Emitting
                 public static void Map({mapper.InputType} input, {emitter} emitter, {Engine}TaskContext context)
                 """);
             string arguments = ExtraArguments(job, mapper.Arguments);
+
+            // Where the mapper annotates its key or value otherwise than the job (its first mapper), '!' keeps the calls free
+            // of nullable warnings: the types are the same, and the sinks refuse null keys themselves.
+            string differs = mapper.NullabilityDiffers ? "!" : "";
             if (mapper.Shape == MapperShape.Emitter)
             {
-                writer.WriteLine($"    => {jobClass}.{mapper.Name}(input, emitter{arguments});");
+                writer.WriteLine($"    => {jobClass}.{mapper.Name}(input, emitter{differs}{arguments});");
             }
             else
             {
                 EmitCallKind kind = job.Key.IsString ? EmitCallKind.StringKey : EmitCallKind.Key;
                 string emit = GeneratedCode.DirectEmitMethod(kind, job.Shape, "MapReduceJob", job.Key.Type, job.ValueType);
+                string stringKey = kind == EmitCallKind.StringKey && job.Key.Type.EndsWith("?", System.StringComparison.Ordinal) ? "!" : "";
+                string key = stringKey.Length > 0 || differs.Length > 0 ? "!" : "";
                 writer.WriteLines($$"""
                     {
                         foreach (var pair in {{jobClass}}.{{mapper.Name}}(input{{arguments}}){{(mapper.ReturnsNullable ? "!" : "")}})
                         {
-                            {{emit}}(emitter, pair.Item1, pair.Item2);
+                            {{emit}}(emitter{{stringKey}}, pair.Item1{{key}}, pair.Item2{{differs}});
                         }
                     }
                     """);

@@ -93,7 +93,7 @@ namespace MapReduceGen.Generator.Emitting
             string cancellation = takesCancellation ? ", cancellationToken" : "";
             WriteOptionsParameters(writer, takesCancellation);
             writer.WriteLine(
-                $"    => {Engine}MapReduceEngine.{(returnsTask ? "RunAsync" : "Run")}(MapReduceJob.Definition, {Inputs(form)}, {Context(job)}, options{cancellation});");
+                $"    => {Engine}MapReduceEngine.{(returnsTask ? "RunAsync" : "Run")}({Definition(job)}, {Inputs(form)}, {Context(job)}, options{cancellation});");
         }
 
         /// <summary>The forms of a job's inputs: sequences; an asynchronous sequence (one mapper); text files for mappers of lines.</summary>

@@ -19,6 +19,8 @@ namespace MapReduceGen.Generator.Emitting
             var writer = new SourceWriter();
             WriteHeader(writer, job);
             WriteRunMembers(writer, job);
+            writer.WriteLine();
+            WriteOutputMembers(writer, job);
             if (job.Utf8Members)
             {
                 writer.WriteLine();
@@ -86,6 +88,9 @@ namespace MapReduceGen.Generator.Emitting
             job.ParametersType is { } parameters
                 ? $"{Engine}TaskContext.For<{parameters}>(parameters)"
                 : $"{Engine}TaskContext.Empty()";
+
+        /// <summary>The job's definition, fully qualified: a simple name could bind to a parameter of the generated member.</summary>
+        private static string Definition(JobModel job) => GeneratedCode.JobStruct(job) + ".Definition";
 
         /// <summary>The engine inputs of a form, one per mapper.</summary>
         private static string Inputs(InputForm form) =>

@@ -15,7 +15,6 @@ namespace MapReduceGen.Generator.Emitting
     {
         private const string StableHash = "global::MapReduceGen.Engine.StableHash";
         private const string KeyedHash = "global::MapReduceGen.Engine.KeyedHash";
-        private const int MaxDepth = 4;
 
         public static string Equality(ITypeSymbol keyType)
         {
@@ -61,7 +60,15 @@ namespace MapReduceGen.Generator.Emitting
                 : "left.Equals(right)";
         }
 
-        public static string Hash(ITypeSymbol keyType) => Hash(keyType, "key", 0);
+        /// <summary>
+        /// The body of <c>GetKeyHash</c>, over <c>key</c>. A key annotated nullable is read as <c>key!</c>: keys in tables are
+        /// never null (the sinks refuse them).
+        /// </summary>
+        public static string Hash(ITypeSymbol keyType) => Hash(keyType, Root(keyType, "key"), 0);
+
+        /// <summary>How generated code reads a key: with <c>!</c> when it is a reference type annotated nullable (never null in a table).</summary>
+        private static string Root(ITypeSymbol keyType, string name) =>
+            keyType.IsReferenceType && keyType.NullableAnnotation == NullableAnnotation.Annotated ? name + "!" : name;
 
         /// <summary>
         /// The body of the job struct's <c>GetKeyedHash</c> (an expression over the parameter <c>key</c>): the keyed hash of a
@@ -72,27 +79,36 @@ namespace MapReduceGen.Generator.Emitting
         public static string? KeyedHashExpression(ITypeSymbol keyType) =>
             keyType is INamedTypeSymbol named &&
             (named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || HashedMembers(named) is not null)
-                ? Keyed(keyType, "key", 0)
+                ? Keyed(keyType, Root(keyType, "key"), 0)
                 : null;
 
         /// <summary>
         /// The body of a key type's member-by-member order, as one expression over <c>left</c> and <c>right</c> that uses a
-        /// local <c>int order</c>: for tuples, and for records without an order of their own, so that their keys sort (and
-        /// break <c>Top</c>'s ties) by their members, never by their text. <see langword="null"/> for every other type
-        /// (strings, primitives and comparable types are ordered by the engine's default).
+        /// local <c>int order</c>: for tuples, records without an order of their own, and nullable values of those, so that
+        /// their keys sort (and break <c>Top</c>'s ties) by their members, never by their text. <see langword="null"/> for
+        /// every other type (strings, primitives and comparable types are ordered by the engine's default). Members are
+        /// compared by the order <see cref="ValueSemantics.HasKeyOrder"/> says they have; only a member with none (in a job
+        /// that does not sort, so only for <c>Top</c>'s ties) falls back to its text.
         /// </summary>
-        public static string? Compare(ITypeSymbol keyType, KnownTypes known) =>
-            IsMemberwise(keyType, known) ? CompareMembers((INamedTypeSymbol)keyType, "left", "right", 0, known) : null;
+        public static string? Compare(ITypeSymbol keyType, KnownTypes known)
+        {
+            if (ValueSemantics.IsNullable(keyType, out ITypeSymbol? inner) && ValueSemantics.IsMemberwise(inner!, known))
+            {
+                return CompareNullable("left", "right", CompareMembers((INamedTypeSymbol)inner!, "left.Value", "right.Value", 0, known));
+            }
 
-        private static bool IsMemberwise(ITypeSymbol type, KnownTypes known) =>
-            type is INamedTypeSymbol named &&
-            (named.IsTupleType || (named.IsRecord && !TypeFacts.IsComparable(named, known) && RecordMembers(named) is not null));
+            return ValueSemantics.IsMemberwise(keyType, known)
+                ? CompareMembers((INamedTypeSymbol)keyType, Root(keyType, "left"), Root(keyType, "right"), 0, known)
+                : null;
+        }
+
+        /// <summary>Nullable values: null first, then the values' order.</summary>
+        private static string CompareNullable(string left, string right, string values) =>
+            $"{left}.HasValue ? ({right}.HasValue ? ({values}) : 1) : ({right}.HasValue ? -1 : 0)";
 
         private static string CompareMembers(INamedTypeSymbol type, string left, string right, int depth, KnownTypes known)
         {
-            List<(string Name, ITypeSymbol Type)> members = type.IsTupleType
-                ? type.TupleElements.Select((e, i) => ("Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), e.Type)).ToList()
-                : RecordMembers(type)!.Select(m => (m, MemberType(type, m)!)).ToList();
+            List<(string Name, ITypeSymbol Type)> members = ValueSemantics.MembersOf(type);
             string chain = "0";
             for (int i = members.Count - 1; i >= 0; i--)
             {
@@ -110,7 +126,12 @@ namespace MapReduceGen.Generator.Emitting
                 return $"string.CompareOrdinal({left}, {right})";
             }
 
-            if (depth < MaxDepth && IsMemberwise(type, known))
+            if (depth < ValueSemantics.MaxDepth && ValueSemantics.IsNullable(type, out ITypeSymbol? inner) && ValueSemantics.IsMemberwise(inner!, known))
+            {
+                return "(" + CompareNullable(left, right, CompareMembers((INamedTypeSymbol)inner!, left + ".Value", right + ".Value", depth, known)) + ")";
+            }
+
+            if (depth < ValueSemantics.MaxDepth && ValueSemantics.IsMemberwise(type, known))
             {
                 string members = CompareMembers((INamedTypeSymbol)type, left, right, depth, known);
                 return type.IsReferenceType
@@ -118,8 +139,8 @@ namespace MapReduceGen.Generator.Emitting
                     : $"({members})";
             }
 
-            // Comparable types by their own order; anything else by the engine's default (its text, as a last resort).
-            return TypeFacts.IsOrderable(type, known) && !IsMemberwise(type, known)
+            // Ordered types by their own order; a member with none (only in a job that does not sort) by its text.
+            return ValueSemantics.HasDefaultOrder(type, known)
                 ? $"global::System.Collections.Generic.Comparer<{type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}>.Default.Compare({left}, {right})"
                 : $"string.CompareOrdinal({left}?.ToString(), {right}?.ToString())";
         }
@@ -177,7 +198,7 @@ namespace MapReduceGen.Generator.Emitting
                     return $"{StableHash}.Of({access}.DayNumber)";
             }
 
-            if (depth < MaxDepth && type is INamedTypeSymbol named)
+            if (depth < ValueSemantics.MaxDepth && type is INamedTypeSymbol named)
             {
                 if (named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
                 {
@@ -185,18 +206,13 @@ namespace MapReduceGen.Generator.Emitting
                     return $"({access}.HasValue ? {inner} : 0)";
                 }
 
-                List<string>? members = named.IsTupleType
-                    ? named.TupleElements.Select(e => "Item" + (named.TupleElements.IndexOf(e) + 1)).ToList()
-                    : named.IsRecord && !DefinesOwnEquality(named) ? RecordMembers(named) : null;
-                if (members is { Count: > 0 })
+                if (named.IsTupleType || (named.IsRecord && !ValueSemantics.DefinesOwnEquality(named) && ValueSemantics.RecordMembers(named) is not null))
                 {
-                    List<ITypeSymbol> memberTypes = named.IsTupleType
-                        ? named.TupleElements.Select(e => e.Type).ToList()
-                        : members.Select(m => MemberType(named, m)!).ToList();
-                    string combined = MemberHash(memberTypes[0], $"{access}.{members[0]}", depth);
+                    List<(string Name, ITypeSymbol Type)> members = ValueSemantics.MembersOf(named);
+                    string combined = MemberHash(members[0].Type, $"{access}.{members[0].Name}", depth);
                     for (int i = 1; i < members.Count; i++)
                     {
-                        combined = $"{StableHash}.Combine({combined}, {MemberHash(memberTypes[i], $"{access}.{members[i]}", depth)})";
+                        combined = $"{StableHash}.Combine({combined}, {MemberHash(members[i].Type, $"{access}.{members[i].Name}", depth)})";
                     }
 
                     return combined;
@@ -255,7 +271,7 @@ namespace MapReduceGen.Generator.Emitting
                     return $"{KeyedHash}.Of({access}.DayNumber)";
             }
 
-            if (depth < MaxDepth && type is INamedTypeSymbol named)
+            if (depth < ValueSemantics.MaxDepth && type is INamedTypeSymbol named)
             {
                 if (named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
                 {
@@ -291,13 +307,11 @@ namespace MapReduceGen.Generator.Emitting
         {
             if (named.IsTupleType)
             {
-                return named.TupleElements.Length > 0
-                    ? named.TupleElements.Select((e, i) => ("Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), e.Type)).ToList()
-                    : null;
+                return named.TupleElements.Length > 0 ? ValueSemantics.MembersOf(named) : null;
             }
 
-            return named.IsRecord && !DefinesOwnEquality(named) && RecordMembers(named) is { } members
-                ? members.Select(m => (m, MemberType(named, m)!)).ToList()
+            return named.IsRecord && !ValueSemantics.DefinesOwnEquality(named) && ValueSemantics.RecordMembers(named) is not null
+                ? ValueSemantics.MembersOf(named)
                 : null;
         }
 
@@ -314,57 +328,5 @@ namespace MapReduceGen.Generator.Emitting
                 ? $"({access} is null ? 0 : {hash})"
                 : hash;
         }
-
-        /// <summary>
-        /// The members a record's compiler-made equality compares that generated code can read: the accessible
-        /// properties backing its instance fields, or the accessible fields themselves. Hashing a subset of what
-        /// equality compares keeps equal keys equal-hashed.
-        /// </summary>
-        private static List<string>? RecordMembers(INamedTypeSymbol record)
-        {
-            var members = new List<string>();
-            foreach (IFieldSymbol field in record.GetMembers().OfType<IFieldSymbol>())
-            {
-                if (field.IsStatic || field.IsConst)
-                {
-                    continue;
-                }
-
-                if (field.AssociatedSymbol is IPropertySymbol property)
-                {
-                    if (IsReadable(property.DeclaredAccessibility) && property.GetMethod is { } getter &&
-                        IsReadable(getter.DeclaredAccessibility) && !property.IsIndexer)
-                    {
-                        members.Add(property.Name);
-                    }
-                }
-                else if (IsReadable(field.DeclaredAccessibility) && !field.IsImplicitlyDeclared)
-                {
-                    members.Add(field.Name);
-                }
-            }
-
-            return members.Count > 0 ? members : null;
-        }
-
-        /// <summary>
-        /// Whether a record declares its own <c>Equals(T)</c>: then equality is the user's, and only the record's own
-        /// <c>GetHashCode</c> is known to agree with it.
-        /// </summary>
-        private static bool DefinesOwnEquality(INamedTypeSymbol record) =>
-            record.GetMembers("Equals").OfType<IMethodSymbol>().Any(m =>
-                !m.IsImplicitlyDeclared && !m.IsStatic && m.Parameters.Length == 1 &&
-                SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type.OriginalDefinition, record.OriginalDefinition));
-
-        private static ITypeSymbol? MemberType(INamedTypeSymbol type, string member) =>
-            type.GetMembers(member).FirstOrDefault() switch
-            {
-                IPropertySymbol property => property.Type,
-                IFieldSymbol field => field.Type,
-                _ => null,
-            };
-
-        private static bool IsReadable(Accessibility accessibility) =>
-            accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
     }
 }

@@ -46,6 +46,9 @@ namespace MapReduceGen.Generator.Model
 
         public JobLayoutModel Layout { get; init; } = new JobLayoutModel(false, null, null, null, null);
 
+        /// <summary>The codecs of the key, value and result types (spilling, the shuffle, JSON Lines output).</summary>
+        public JobCodecsModel Codecs { get; init; } = JobCodecsModel.None;
+
         /// <summary>
         /// Whether to add <c>RunUtf8</c>: one mapper, of lines, and the class also implements
         /// <c>IUtf8TextMapper&lt;TKey, TValue&gt;</c> (a mapper of raw UTF-8 blocks of lines).

@@ -15,6 +15,12 @@ namespace MapReduceGen.Generator.Model
         public bool ReturnsNullable { get; init; }
 
         /// <summary>
+        /// Whether it annotates the key or value type it emits otherwise than the job's first mapper (the types are the same):
+        /// the generated calls then use <c>!</c> so they raise no nullable warnings.
+        /// </summary>
+        public bool NullabilityDiffers { get; init; }
+
+        /// <summary>
         /// The extra arguments the mapper takes after its required ones, in order: <c>P</c> for the job's parameters,
         /// <c>C</c> for its <c>Counters</c> (so "", "P", "C", "PC" or "CP").
         /// </summary>

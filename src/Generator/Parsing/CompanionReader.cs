@@ -69,13 +69,14 @@ namespace MapReduceGen.Generator.Parsing
                 ok &= CheckPartitioner(partitioner, key, known, diagnostics);
                 if (sortByKey)
                 {
+                    string why = parts.KeyComparer is { } sorter && !SortsByKey(parts.Reducer, known) ? $" (its [KeyComparer] '{sorter.Name}' sorts it)" : "";
                     diagnostics.Add(Diagnostic.Create(
-                        DiagnosticDescriptors.PartitionerWithSortedKeys, SourceLocations.Name(partitioner), jobName, partitioner.Name));
+                        DiagnosticDescriptors.PartitionerWithSortedKeys, SourceLocations.Name(partitioner), jobName, partitioner.Name, why));
                     ok = false;
                 }
             }
 
-            if (sortByKey && parts.KeyComparer is null && !TypeFacts.IsOrderable(key, known))
+            if (sortByKey && parts.KeyComparer is null && !ValueSemantics.HasKeyOrder(key, known))
             {
                 diagnostics.Add(Diagnostic.Create(
                     DiagnosticDescriptors.UnorderedKey, SourceLocations.Attribute(parts.Reducer, known.ReducerAttribute), jobName, TypeFacts.Display(key)));
@@ -118,9 +119,23 @@ namespace MapReduceGen.Generator.Parsing
         }
 
         /// <summary>Whether the reducer asks for sorted output: <c>[Reducer(SortByKey = true)]</c>.</summary>
-        private static bool SortsByKey(IMethodSymbol reducer, KnownTypes known) =>
-            reducer.GetAttributes().Any(attribute =>
-                known.IsReducer(attribute) &&
-                attribute.NamedArguments.Any(argument => argument.Key == "SortByKey" && argument.Value.Value is true));
+        private static bool SortsByKey(IMethodSymbol reducer, KnownTypes known)
+        {
+            foreach (AttributeData attribute in reducer.GetAttributes())
+            {
+                if (known.IsReducer(attribute))
+                {
+                    foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+                    {
+                        if (argument.Key == "SortByKey" && argument.Value.Value is true)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
     }
 }

@@ -23,15 +23,44 @@ namespace MapReduceGen.Generator.Parsing
         private const string InterceptorsSuffix = ".Interceptors.g.cs";
 
         /// <summary>Whether the project lets this generator's namespace intercept calls.</summary>
-        public static bool InterceptorsEnabled(ParseOptions options)
+        public static bool InterceptorsEnabled(ParseOptions options) =>
+            Lists(options, "InterceptorsNamespaces") || Lists(options, "InterceptorsPreviewNamespaces");
+
+        /// <summary>Whether a feature's list (names separated by ';') holds the generator's namespace (read for every job: no split).</summary>
+        private static bool Lists(ParseOptions options, string feature)
         {
-            foreach (string feature in new[] { "InterceptorsNamespaces", "InterceptorsPreviewNamespaces" })
+            if (!options.Features.TryGetValue(feature, out string? namespaces))
             {
-                if (options.Features.TryGetValue(feature, out string? namespaces) &&
-                    namespaces.Split(';').Any(n => n.Trim() == InterceptorNamespace))
+                return false;
+            }
+
+            for (int start = 0; start <= namespaces.Length;)
+            {
+                int end = namespaces.IndexOf(';', start);
+                if (end < 0)
+                {
+                    end = namespaces.Length;
+                }
+
+                int first = start;
+                int last = end - 1;
+                while (first <= last && char.IsWhiteSpace(namespaces[first]))
+                {
+                    first++;
+                }
+
+                while (last >= first && char.IsWhiteSpace(namespaces[last]))
+                {
+                    last--;
+                }
+
+                if (last - first + 1 == InterceptorNamespace.Length &&
+                    string.CompareOrdinal(namespaces, first, InterceptorNamespace, 0, InterceptorNamespace.Length) == 0)
                 {
                     return true;
                 }
+
+                start = end + 1;
             }
 
             return false;

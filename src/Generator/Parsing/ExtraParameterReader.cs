@@ -32,7 +32,18 @@ namespace MapReduceGen.Generator.Parsing
         }
 
         /// <summary>The pattern of extra arguments ("", "P", "C", "PC" or "CP") generated calls pass.</summary>
-        public static string Pattern(IEnumerable<ExtraParameter> extras) => new string(extras.Select(e => e.Kind).ToArray());
+        public static string Pattern(List<ExtraParameter> extras)
+        {
+            switch (extras.Count)
+            {
+                case 0:
+                    return "";
+                case 1:
+                    return extras[0].Kind == ExtraParameter.Parameters ? "P" : "C";
+                default:
+                    return extras[0].Kind == ExtraParameter.Parameters ? "PC" : "CP";
+            }
+        }
 
         private static string? Problem(IParameterSymbol parameter, List<ExtraParameter> earlier, KnownTypes known)
         {

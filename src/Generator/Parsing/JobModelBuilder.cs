@@ -20,7 +20,7 @@ namespace MapReduceGen.Generator.Parsing
     internal static class JobModelBuilder
     {
         /// <summary>Names the generated members take besides the inputs: an input may not be called like them.</summary>
-        private static readonly string[] TakenParameterNames = { "options", "parameters", "cancellationToken", "cluster", "silo" };
+        private static readonly string[] TakenParameterNames = { "options", "parameters", "cancellationToken", "cluster", "silo", "directory", "format" };
 
         public static JobModel? Build(
             INamedTypeSymbol jobType, string jobName, JobParts parts, KnownTypes known, List<Diagnostic> diagnostics, CancellationToken cancellationToken,
@@ -53,13 +53,74 @@ namespace MapReduceGen.Generator.Parsing
                 return null;
             }
 
-            if (!TypeFacts.HasValueEquality(first.Key, known) && !parts.Mappers.Any(m => AllowsReferenceEqualityKeys(m, known)))
+            string? byReference = ValueSemantics.ReferenceEqualityProblem(first.Key, known);
+            bool keyByReference = byReference is not null;
+            if (keyByReference && !AnyAllowsReferenceEqualityKeys(parts.Mappers, known))
             {
                 diagnostics.Add(Diagnostic.Create(
-                    DiagnosticDescriptors.KeyWithoutValueEquality, SourceLocations.EmittedTypes(first), TypeFacts.Display(first.Key), jobName));
+                    DiagnosticDescriptors.KeyWithoutValueEquality, SourceLocations.EmittedTypes(first), TypeFacts.Display(first.Key), jobName, byReference));
+                return null;
             }
 
-            return Assemble(jobType, mappers, parts, reducer, parameters, layout, accessibility, known);
+            JobCodecsModel codecs = CodecPlanner.Plan(jobType, first.Key, first.Value, reducer.Result, keyByReference, known, out var unwritable);
+            if (unwritable is not null)
+            {
+                ReportUnwritable(unwritable, first, parts.Reducer, reducer, known, diagnostics);
+            }
+            return Assemble(jobType, mappers, parts, reducer, parameters, layout, accessibility, known) with { Codecs = codecs };
+        }
+
+        /// <summary>
+        /// MRG0034 (a warning) for each type that has no codec: the key and value where the first mapper emits them, the result
+        /// where the reducer returns it (or its <c>RecordOutput</c>). One type in two roles at one place is reported once.
+        /// </summary>
+        private static void ReportUnwritable(
+            List<(CodecRole Role, ITypeSymbol Type, string Reason)> unwritable, MapperRead first, IMethodSymbol reducer, ReducerRead read,
+            KnownTypes known, List<Diagnostic> diagnostics)
+        {
+            if (unwritable.Count == 0)
+            {
+                return;
+            }
+
+            bool records = read.Shape.Output == JobOutputKind.Records;
+            bool fold = read.Shape.Kind == ShapeKind.Fold;
+            var reported = new List<(CodecRole Role, ITypeSymbol Type, string Reason)>();
+            foreach (var entry in unwritable)
+            {
+                if (entry.Role == CodecRole.Result && fold)
+                {
+                    // A fold's result is its value, reported as such.
+                    continue;
+                }
+
+                if (entry.Role == CodecRole.Value && reported.Any(r => r.Role == CodecRole.Key && TypeFacts.SameNullability(r.Type, entry.Type) && r.Reason == entry.Reason))
+                {
+                    continue;
+                }
+
+                reported.Add(entry);
+            }
+
+            foreach ((CodecRole role, ITypeSymbol type, string reason) in reported)
+            {
+                bool alsoValue = role == CodecRole.Key && unwritable.Any(u => u.Role == CodecRole.Value && TypeFacts.SameNullability(u.Type, type) && u.Reason == reason);
+                string roleName = role switch
+                {
+                    CodecRole.Key => alsoValue ? "key and value" : "key",
+                    CodecRole.Value => "value",
+                    _ => records ? "record" : "result",
+                };
+                Location location = role != CodecRole.Result
+                    ? SourceLocations.EmittedTypes(first)
+                    : records
+                        ? SourceLocations.Parameter(reducer.Parameters.First(p => TypeFacts.IsConstructedFrom(p.Type, known.RecordOutput)))
+                        : SourceLocations.ReturnType(reducer);
+                string consequence = role == CodecRole.Result
+                    ? "Without it, JSON Lines output of the job's " + (records ? "records" : "results") + " needs a backend serializer (a local run writing JSON Lines fails)"
+                    : "Without it the job cannot spill its map output to disk, so a run whose tables outgrow the memory budget fails with an error, and JSON Lines output needs a backend serializer";
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnwritableType, location, roleName, TypeFacts.Display(type), reason, consequence));
+            }
         }
 
         private static List<MapperRead>? ReadMappers(List<IMethodSymbol> methods, KnownTypes known, List<Diagnostic> diagnostics)
@@ -81,8 +142,9 @@ namespace MapReduceGen.Generator.Parsing
         {
             MapperRead first = mappers[0];
             bool ok = true;
-            foreach (MapperRead other in mappers.Skip(1))
+            for (int i = 1; i < mappers.Count; i++)
             {
+                MapperRead other = mappers[i];
                 if (!TypeFacts.Same(other.Key, first.Key) || !TypeFacts.Same(other.Value, first.Value))
                 {
                     diagnostics.Add(Diagnostic.Create(
@@ -101,11 +163,16 @@ namespace MapReduceGen.Generator.Parsing
             ITypeSymbol? type = null;
             IMethodSymbol? owner = null;
             bool ok = true;
-            var takers = mappers.Select(m => (m.Method, m.Extras)).Append((Method: reducer, reducerRead.Extras));
-            foreach ((IMethodSymbol method, List<ExtraParameter> extras) in takers)
+            for (int m = 0; m <= mappers.Count; m++)
             {
-                foreach (ExtraParameter extra in extras.Where(e => e.Kind == ExtraParameter.Parameters))
+                (IMethodSymbol method, List<ExtraParameter> extras) = m < mappers.Count ? (mappers[m].Method, mappers[m].Extras) : (reducer, reducerRead.Extras);
+                foreach (ExtraParameter extra in extras)
                 {
+                    if (extra.Kind != ExtraParameter.Parameters)
+                    {
+                        continue;
+                    }
+
                     if (type is null)
                     {
                         (type, owner) = (extra.Parameter.Type, method);
@@ -132,7 +199,12 @@ namespace MapReduceGen.Generator.Parsing
             List<Diagnostic> diagnostics)
         {
             MapperRead first = mappers[0];
-            var types = mappers.Select(m => (Type: m.Input, IsResult: false, m.Method, Role: "mapper")).ToList();
+            var types = new List<(ITypeSymbol Type, bool IsResult, IMethodSymbol Method, string Role)>(mappers.Count + 4);
+            foreach (MapperRead mapper in mappers)
+            {
+                types.Add((mapper.Input, false, mapper.Method, "mapper"));
+            }
+
             types.Add((first.Key, false, first.Method, "mapper"));
             types.Add((first.Value, false, first.Method, "mapper"));
             types.Add((reducerRead.Result, true, reducer, "reducer"));
@@ -141,10 +213,13 @@ namespace MapReduceGen.Generator.Parsing
                 types.Add((parametersType, false, owner.Method, owner.Role));
             }
 
-            if (types.Any(t => TypeFacts.ContainsErrorType(t.Type)))
+            foreach ((ITypeSymbol type, _, _, _) in types)
             {
-                // The compiler already reports the missing type; generating would only add noise.
-                return null;
+                if (TypeFacts.ContainsErrorType(type))
+                {
+                    // The compiler already reports the missing type; generating would only add noise.
+                    return null;
+                }
             }
 
             foreach ((ITypeSymbol type, bool isResult, IMethodSymbol method, _) in types)
@@ -192,7 +267,7 @@ namespace MapReduceGen.Generator.Parsing
             }
 
             string? ns = jobType.ContainingNamespace is { IsGlobalNamespace: false } containingNamespace ? containingNamespace.ToDisplayString() : null;
-            string dottedTypes = string.Join(".", containing.Select(t => t.Name));
+            string dottedTypes = containing.Count == 1 ? containing[0].Name : string.Join(".", containing.ConvertAll(t => t.Name));
             string name = ns is null ? dottedTypes : ns + "." + dottedTypes;
             ITypeSymbol key = first.Key;
             return new JobModel
@@ -222,13 +297,14 @@ namespace MapReduceGen.Generator.Parsing
         /// <summary>The mappers' models, each input named after its parameter (or <c>inputs</c> for one), made unique.</summary>
         private static List<MapperModel> MapperModels(List<MapperRead> mappers)
         {
-            var taken = new HashSet<string>(TakenParameterNames, System.StringComparer.Ordinal);
-            var models = new List<MapperModel>();
+            // One mapper's input is "inputs", which no generated parameter is called; several are named after their parameters.
+            HashSet<string>? taken = mappers.Count == 1 ? null : new HashSet<string>(TakenParameterNames, System.StringComparer.Ordinal);
+            var models = new List<MapperModel>(mappers.Count);
             foreach (MapperRead read in mappers)
             {
-                string name = mappers.Count == 1 ? "inputs" : read.Method.Parameters[0].Name;
+                string name = taken is null ? "inputs" : read.Method.Parameters[0].Name;
                 string unique = name;
-                for (int n = 2; !taken.Add(unique); n++)
+                for (int n = 2; taken is not null && !taken.Add(unique); n++)
                 {
                     unique = name + n.ToString(CultureInfo.InvariantCulture);
                 }
@@ -240,6 +316,7 @@ namespace MapReduceGen.Generator.Parsing
                     InputType = TypeFacts.FullName(read.Input),
                     InputIsString = read.Input.SpecialType == SpecialType.System_String,
                     ReturnsNullable = read.Shape == MapperShape.Enumerable && read.Method.ReturnNullableAnnotation == NullableAnnotation.Annotated,
+                    NullabilityDiffers = !TypeFacts.SameNullability(read.Key, mappers[0].Key) || !TypeFacts.SameNullability(read.Value, mappers[0].Value),
                     Arguments = ExtraParameterReader.Pattern(read.Extras),
                     InputName = unique,
                     InputParameter = SyntaxFacts.GetKeywordKind(unique) == SyntaxKind.None ? unique : "@" + unique,
@@ -249,15 +326,54 @@ namespace MapReduceGen.Generator.Parsing
             return models;
         }
 
-        /// <summary>Whether the mapper opts in to keys compared by reference: <c>[Mapper(AllowReferenceEqualityKeys = true)]</c>.</summary>
-        private static bool AllowsReferenceEqualityKeys(IMethodSymbol mapper, KnownTypes known) =>
-            mapper.GetAttributes().Any(attribute =>
-                known.IsMapper(attribute) &&
-                attribute.NamedArguments.Any(argument => argument.Key == JobParser.AllowReferenceEqualityKeys && argument.Value.Value is true));
+        private static bool AnyAllowsReferenceEqualityKeys(List<IMethodSymbol> mappers, KnownTypes known)
+        {
+            foreach (IMethodSymbol mapper in mappers)
+            {
+                if (AllowsReferenceEqualityKeys(mapper, known))
+                {
+                    return true;
+                }
+            }
 
-        private static bool ImplementsUtf8Mapper(INamedTypeSymbol jobType, ITypeSymbol key, ITypeSymbol value, KnownTypes known) =>
-            jobType.AllInterfaces.Any(i =>
-                TypeFacts.IsConstructedFrom(i, known.Utf8TextMapper) && TypeFacts.Same(i.TypeArguments[0], key) && TypeFacts.Same(i.TypeArguments[1], value));
+            return false;
+        }
+
+        /// <summary>Whether the mapper opts in to keys compared by reference: <c>[Mapper(AllowReferenceEqualityKeys = true)]</c>.</summary>
+        private static bool AllowsReferenceEqualityKeys(IMethodSymbol mapper, KnownTypes known)
+        {
+            foreach (AttributeData attribute in mapper.GetAttributes())
+            {
+                if (!known.IsMapper(attribute))
+                {
+                    continue;
+                }
+
+                foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+                {
+                    if (argument.Key == JobParser.AllowReferenceEqualityKeys && argument.Value.Value is true)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ImplementsUtf8Mapper(INamedTypeSymbol jobType, ITypeSymbol key, ITypeSymbol value, KnownTypes known)
+        {
+            foreach (INamedTypeSymbol candidate in jobType.AllInterfaces)
+            {
+                if (TypeFacts.IsConstructedFrom(candidate, known.Utf8TextMapper) && TypeFacts.Same(candidate.TypeArguments[0], key) &&
+                    TypeFacts.Same(candidate.TypeArguments[1], value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static string Role(IMethodSymbol method, IMethodSymbol reducer) =>
             SymbolEqualityComparer.Default.Equals(method, reducer) ? "reducer" : "mapper";

@@ -11,15 +11,20 @@ namespace MapReduceGen.Generator.Parsing
     /// </summary>
     internal sealed class JobParseResult
     {
-        public JobParseResult(JobModel? model, IReadOnlyList<Diagnostic> diagnostics, ITypeSymbol? keyType = null, ITypeSymbol? valueType = null)
+        public JobParseResult(
+            JobModel? model, IReadOnlyList<Diagnostic> diagnostics, IMethodSymbol? firstMapper = null, ITypeSymbol? keyType = null, ITypeSymbol? valueType = null)
         {
             Model = model;
+            FirstMapper = firstMapper;
             Diagnostics = diagnostics;
             KeyType = keyType;
             ValueType = valueType;
         }
 
         public JobModel? Model { get; }
+
+        /// <summary>The job's first mapper, when the job is valid: the one method the generator reads the job from (overloads share its name).</summary>
+        public IMethodSymbol? FirstMapper { get; }
 
         /// <summary>The key type the mappers emit, when the job is valid (to recognise its emitters' calls).</summary>
         public ITypeSymbol? KeyType { get; }

@@ -4,6 +4,7 @@ using System.Threading;
 using MapReduceGen.Generator.Diagnostics;
 using MapReduceGen.Generator.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace MapReduceGen.Generator.Parsing
 {
@@ -29,10 +30,24 @@ namespace MapReduceGen.Generator.Parsing
                 return new JobParseResult(null, diagnostics);
             }
 
+            if (jobType.TypeKind.ToString() == "Extension")
+            {
+                // A C# 14 extension block (TypeKind.Extension, newer than the Roslyn this generator is built against).
+                methods.ReportExtensionMembers(known, diagnostics);
+                return new JobParseResult(null, diagnostics);
+            }
+
             string jobName = TypeFacts.Display(jobType);
+            if (LanguageVersionProblem(jobType) is { } version)
+            {
+                // Generated code uses C# 11 (static abstract interface members, raw strings): say so once, not in its errors.
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooOld, SourceLocations.Name(jobType), jobName, version));
+                return new JobParseResult(null, diagnostics);
+            }
+
             JobTypeChecks.Check(jobType, jobName, known, diagnostics);
             methods.RemoveInvalidTargets(known, diagnostics);
-            if (!methods.IsJob)
+            if (!methods.IsJob || Any(diagnostics, DiagnosticDescriptors.AsyncMethod.Id))
             {
                 return new JobParseResult(null, diagnostics);
             }
@@ -44,9 +59,49 @@ namespace MapReduceGen.Generator.Parsing
             }
 
             JobModel? model = JobModelBuilder.Build(jobType, jobName, new JobParts(methods), known, diagnostics, cancellationToken, out MapperRead? first);
-            return model is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
+            return model is null || HasError(diagnostics)
                 ? new JobParseResult(null, diagnostics)
-                : new JobParseResult(model, diagnostics, first!.Key, first.Value);
+                : new JobParseResult(model, diagnostics, first!.Method, first.Key, first.Value);
+        }
+
+        private static bool Any(List<Diagnostic> diagnostics, string id)
+        {
+            foreach (Diagnostic diagnostic in diagnostics)
+            {
+                if (diagnostic.Id == id)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasError(List<Diagnostic> diagnostics)
+        {
+            foreach (Diagnostic diagnostic in diagnostics)
+            {
+                if (diagnostic.Severity == DiagnosticSeverity.Error)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The C# version a job is compiled as when it is older than 11, or null.</summary>
+        private static string? LanguageVersionProblem(INamedTypeSymbol jobType)
+        {
+            foreach (SyntaxReference reference in jobType.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp11 } options)
+                {
+                    return options.LanguageVersion.ToDisplayString();
+                }
+            }
+
+            return null;
         }
 
         /// <summary>MRG0007 and MRG0027 for a second method of one kind; MRG0004 and MRG0005 for a missing mapper or reducer.</summary>

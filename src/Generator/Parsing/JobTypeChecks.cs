@@ -14,11 +14,23 @@ namespace MapReduceGen.Generator.Parsing
     internal static class JobTypeChecks
     {
         /// <summary>Every member name the generator may add to a job class.</summary>
-        public static readonly string[] GeneratedMemberNames = { "Run", "RunAsync", "MapReduceJob", "RunUtf8", "AddToSilo", "RunOnClusterAsync" };
+        public static readonly string[] GeneratedMemberNames = 
+        {
+            "Run", "RunAsync", "StreamAsync", "RunToFilesAsync", "MapReduceJob", "RunUtf8",
+            "AddToSilo", "RunOnClusterAsync", "StreamOnClusterAsync", "RunOnClusterToFilesAsync",
+        };
 
         public static void Check(INamedTypeSymbol jobType, string jobName, KnownTypes known, List<Diagnostic> diagnostics)
         {
-            string[] generatedNames = GeneratedMemberNames.Where(name => IsGeneratedFor(jobType, name, known)).ToArray();
+            var generatedNames = new List<string>(GeneratedMemberNames.Length);
+            foreach (string name in GeneratedMemberNames)
+            {
+                if (IsGeneratedFor(jobType, name, known))
+                {
+                    generatedNames.Add(name);
+                }
+            }
+
             if (jobType.TypeKind is not (TypeKind.Class or TypeKind.Struct))
             {
                 diagnostics.Add(Diagnostic.Create(
@@ -70,10 +82,12 @@ namespace MapReduceGen.Generator.Parsing
                     isJob ? "generic" : $"nested in the generic type '{TypeFacts.Display(type)}'"));
             }
 
-            bool isPartial = type.DeclaringSyntaxReferences
-                .Select(r => r.GetSyntax())
-                .OfType<TypeDeclarationSyntax>()
-                .Any(d => d.Modifiers.Any(SyntaxKind.PartialKeyword));
+            bool isPartial = false;
+            foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+            {
+                isPartial |= reference.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
+            }
+
             if (!isPartial)
             {
                 diagnostics.Add(Diagnostic.Create(
@@ -93,10 +107,23 @@ namespace MapReduceGen.Generator.Parsing
         /// </summary>
         private static bool IsGeneratedFor(INamedTypeSymbol jobType, string name, KnownTypes known) => name switch
         {
-            "RunUtf8" => jobType.AllInterfaces.Any(i => TypeFacts.IsConstructedFrom(i, known.Utf8TextMapper)),
-            "AddToSilo" or "RunOnClusterAsync" => known.HasClusterBackend,
+            "RunUtf8" => ImplementsUtf8Mapper(jobType, known),
+            "AddToSilo" or "RunOnClusterAsync" or "StreamOnClusterAsync" or "RunOnClusterToFilesAsync" => known.HasClusterBackend,
             _ => true,
         };
+
+        private static bool ImplementsUtf8Mapper(INamedTypeSymbol jobType, KnownTypes known)
+        {
+            foreach (INamedTypeSymbol candidate in jobType.AllInterfaces)
+            {
+                if (TypeFacts.IsConstructedFrom(candidate, known.Utf8TextMapper))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// Whether a user method named like a generated one would clash with it: its first parameter has the type the
@@ -115,11 +142,11 @@ namespace MapReduceGen.Generator.Parsing
                 type is not null && SymbolEqualityComparer.Default.Equals(first.OriginalDefinition, type.OriginalDefinition);
             return method.Name switch
             {
-                "Run" or "RunAsync" => first.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T ||
+                "Run" or "RunAsync" or "StreamAsync" or "RunToFilesAsync" => first.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T ||
                     Is(known.IAsyncEnumerable) || Is(known.TextSource),
                 "RunUtf8" => Is(known.TextSource) || Is(known.Stream),
                 "AddToSilo" => Is(known.SiloBuilder),
-                "RunOnClusterAsync" => Is(known.ClusterExecutor),
+                "RunOnClusterAsync" or "StreamOnClusterAsync" or "RunOnClusterToFilesAsync" => Is(known.ClusterExecutor),
                 _ => false,
             };
         }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -19,10 +20,20 @@ namespace MapReduceGen.Generator.Parsing
             ("MapReduceGen.PartitionerAttribute", "Partitioner", "partitioner"),
         };
 
+        private static readonly string[] SequenceInterfaceNames =
+        {
+            "System.Collections.Generic.IEnumerable`1", "System.Collections.Generic.IReadOnlyCollection`1",
+            "System.Collections.Generic.IReadOnlyList`1", "System.Collections.Generic.ICollection`1", "System.Collections.Generic.IList`1",
+        };
+
         private static readonly ConditionalWeakTable<Compilation, KnownTypes> Cache = new ConditionalWeakTable<Compilation, KnownTypes>();
 
         private KnownTypes(Compilation compilation)
         {
+            Compilation = compilation;
+            List = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
+            Dictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.Dictionary`2");
+            SequenceInterfaces = SequenceInterfaceNames.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Select(t => t!).ToArray();
             MapperAttribute = compilation.GetTypeByMetadataName(MapperAttributeName);
             ReducerAttribute = compilation.GetTypeByMetadataName(ReducerAttributeName);
             Emitter = compilation.GetTypeByMetadataName("MapReduceGen.Emitter`2");
@@ -56,6 +67,21 @@ namespace MapReduceGen.Generator.Parsing
         /// compilation is immutable, and the table lets it go with the compilation).
         /// </summary>
         public static KnownTypes For(Compilation compilation) => Cache.GetValue(compilation, static c => new KnownTypes(c));
+
+        /// <summary>The compilation the types are of (what generated code can access is decided in it).</summary>
+        public Compilation Compilation { get; }
+
+        /// <summary><c>List&lt;T&gt;</c>, which generated codecs write as a count and items.</summary>
+        public INamedTypeSymbol? List { get; }
+
+        /// <summary><c>Dictionary&lt;TKey, TValue&gt;</c>, which generated codecs write as a count and pairs.</summary>
+        public INamedTypeSymbol? Dictionary { get; }
+
+        /// <summary>
+        /// The sequence interfaces a <c>List&lt;T&gt;</c> implements (<c>IEnumerable&lt;T&gt;</c>, <c>IReadOnlyList&lt;T&gt;</c>, ...),
+        /// which generated codecs write as their items and read back as a list.
+        /// </summary>
+        public INamedTypeSymbol[] SequenceInterfaces { get; }
 
         /// <summary>The helper attributes' types, in the order of <see cref="HelperAttributes"/> (null when the runtime is older).</summary>
         public INamedTypeSymbol?[] Helpers { get; }

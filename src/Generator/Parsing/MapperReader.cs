@@ -78,33 +78,68 @@ namespace MapReduceGen.Generator.Parsing
                 return Fail("returns by reference", SourceLocations.Name(mapper));
             }
 
-            if (PairElementTypes(mapper.ReturnType, known) is not { } pair)
+            List<INamedTypeSymbol> pairs = PairTypes(mapper.ReturnType, known);
+            if (pairs.Count == 0)
             {
                 return Fail(
                     $"returns '{TypeFacts.Display(mapper.ReturnType)}', which is neither void nor IEnumerable<(TKey Key, TValue Value)>",
                     SourceLocations.Name(mapper));
             }
 
-            return parameters.Skip(1).FirstOrDefault(p => TypeFacts.IsConstructedFrom(p.Type, known.Emitter)) is { } emitterParameter
-                ? Fail("returns a sequence of pairs and also takes an Emitter<TKey, TValue>; use one or the other", SourceLocations.Parameter(emitterParameter))
-                : new Form(MapperShape.Enumerable, parameters[0].Type, pair.Key, pair.Value);
-        }
-
-        private static (ITypeSymbol Key, ITypeSymbol Value)? PairElementTypes(ITypeSymbol returnType, KnownTypes known)
-        {
-            IEnumerable<INamedTypeSymbol> candidates = returnType is INamedTypeSymbol self
-                ? new[] { self }.Concat(returnType.AllInterfaces)
-                : returnType.AllInterfaces;
-            foreach (INamedTypeSymbol candidate in candidates)
+            if (pairs.Count > 1)
             {
-                if (TypeFacts.IsConstructedFrom(candidate, known.IEnumerable) &&
-                    candidate.TypeArguments[0] is INamedTypeSymbol { IsTupleType: true, TupleElements.Length: 2 } tuple)
+                return Fail(
+                    $"returns '{TypeFacts.Display(mapper.ReturnType)}', which is a sequence of two kinds of pairs ('{TypeFacts.Display(pairs[0])}' and '{TypeFacts.Display(pairs[1])}'), so which it emits is ambiguous",
+                    SourceLocations.Name(mapper));
+            }
+
+            (ITypeSymbol Key, ITypeSymbol Value) pair = (pairs[0].TupleElements[0].Type, pairs[0].TupleElements[1].Type);
+
+            for (int i = 1; i < parameters.Length; i++)
+            {
+                if (TypeFacts.IsConstructedFrom(parameters[i].Type, known.Emitter))
                 {
-                    return (tuple.TupleElements[0].Type, tuple.TupleElements[1].Type);
+                    return Fail("returns a sequence of pairs and also takes an Emitter<TKey, TValue>; use one or the other", SourceLocations.Parameter(parameters[i]));
                 }
             }
 
-            return null;
+            return new Form(MapperShape.Enumerable, parameters[0].Type, pair.Key, pair.Value);
+        }
+
+        /// <summary>The distinct pair types the return type is a sequence of (<c>IEnumerable&lt;(TKey, TValue)&gt;</c>).</summary>
+        private static List<INamedTypeSymbol> PairTypes(ITypeSymbol returnType, KnownTypes known)
+        {
+            var pairs = new List<INamedTypeSymbol>(1);
+            if (returnType is INamedTypeSymbol self)
+            {
+                AddPair(self, pairs, known);
+            }
+
+            foreach (INamedTypeSymbol candidate in returnType.AllInterfaces)
+            {
+                AddPair(candidate, pairs, known);
+            }
+
+            return pairs;
+        }
+
+        private static void AddPair(INamedTypeSymbol candidate, List<INamedTypeSymbol> pairs, KnownTypes known)
+        {
+            if (!TypeFacts.IsConstructedFrom(candidate, known.IEnumerable) ||
+                candidate.TypeArguments[0] is not INamedTypeSymbol { IsTupleType: true, TupleElements.Length: 2 } tuple)
+            {
+                return;
+            }
+
+            foreach (INamedTypeSymbol pair in pairs)
+            {
+                if (TypeFacts.Same(pair, tuple))
+                {
+                    return;
+                }
+            }
+
+            pairs.Add(tuple);
         }
 
         private static Form Fail(string problem, Location location) => new Form(problem, location);

@@ -80,18 +80,31 @@ namespace MapReduceGen.Generator.Parsing
         }
 
         /// <summary>
-        /// Reports what is wrong with each marked method as such (MRG0001, MRG0002, MRG0016, MRG0017) and leaves out the
-        /// ones that are no method at all (accessors, operators and the like), so they cause no further noise.
+        /// Reports what is wrong with each marked method as such (MRG0001, MRG0002, MRG0016, MRG0017, MRG0035) and leaves out
+        /// the ones that are no method at all (accessors, operators and the like), so they cause no further noise. This is
+        /// the one place that decides whether a marked method can be called by generated code at all: an ordinary, static,
+        /// non-generic, synchronous method with a body.
         /// </summary>
         public void RemoveInvalidTargets(KnownTypes known, List<Diagnostic> diagnostics)
         {
-            Mappers.RemoveAll(method => !CheckTarget(method, "mapper", "Mapper", known.MapperAttribute, diagnostics));
-            Reducers.RemoveAll(method => !CheckTarget(method, "reducer", "Reducer", known.ReducerAttribute, diagnostics));
+            RemoveInvalid(Mappers, "mapper", "Mapper", known.MapperAttribute, diagnostics);
+            RemoveInvalid(Reducers, "reducer", "Reducer", known.ReducerAttribute, diagnostics);
             for (int i = 0; i < Helpers.Length; i++)
             {
                 (_, string attribute, string role) = KnownTypes.HelperAttributes[i];
-                INamedTypeSymbol? attributeType = known.Helpers[i];
-                Helpers[i].RemoveAll(method => !CheckTarget(method, role, attribute, attributeType, diagnostics));
+                RemoveInvalid(Helpers[i], role, attribute, known.Helpers[i], diagnostics);
+            }
+        }
+
+        private static void RemoveInvalid(
+            List<IMethodSymbol> methods, string role, string attributeName, INamedTypeSymbol? attributeType, List<Diagnostic> diagnostics)
+        {
+            for (int i = methods.Count - 1; i >= 0; i--)
+            {
+                if (!CheckTarget(methods[i], role, attributeName, attributeType, diagnostics))
+                {
+                    methods.RemoveAt(i);
+                }
             }
         }
 
@@ -113,6 +126,27 @@ namespace MapReduceGen.Generator.Parsing
                     DiagnosticDescriptors.AbstractOrExternMethod, SourceLocations.Name(method), role, method.Name,
                     method.IsAbstract ? "abstract" : "extern"));
             }
+            else if (method.IsPartialDefinition && method.PartialImplementationPart is null)
+            {
+                // The compiler removes every call of a partial method without an implementation: the job would be empty.
+                diagnostics.Add(Diagnostic.Create(
+                    DiagnosticDescriptors.AbstractOrExternMethod, SourceLocations.Name(method), role, method.Name,
+                    "a partial method without an implementation, whose calls the compiler removes"));
+            }
+
+            if (method.IsAsync)
+            {
+                diagnostics.Add(Diagnostic.Create(
+                    DiagnosticDescriptors.AsyncMethod, SourceLocations.Name(method), role, method.Name,
+                    "is async: a job's methods run inside their task, which ends at the first await, so what comes after it would run " +
+                    $"after the task (its pairs or records lost, or written into a table another task uses); make '{method.Name}' synchronous"));
+            }
+            else if (role == "reducer" && IsTask(method.ReturnType))
+            {
+                diagnostics.Add(Diagnostic.Create(
+                    DiagnosticDescriptors.AsyncMethod, SourceLocations.ReturnType(method), role, method.Name,
+                    $"returns '{TypeFacts.Display(method.ReturnType)}': a job's methods run inside their task, so each key's result would be a task nothing awaits; return the result itself"));
+            }
 
             if (!method.IsStatic)
             {
@@ -125,6 +159,35 @@ namespace MapReduceGen.Generator.Parsing
             }
 
             return true;
+        }
+
+        /// <summary>Whether a type is a task (<c>Task</c>, <c>ValueTask</c>, with or without a result).</summary>
+        private static bool IsTask(ITypeSymbol type) =>
+            type is INamedTypeSymbol { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
+
+        /// <summary>MRG0016 for each marked method of an extension block (C# 14), which is no job class and no member of one.</summary>
+        public void ReportExtensionMembers(KnownTypes known, List<Diagnostic> diagnostics)
+        {
+            foreach ((List<IMethodSymbol> methods, string attribute, string role, INamedTypeSymbol? attributeType) in Kinds(known))
+            {
+                foreach (IMethodSymbol method in methods)
+                {
+                    diagnostics.Add(Diagnostic.Create(
+                        DiagnosticDescriptors.InvalidAttributeTarget, SourceLocations.Attribute(method, attributeType),
+                        attribute, $"'{method.Name}', a member of an extension block", role));
+                }
+            }
+        }
+
+        /// <summary>Every kind of marked method with its attribute's name, its role and its type.</summary>
+        private IEnumerable<(List<IMethodSymbol> Methods, string Attribute, string Role, INamedTypeSymbol? AttributeType)> Kinds(KnownTypes known)
+        {
+            yield return (Mappers, "Mapper", "mapper", known.MapperAttribute);
+            yield return (Reducers, "Reducer", "reducer", known.ReducerAttribute);
+            for (int i = 0; i < Helpers.Length; i++)
+            {
+                yield return (Helpers[i], KnownTypes.HelperAttributes[i].Attribute, KnownTypes.HelperAttributes[i].Role, known.Helpers[i]);
+            }
         }
 
         private static string DescribeKind(IMethodSymbol method) => method.MethodKind switch

@@ -66,9 +66,12 @@ namespace MapReduceGen.Generator.Parsing
             }
 
             int required = reducer.ReturnsVoid ? (output < 0 ? 3 : output + 1) : 2;
-            if (parameters.Take(required).FirstOrDefault(p => p.RefKind != RefKind.None) is { } byRef)
+            for (int i = 0; i < required && i < parameters.Length; i++)
             {
-                return ($"takes '{byRef.Name}' by '{TypeFacts.RefKindText(byRef.RefKind)}'; take it by value", SourceLocations.Parameter(byRef));
+                if (parameters[i] is { RefKind: not RefKind.None } byRef)
+                {
+                    return ($"takes '{byRef.Name}' by '{TypeFacts.RefKindText(byRef.RefKind)}'; take it by value", SourceLocations.Parameter(byRef));
+                }
             }
 
             if (reducer.ReturnsVoid && output < 0)
@@ -134,6 +137,18 @@ namespace MapReduceGen.Generator.Parsing
                     bool ok = CheckKey(parameters[0]) & CheckValues(parameters[1], groupValue);
                     bool differs = !TypeFacts.SameNullability(first, _key) || !TypeFacts.SameNullability(groupValue, _value);
                     return Complete(ok, _combiner is null ? ShapeKind.Group : ShapeKind.CombinedGroup, kind, result, extrasStart, takesList, differs);
+                }
+
+                if (output < 0 && parameters.Length > 2 && _combiner is null && TypeFacts.Same(first, _value) && TypeFacts.Same(second, _value))
+                {
+                    // Two values and more: a fold that takes parameters or counters (without a combiner this is no finishing
+                    // reducer, even where keys and values are of one type).
+                    IParameterSymbol extra = parameters[2];
+                    _diagnostics.Add(Diagnostic.Create(
+                        DiagnosticDescriptors.InvalidReducerShape, SourceLocations.Parameter(extra), _reducer.Name,
+                        $"folds two values and then takes '{extra.Name}'; a fold runs any number of times, map-side too, so it takes neither the job's parameters nor a Counters: " +
+                        $"remove '{extra.Name}' (or, to finish each key once, make it 'static TResult {_reducer.Name}(TKey key, TValue combined, ...)' with a [Combiner])"));
+                    return null;
                 }
 
                 if (output < 0 && parameters.Length == 2 && TypeFacts.Same(first, second) && !(_combiner is not null && TypeFacts.Same(first, _key)))

@@ -14,10 +14,41 @@ namespace MapReduceGen.Generator.Parsing
         private static readonly SymbolDisplayFormat MessageFormat = SymbolDisplayFormat.CSharpShortErrorMessageFormat;
 
         /// <summary>A type (or a job class) as messages name it.</summary>
-        public static string Display(ISymbol symbol) => symbol.ToDisplayString(MessageFormat);
+        public static string Display(ISymbol symbol) =>
+            symbol is ITypeSymbol type && Keyword(type) is { } keyword ? keyword : symbol.ToDisplayString(MessageFormat);
 
         /// <summary>A type as generated code names it.</summary>
-        public static string FullName(ITypeSymbol type) => type.ToDisplayString(FullyQualified);
+        public static string FullName(ITypeSymbol type) => Keyword(type) ?? type.ToDisplayString(FullyQualified);
+
+        /// <summary>
+        /// The keyword of a type C# has one for (<c>int</c>, <c>string?</c>), as both display formats write it: a constant, so
+        /// the most common types cost no display string (the generator reads every job again on every edit).
+        /// </summary>
+        private static string? Keyword(ITypeSymbol type)
+        {
+            string? keyword = type.SpecialType switch
+            {
+                SpecialType.System_Object => "object",
+                SpecialType.System_Boolean => "bool",
+                SpecialType.System_Char => "char",
+                SpecialType.System_SByte => "sbyte",
+                SpecialType.System_Byte => "byte",
+                SpecialType.System_Int16 => "short",
+                SpecialType.System_UInt16 => "ushort",
+                SpecialType.System_Int32 => "int",
+                SpecialType.System_UInt32 => "uint",
+                SpecialType.System_Int64 => "long",
+                SpecialType.System_UInt64 => "ulong",
+                SpecialType.System_Decimal => "decimal",
+                SpecialType.System_Single => "float",
+                SpecialType.System_Double => "double",
+                SpecialType.System_String => "string",
+                _ => null,
+            };
+            return keyword is null || !type.IsReferenceType || type.NullableAnnotation != NullableAnnotation.Annotated
+                ? keyword
+                : type.SpecialType == SpecialType.System_String ? "string?" : "object?";
+        }
 
         public static bool Same(ITypeSymbol left, ITypeSymbol right) => SymbolEqualityComparer.Default.Equals(left, right);
 
@@ -32,49 +63,32 @@ namespace MapReduceGen.Generator.Parsing
             type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
 
         /// <summary>Whether <paramref name="type"/> is, or implements, <c>IEnumerable&lt;<paramref name="element"/>&gt;</c>.</summary>
-        public static bool IsSequenceOf(ITypeSymbol type, ITypeSymbol element, KnownTypes known) =>
-            (type is INamedTypeSymbol self ? new[] { self }.Concat(type.AllInterfaces) : type.AllInterfaces).Any(candidate =>
-                IsConstructedFrom(candidate, known.IEnumerable) && Same(candidate.TypeArguments[0], element));
+        public static bool IsSequenceOf(ITypeSymbol type, ITypeSymbol element, KnownTypes known)
+        {
+            if (IsConstructedFrom(type, known.IEnumerable) && Same(((INamedTypeSymbol)type).TypeArguments[0], element))
+            {
+                return true;
+            }
 
-        /// <summary>
-        /// Whether keys of a type can be sorted without a <c>[KeyComparer]</c>: strings, primitives and enums, types with
-        /// their own <c>IComparable</c>, and tuples and records (compared member by member).
-        /// </summary>
-        public static bool IsOrderable(ITypeSymbol type, KnownTypes known) =>
-            type.SpecialType is SpecialType.System_String or SpecialType.System_Boolean or SpecialType.System_Char or
-                SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16 or
-                SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64 or
-                SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal or SpecialType.System_DateTime ||
-            type.TypeKind == TypeKind.Enum ||
-            IsComparable(type, known) ||
-            type is INamedTypeSymbol { IsTupleType: true } or INamedTypeSymbol { IsRecord: true } ||
-            (type is INamedTypeSymbol nullable && nullable.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T &&
-             IsOrderable(nullable.TypeArguments[0], known));
+            foreach (INamedTypeSymbol candidate in type.AllInterfaces)
+            {
+                if (IsConstructedFrom(candidate, known.IEnumerable) && Same(candidate.TypeArguments[0], element))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Whether a type implements <c>IComparable</c> or <c>IComparable&lt;T&gt;</c> (of itself).</summary>
-        public static bool IsComparable(ITypeSymbol type, KnownTypes known) =>
-            type.AllInterfaces.Any(i =>
-                SymbolEqualityComparer.Default.Equals(i, known.IComparable) ||
-                (SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, known.IComparableOfT) &&
-                 SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type)));
-
-        /// <summary>Whether equal-looking keys of a type are equal: anything but a class without its own equality.</summary>
-        public static bool HasValueEquality(ITypeSymbol key, KnownTypes known)
+        public static bool IsComparable(ITypeSymbol type, KnownTypes known)
         {
-            if (!key.IsReferenceType || key.SpecialType == SpecialType.System_String || key.TypeKind != TypeKind.Class ||
-                key is INamedTypeSymbol { IsRecord: true })
+            foreach (INamedTypeSymbol candidate in type.AllInterfaces)
             {
-                return true;
-            }
-
-            if (key.AllInterfaces.Any(i => IsConstructedFrom(i, known.IEquatable) && Same(i.TypeArguments[0], key)))
-            {
-                return true;
-            }
-
-            for (ITypeSymbol? type = key; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
-            {
-                if (type.GetMembers("Equals").OfType<IMethodSymbol>().Any(m => m.IsOverride && m.Parameters.Length == 1))
+                if (SymbolEqualityComparer.Default.Equals(candidate, known.IComparable) ||
+                    (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, known.IComparableOfT) &&
+                     SymbolEqualityComparer.Default.Equals(candidate.TypeArguments[0], type)))
                 {
                     return true;
                 }
@@ -84,57 +98,43 @@ namespace MapReduceGen.Generator.Parsing
         }
 
         /// <summary>The narrowest accessibility along a type, the types it is nested in and its type arguments.</summary>
-        public static Accessibility EffectiveAccessibility(ITypeSymbol type)
+        public static Accessibility EffectiveAccessibility(ITypeSymbol type) => Narrowest(type, Accessibility.Public);
+
+        private static Accessibility Narrowest(ITypeSymbol type, Accessibility result)
         {
-            Accessibility result = Accessibility.Public;
-            void Visit(ITypeSymbol t)
+            switch (type)
             {
-                switch (t)
-                {
-                    case IArrayTypeSymbol array:
-                        Visit(array.ElementType);
-                        return;
-                    case IPointerTypeSymbol pointer:
-                        Visit(pointer.PointedAtType);
-                        return;
-                    case INamedTypeSymbol named:
-                        for (INamedTypeSymbol? c = named; c is not null; c = c.ContainingType)
-                        {
-                            result = Narrower(result, c.DeclaredAccessibility);
-                        }
+                case IArrayTypeSymbol array:
+                    return Narrowest(array.ElementType, result);
+                case IPointerTypeSymbol pointer:
+                    return Narrowest(pointer.PointedAtType, result);
+                case INamedTypeSymbol named:
+                    for (INamedTypeSymbol? c = named; c is not null; c = c.ContainingType)
+                    {
+                        result = Narrower(result, c.DeclaredAccessibility);
+                    }
 
-                        foreach (ITypeSymbol argument in named.TypeArguments)
-                        {
-                            Visit(argument);
-                        }
+                    foreach (ITypeSymbol argument in named.TypeArguments)
+                    {
+                        result = Narrowest(argument, result);
+                    }
 
-                        return;
-                }
+                    return result;
+                default:
+                    return result;
             }
-
-            Visit(type);
-            return result;
         }
 
         /// <summary>Why a type cannot be a job's input, key, value or result (pointers, dynamic), or null.</summary>
-        public static string? UnsupportedProblem(ITypeSymbol type)
-        {
-            string display = Display(type);
-            return ContainsKind(type, TypeKind.Pointer) || ContainsKind(type, TypeKind.FunctionPointer)
-                ? $"the pointer type '{display}', which cannot be a type argument of the job"
+        public static string? UnsupportedProblem(ITypeSymbol type) =>
+            ContainsKind(type, TypeKind.Pointer) || ContainsKind(type, TypeKind.FunctionPointer)
+                ? $"the pointer type '{Display(type)}', which cannot be a type argument of the job"
                 : ContainsKind(type, TypeKind.Dynamic)
-                    ? $"the type '{display}', and 'dynamic' cannot be a type argument of the job; use 'object'"
+                    ? $"the type '{Display(type)}', and 'dynamic' cannot be a type argument of the job; use 'object'"
                     : null;
-        }
 
         /// <summary>Whether a type is, or is built of, a type the compiler could not find (it reports that itself).</summary>
-        public static bool ContainsErrorType(ITypeSymbol type) => type switch
-        {
-            { TypeKind: TypeKind.Error } => true,
-            IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
-            INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType),
-            _ => false,
-        };
+        public static bool ContainsErrorType(ITypeSymbol type) => ContainsKind(type, TypeKind.Error);
 
         public static string RefKindText(RefKind kind) => kind switch
         {
@@ -159,12 +159,29 @@ namespace MapReduceGen.Generator.Parsing
             return Rank(next) < Rank(current) ? (next == Accessibility.ProtectedOrInternal ? Accessibility.Internal : next) : current;
         }
 
-        private static bool ContainsKind(ITypeSymbol type, TypeKind kind) => type.TypeKind == kind || type switch
+        private static bool ContainsKind(ITypeSymbol type, TypeKind kind)
         {
-            IArrayTypeSymbol array => ContainsKind(array.ElementType, kind),
-            IPointerTypeSymbol pointer => ContainsKind(pointer.PointedAtType, kind),
-            INamedTypeSymbol named => named.TypeArguments.Any(t => ContainsKind(t, kind)),
-            _ => false,
-        };
+            switch (type)
+            {
+                case { } when type.TypeKind == kind:
+                    return true;
+                case IArrayTypeSymbol array:
+                    return ContainsKind(array.ElementType, kind);
+                case IPointerTypeSymbol pointer:
+                    return ContainsKind(pointer.PointedAtType, kind);
+                case INamedTypeSymbol named:
+                    foreach (ITypeSymbol argument in named.TypeArguments)
+                    {
+                        if (ContainsKind(argument, kind))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
     }
 }

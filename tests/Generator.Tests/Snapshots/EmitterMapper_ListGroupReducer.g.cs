@@ -18,7 +18,7 @@ namespace Snapshots
         public static global::MapReduceGen.MapReduceResult<string, string> Run(
             global::System.Collections.Generic.IEnumerable<string> inputs,
             global::MapReduceGen.MapReduceOptions? options = null)
-            => global::MapReduceGen.Engine.MapReduceEngine.Run(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options);
+            => global::MapReduceGen.Engine.MapReduceEngine.Run(global::Snapshots.WordJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options);
 
         /// <summary>
         /// Runs the job on the ThreadPool, without blocking the caller, over the inputs.
@@ -34,7 +34,7 @@ namespace Snapshots
             global::System.Collections.Generic.IEnumerable<string> inputs,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Snapshots.WordJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
 
         /// <summary>
         /// Runs the job on the ThreadPool, without blocking the caller, over an asynchronous sequence, awaited into a bounded buffer that the workers drain.
@@ -50,7 +50,7 @@ namespace Snapshots
             global::System.Collections.Generic.IAsyncEnumerable<string> inputs,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.AsyncSequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Snapshots.WordJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.AsyncSequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
 
         /// <summary>
         /// Runs the job over the lines of text files, split at line boundaries and mapped by all workers at once: maps every input on all cores and reduces each key with <c>Reduce</c>.
@@ -64,7 +64,7 @@ namespace Snapshots
         public static global::MapReduceGen.MapReduceResult<string, string> Run(
             global::MapReduceGen.TextSource source,
             global::MapReduceGen.MapReduceOptions? options = null)
-            => global::MapReduceGen.Engine.MapReduceEngine.Run(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(source) }, global::MapReduceGen.Engine.TaskContext.Empty(), options);
+            => global::MapReduceGen.Engine.MapReduceEngine.Run(global::Snapshots.WordJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(source) }, global::MapReduceGen.Engine.TaskContext.Empty(), options);
 
         /// <summary>
         /// Runs the job on the ThreadPool, without blocking the caller, over the lines of text files, split at line boundaries and mapped by all workers at once.
@@ -80,7 +80,95 @@ namespace Snapshots
             global::MapReduceGen.TextSource source,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(source) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Snapshots.WordJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(source) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
+
+        /// <summary>
+        /// Runs the job over the inputs,
+        /// handing its output over as it is reduced: partition after partition, in index order (key order within each when the
+        /// job sorts by key), a large partition in several parts. The output never has to fit in memory; with
+        /// <see cref="global::MapReduceGen.MapReduceOptions.MemoryBudget"/> the whole run holds a bounded amount. Ending the
+        /// enumeration early stops the run.
+        /// </summary>
+        /// <param name="inputs">The inputs of the mapper <c>Map</c>; enumerated once.</param>
+        /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
+        /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
+        /// <returns>The keys with their results, partition by partition; together they hold every key once.</returns>
+        /// <exception cref="global::MapReduceGen.MapReduceException">The job's code or an input threw (from the enumeration).</exception>
+        /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+        public static global::System.Collections.Generic.IAsyncEnumerable<global::MapReduceGen.MapReducePartition<string, string>> StreamAsync(
+            global::System.Collections.Generic.IEnumerable<string> inputs,
+            global::MapReduceGen.MapReduceOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
+            => global::MapReduceGen.Engine.MapReduceEngine.StreamAsync(global::Snapshots.WordJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
+
+        /// <summary>
+        /// Runs the job over the inputs,
+        /// writing its output to <paramref name="directory"/>, one file per partition (<c>part-00000.tsv</c> or
+        /// <c>part-00000.jsonl</c>), each as its partition is reduced, so the output never has to fit in memory. When every file
+        /// is written they replace the previous run's and an empty <c>_SUCCESS</c> is written last; a run that fails leaves the
+        /// directory as it was.
+        /// </summary>
+        /// <param name="inputs">The inputs of the mapper <c>Map</c>; enumerated once.</param>
+        /// <param name="directory">The output directory, created when missing; checked writable before anything runs.</param>
+        /// <param name="format">Tab-separated lines (<see cref="global::MapReduceGen.MapReduceFileFormat.Tsv"/>, the default) or JSON Lines.</param>
+        /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
+        /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
+        /// <returns>The files, in partition order, and the run's statistics.</returns>
+        /// <exception cref="global::MapReduceGen.MapReduceException">The job's code or an input threw, or the directory or a file cannot be written.</exception>
+        /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+        public static global::System.Threading.Tasks.Task<global::MapReduceGen.MapReduceFileOutput> RunToFilesAsync(
+            global::System.Collections.Generic.IEnumerable<string> inputs,
+            string directory,
+            global::MapReduceGen.MapReduceFileFormat format = global::MapReduceGen.MapReduceFileFormat.Tsv,
+            global::MapReduceGen.MapReduceOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
+            => global::MapReduceGen.Engine.MapReduceEngine.RunToFilesAsync(global::Snapshots.WordJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), directory, format, options, cancellationToken);
+
+        /// <summary>
+        /// Runs the job over the lines of text files, split at line boundaries and mapped by all workers at once,
+        /// handing its output over as it is reduced: partition after partition, in index order (key order within each when the
+        /// job sorts by key), a large partition in several parts. The output never has to fit in memory; with
+        /// <see cref="global::MapReduceGen.MapReduceOptions.MemoryBudget"/> the whole run holds a bounded amount. Ending the
+        /// enumeration early stops the run.
+        /// </summary>
+        /// <param name="source">The files whose lines the mapper <c>Map</c> maps.</param>
+        /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
+        /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
+        /// <returns>The keys with their results, partition by partition; together they hold every key once.</returns>
+        /// <exception cref="global::MapReduceGen.MapReduceException">The job's code or an input threw (from the enumeration).</exception>
+        /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+        public static global::System.Collections.Generic.IAsyncEnumerable<global::MapReduceGen.MapReducePartition<string, string>> StreamAsync(
+            global::MapReduceGen.TextSource source,
+            global::MapReduceGen.MapReduceOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
+            => global::MapReduceGen.Engine.MapReduceEngine.StreamAsync(global::Snapshots.WordJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(source) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
+
+        /// <summary>
+        /// Runs the job over the lines of text files, split at line boundaries and mapped by all workers at once,
+        /// writing its output to <paramref name="directory"/>, one file per partition (<c>part-00000.tsv</c> or
+        /// <c>part-00000.jsonl</c>), each as its partition is reduced, so the output never has to fit in memory. When every file
+        /// is written they replace the previous run's and an empty <c>_SUCCESS</c> is written last; a run that fails leaves the
+        /// directory as it was.
+        /// </summary>
+        /// <param name="source">The files whose lines the mapper <c>Map</c> maps.</param>
+        /// <param name="directory">The output directory, created when missing; checked writable before anything runs.</param>
+        /// <param name="format">Tab-separated lines (<see cref="global::MapReduceGen.MapReduceFileFormat.Tsv"/>, the default) or JSON Lines.</param>
+        /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
+        /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
+        /// <returns>The files, in partition order, and the run's statistics.</returns>
+        /// <exception cref="global::MapReduceGen.MapReduceException">The job's code or an input threw, or the directory or a file cannot be written.</exception>
+        /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+        public static global::System.Threading.Tasks.Task<global::MapReduceGen.MapReduceFileOutput> RunToFilesAsync(
+            global::MapReduceGen.TextSource source,
+            string directory,
+            global::MapReduceGen.MapReduceFileFormat format = global::MapReduceGen.MapReduceFileFormat.Tsv,
+            global::MapReduceGen.MapReduceOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
+            => global::MapReduceGen.Engine.MapReduceEngine.RunToFilesAsync(global::Snapshots.WordJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(source) }, global::MapReduceGen.Engine.TaskContext.Empty(), directory, format, options, cancellationToken);
 
         /// <summary>
         /// The job as executors see it: static members that call the job's methods directly, the key's stable hash,
@@ -88,6 +176,7 @@ namespace Snapshots
         /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public readonly struct MapReduceJob
             : global::MapReduceGen.Engine.IGroupJob<string, string, int, string>,
               global::MapReduceGen.Engine.IDefinedJob<string, int, global::MapReduceGen.MapReduceResult<string, string>>,
@@ -98,6 +187,7 @@ namespace Snapshots
             public static string Name => "Snapshots.WordJob";
 
             /// <inheritdoc/>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public static global::MapReduceGen.Engine.JobDefinition<string, int, global::MapReduceGen.MapReduceResult<string, string>> Definition { get; } =
                 global::MapReduceGen.Engine.JobDefinitions.Group<MapReduceJob, string, int, string>(
                     new global::MapReduceGen.Engine.JobMapper<string, int>[]
@@ -106,6 +196,13 @@ namespace Snapshots
                     },
                     global::MapReduceGen.Engine.JobParameters.None,
                     null);
+
+            /// <inheritdoc/>
+            public static bool TakesList => true;
+
+            /// <inheritdoc/>
+            public static void ReduceList(string key, global::System.Collections.Generic.IReadOnlyList<int> values, global::MapReduceGen.Engine.KeyOutput<string> output, global::MapReduceGen.Engine.TaskContext context)
+                => output.Set(global::Snapshots.WordJob.Reduce(key, values));
 
             /// <inheritdoc/>
             public static void Reduce(string key, global::System.ReadOnlySpan<int> values, global::MapReduceGen.Engine.KeyOutput<string> output, global::MapReduceGen.Engine.TaskContext context)
@@ -121,6 +218,7 @@ namespace Snapshots
 
             /// <summary>The mapper <c>Map</c>, over inputs of type <c>string</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public readonly struct Mapper0 : global::MapReduceGen.Engine.IMapFunction<string, string, int>
             {
                 /// <inheritdoc/>

@@ -20,7 +20,7 @@ partial record Outer
             internal static global::MapReduceGen.MapReduceResult<global::Cell, (int, double)> Run(
                 global::System.Collections.Generic.IEnumerable<int> inputs,
                 global::MapReduceGen.MapReduceOptions? options = null)
-                => global::MapReduceGen.Engine.MapReduceEngine.Run(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options);
+                => global::MapReduceGen.Engine.MapReduceEngine.Run(global::Outer.Middle.CellJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options);
 
             /// <summary>
             /// Runs the job on the ThreadPool, without blocking the caller, over the inputs.
@@ -36,7 +36,7 @@ partial record Outer
                 global::System.Collections.Generic.IEnumerable<int> inputs,
                 global::MapReduceGen.MapReduceOptions? options = null,
                 global::System.Threading.CancellationToken cancellationToken = default)
-                => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
+                => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Outer.Middle.CellJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
 
             /// <summary>
             /// Runs the job on the ThreadPool, without blocking the caller, over an asynchronous sequence, awaited into a bounded buffer that the workers drain.
@@ -52,7 +52,51 @@ partial record Outer
                 global::System.Collections.Generic.IAsyncEnumerable<int> inputs,
                 global::MapReduceGen.MapReduceOptions? options = null,
                 global::System.Threading.CancellationToken cancellationToken = default)
-                => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.AsyncSequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
+                => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Outer.Middle.CellJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.AsyncSequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
+
+            /// <summary>
+            /// Runs the job over the inputs,
+            /// handing its output over as it is reduced: partition after partition, in index order (key order within each when the
+            /// job sorts by key), a large partition in several parts. The output never has to fit in memory; with
+            /// <see cref="global::MapReduceGen.MapReduceOptions.MemoryBudget"/> the whole run holds a bounded amount. Ending the
+            /// enumeration early stops the run.
+            /// </summary>
+            /// <param name="inputs">The inputs of the mapper <c>Map</c>; enumerated once.</param>
+            /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
+            /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
+            /// <returns>The keys with their results, partition by partition; together they hold every key once.</returns>
+            /// <exception cref="global::MapReduceGen.MapReduceException">The job's code or an input threw (from the enumeration).</exception>
+            /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+            internal static global::System.Collections.Generic.IAsyncEnumerable<global::MapReduceGen.MapReducePartition<global::Cell, (int, double)>> StreamAsync(
+                global::System.Collections.Generic.IEnumerable<int> inputs,
+                global::MapReduceGen.MapReduceOptions? options = null,
+                global::System.Threading.CancellationToken cancellationToken = default)
+                => global::MapReduceGen.Engine.MapReduceEngine.StreamAsync(global::Outer.Middle.CellJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), options, cancellationToken);
+
+            /// <summary>
+            /// Runs the job over the inputs,
+            /// writing its output to <paramref name="directory"/>, one file per partition (<c>part-00000.tsv</c> or
+            /// <c>part-00000.jsonl</c>), each as its partition is reduced, so the output never has to fit in memory. When every file
+            /// is written they replace the previous run's and an empty <c>_SUCCESS</c> is written last; a run that fails leaves the
+            /// directory as it was.
+            /// </summary>
+            /// <param name="inputs">The inputs of the mapper <c>Map</c>; enumerated once.</param>
+            /// <param name="directory">The output directory, created when missing; checked writable before anything runs.</param>
+            /// <param name="format">Tab-separated lines (<see cref="global::MapReduceGen.MapReduceFileFormat.Tsv"/>, the default) or JSON Lines.</param>
+            /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
+            /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
+            /// <returns>The files, in partition order, and the run's statistics.</returns>
+            /// <exception cref="global::MapReduceGen.MapReduceException">The job's code or an input threw, or the directory or a file cannot be written.</exception>
+            /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+            internal static global::System.Threading.Tasks.Task<global::MapReduceGen.MapReduceFileOutput> RunToFilesAsync(
+                global::System.Collections.Generic.IEnumerable<int> inputs,
+                string directory,
+                global::MapReduceGen.MapReduceFileFormat format = global::MapReduceGen.MapReduceFileFormat.Tsv,
+                global::MapReduceGen.MapReduceOptions? options = null,
+                global::System.Threading.CancellationToken cancellationToken = default)
+                => global::MapReduceGen.Engine.MapReduceEngine.RunToFilesAsync(global::Outer.Middle.CellJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(inputs) }, global::MapReduceGen.Engine.TaskContext.Empty(), directory, format, options, cancellationToken);
 
             /// <summary>
             /// The job as executors see it: static members that call the job's methods directly, the key's stable hash,
@@ -60,6 +104,7 @@ partial record Outer
             /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
             /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal readonly struct MapReduceJob
                 : global::MapReduceGen.Engine.IFoldJob<int, global::Cell, (int, double)>,
                   global::MapReduceGen.Engine.IDefinedJob<global::Cell, (int, double), global::MapReduceGen.MapReduceResult<global::Cell, (int, double)>>,
@@ -70,6 +115,7 @@ partial record Outer
                 public static string Name => "Outer.Middle.CellJob";
 
                 /// <inheritdoc/>
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 public static global::MapReduceGen.Engine.JobDefinition<global::Cell, (int, double), global::MapReduceGen.MapReduceResult<global::Cell, (int, double)>> Definition { get; } =
                     global::MapReduceGen.Engine.JobDefinitions.Fold<MapReduceJob, global::Cell, (int, double)>(
                         new global::MapReduceGen.Engine.JobMapper<global::Cell, (int, double)>[]
@@ -77,7 +123,11 @@ partial record Outer
                             global::MapReduceGen.Engine.JobMappers.Of<Mapper0, int, global::Cell, (int, double)>("inputs"),
                         },
                         global::MapReduceGen.Engine.JobParameters.None,
-                        null);
+                        null,
+                        new global::MapReduceGen.Engine.JobCodecs<global::Cell, (int, double), (int, double)>(
+                            key: CellCodec.Instance,
+                            value: TupleOfInt32AndDoubleCodec.Instance,
+                            result: TupleOfInt32AndDoubleCodec.Instance));
 
                 /// <inheritdoc/>
                 public static (int, double) Combine((int, double) left, (int, double) right)
@@ -104,11 +154,86 @@ partial record Outer
 
                 /// <summary>The mapper <c>Map</c>, over inputs of type <c>int</c>.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 public readonly struct Mapper0 : global::MapReduceGen.Engine.IMapFunction<int, global::Cell, (int, double)>
                 {
                     /// <inheritdoc/>
                     public static void Map(int input, global::MapReduceGen.Emitter<global::Cell, (int, double)> emitter, global::MapReduceGen.Engine.TaskContext context)
                         => global::Outer.Middle.CellJob.Map(input, emitter);
+                }
+
+                /// <summary>
+                /// Writes <c>Cell</c> values member by member (Row, Column) for spill files and the
+                /// cluster's shuffle, and as JSON objects; reads them back through its constructor.
+                /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+                private sealed class CellCodec : global::MapReduceGen.Engine.ValueCodec<global::Cell>
+                {
+                    /// <summary>The one instance.</summary>
+                    public static readonly CellCodec Instance = new();
+
+                    /// <inheritdoc/>
+                    public override void Write(global::MapReduceGen.Engine.ValueWriter writer, global::Cell value)
+                    {
+                        writer.WriteInt32(value.Row);
+                        writer.WriteString(value.Column);
+                    }
+
+                    /// <inheritdoc/>
+                    public override global::Cell Read(ref global::MapReduceGen.Engine.ValueReader reader)
+                    {
+                        var row = reader.ReadInt32();
+                        var column = reader.ReadString()!;
+                        return new global::Cell(row, column);
+                    }
+
+                    /// <inheritdoc/>
+                    public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Cell value)
+                    {
+                        writer.WriteStartObject();
+                        writer.WritePropertyName("Row");
+                        global::MapReduceGen.Engine.ValueCodecs.Int32.WriteJson(writer, value.Row);
+                        writer.WritePropertyName("Column");
+                        global::MapReduceGen.Engine.ValueCodecs.String.WriteJson(writer, value.Column);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                /// <summary>
+                /// Writes <c>(int, double)</c> values member by member (Item1, Item2) for spill files and the
+                /// cluster's shuffle, and as JSON objects; reads them back as a tuple.
+                /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+                private sealed class TupleOfInt32AndDoubleCodec : global::MapReduceGen.Engine.ValueCodec<(int, double)>
+                {
+                    /// <summary>The one instance.</summary>
+                    public static readonly TupleOfInt32AndDoubleCodec Instance = new();
+
+                    /// <inheritdoc/>
+                    public override void Write(global::MapReduceGen.Engine.ValueWriter writer, (int, double) value)
+                    {
+                        writer.WriteInt32(value.Item1);
+                        writer.WriteDouble(value.Item2);
+                    }
+
+                    /// <inheritdoc/>
+                    public override (int, double) Read(ref global::MapReduceGen.Engine.ValueReader reader)
+                    {
+                        var item1 = reader.ReadInt32();
+                        var item2 = reader.ReadDouble();
+                        return (item1, item2);
+                    }
+
+                    /// <inheritdoc/>
+                    public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, (int, double) value)
+                    {
+                        writer.WriteStartObject();
+                        writer.WritePropertyName("Item1");
+                        global::MapReduceGen.Engine.ValueCodecs.Int32.WriteJson(writer, value.Item1);
+                        writer.WritePropertyName("Item2");
+                        global::MapReduceGen.Engine.ValueCodecs.Double.WriteJson(writer, value.Item2);
+                        writer.WriteEndObject();
+                    }
                 }
             }
         }

@@ -22,7 +22,7 @@ namespace Snapshots
             global::System.Collections.Generic.IEnumerable<int> numbers,
             global::Snapshots.Settings parameters,
             global::MapReduceGen.MapReduceOptions? options = null)
-            => global::MapReduceGen.Engine.MapReduceEngine.Run(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options);
+            => global::MapReduceGen.Engine.MapReduceEngine.Run(global::Snapshots.ModelJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options);
 
         /// <summary>
         /// Runs the job on the ThreadPool, without blocking the caller, over one sequence of inputs per mapper.
@@ -42,7 +42,7 @@ namespace Snapshots
             global::Snapshots.Settings parameters,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Snapshots.ModelJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options, cancellationToken);
 
         /// <summary>
         /// Runs the job over text files for the mappers of lines: maps every input on all cores and reduces each key with <c>Reduce</c>.
@@ -60,7 +60,7 @@ namespace Snapshots
             global::System.Collections.Generic.IEnumerable<int> numbers,
             global::Snapshots.Settings parameters,
             global::MapReduceGen.MapReduceOptions? options = null)
-            => global::MapReduceGen.Engine.MapReduceEngine.Run(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options);
+            => global::MapReduceGen.Engine.MapReduceEngine.Run(global::Snapshots.ModelJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options);
 
         /// <summary>
         /// Runs the job on the ThreadPool, without blocking the caller, over text files for the mappers of lines.
@@ -80,14 +80,121 @@ namespace Snapshots
             global::Snapshots.Settings parameters,
             global::MapReduceGen.MapReduceOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
-            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options, cancellationToken);
+            => global::MapReduceGen.Engine.MapReduceEngine.RunAsync(global::Snapshots.ModelJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options, cancellationToken);
+
+        /// <summary>
+        /// Runs the job over one sequence of inputs per mapper,
+        /// handing its output over as it is reduced: partition after partition, in index order (key order within each when the
+        /// job sorts by key), a large partition in several parts. The output never has to fit in memory; with
+        /// <see cref="global::MapReduceGen.MapReduceOptions.MemoryBudget"/> the whole run holds a bounded amount. Ending the
+        /// enumeration early stops the run.
+        /// </summary>
+        /// <param name="lines">The inputs of the mapper <c>MapLines</c>; enumerated once.</param>
+        /// <param name="numbers">The inputs of the mapper <c>MapNumbers</c>; enumerated once.</param>
+        /// <param name="parameters">The run's parameters, handed to the job's methods that take them.</param>
+        /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
+        /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
+        /// <returns>The records, partition by partition; together they are every record the reducer wrote.</returns>
+        /// <exception cref="global::MapReduceGen.MapReduceException">The job's code or an input threw (from the enumeration).</exception>
+        /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+        public static global::System.Collections.Generic.IAsyncEnumerable<global::MapReduceGen.MapReduceRecordPartition<string>> StreamAsync(
+            global::System.Collections.Generic.IEnumerable<string> lines,
+            global::System.Collections.Generic.IEnumerable<int> numbers,
+            global::Snapshots.Settings parameters,
+            global::MapReduceGen.MapReduceOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
+            => global::MapReduceGen.Engine.MapReduceEngine.StreamRecordsAsync(global::Snapshots.ModelJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options, cancellationToken);
+
+        /// <summary>
+        /// Runs the job over one sequence of inputs per mapper,
+        /// writing its output to <paramref name="directory"/>, one file per partition (<c>part-00000.tsv</c> or
+        /// <c>part-00000.jsonl</c>), each as its partition is reduced, so the output never has to fit in memory. When every file
+        /// is written they replace the previous run's and an empty <c>_SUCCESS</c> is written last; a run that fails leaves the
+        /// directory as it was.
+        /// </summary>
+        /// <param name="lines">The inputs of the mapper <c>MapLines</c>; enumerated once.</param>
+        /// <param name="numbers">The inputs of the mapper <c>MapNumbers</c>; enumerated once.</param>
+        /// <param name="parameters">The run's parameters, handed to the job's methods that take them.</param>
+        /// <param name="directory">The output directory, created when missing; checked writable before anything runs.</param>
+        /// <param name="format">Tab-separated lines (<see cref="global::MapReduceGen.MapReduceFileFormat.Tsv"/>, the default) or JSON Lines.</param>
+        /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
+        /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
+        /// <returns>The files, in partition order, and the run's statistics.</returns>
+        /// <exception cref="global::MapReduceGen.MapReduceException">The job's code or an input threw, or the directory or a file cannot be written.</exception>
+        /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+        public static global::System.Threading.Tasks.Task<global::MapReduceGen.MapReduceFileOutput> RunToFilesAsync(
+            global::System.Collections.Generic.IEnumerable<string> lines,
+            global::System.Collections.Generic.IEnumerable<int> numbers,
+            global::Snapshots.Settings parameters,
+            string directory,
+            global::MapReduceGen.MapReduceFileFormat format = global::MapReduceGen.MapReduceFileFormat.Tsv,
+            global::MapReduceGen.MapReduceOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
+            => global::MapReduceGen.Engine.MapReduceEngine.RunToFilesAsync(global::Snapshots.ModelJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Sequence(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), directory, format, options, cancellationToken);
+
+        /// <summary>
+        /// Runs the job over text files for the mappers of lines,
+        /// handing its output over as it is reduced: partition after partition, in index order (key order within each when the
+        /// job sorts by key), a large partition in several parts. The output never has to fit in memory; with
+        /// <see cref="global::MapReduceGen.MapReduceOptions.MemoryBudget"/> the whole run holds a bounded amount. Ending the
+        /// enumeration early stops the run.
+        /// </summary>
+        /// <param name="lines">The files whose lines the mapper <c>MapLines</c> maps.</param>
+        /// <param name="numbers">The inputs of the mapper <c>MapNumbers</c>; enumerated once.</param>
+        /// <param name="parameters">The run's parameters, handed to the job's methods that take them.</param>
+        /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
+        /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
+        /// <returns>The records, partition by partition; together they are every record the reducer wrote.</returns>
+        /// <exception cref="global::MapReduceGen.MapReduceException">The job's code or an input threw (from the enumeration).</exception>
+        /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+        public static global::System.Collections.Generic.IAsyncEnumerable<global::MapReduceGen.MapReduceRecordPartition<string>> StreamAsync(
+            global::MapReduceGen.TextSource lines,
+            global::System.Collections.Generic.IEnumerable<int> numbers,
+            global::Snapshots.Settings parameters,
+            global::MapReduceGen.MapReduceOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
+            => global::MapReduceGen.Engine.MapReduceEngine.StreamRecordsAsync(global::Snapshots.ModelJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), options, cancellationToken);
+
+        /// <summary>
+        /// Runs the job over text files for the mappers of lines,
+        /// writing its output to <paramref name="directory"/>, one file per partition (<c>part-00000.tsv</c> or
+        /// <c>part-00000.jsonl</c>), each as its partition is reduced, so the output never has to fit in memory. When every file
+        /// is written they replace the previous run's and an empty <c>_SUCCESS</c> is written last; a run that fails leaves the
+        /// directory as it was.
+        /// </summary>
+        /// <param name="lines">The files whose lines the mapper <c>MapLines</c> maps.</param>
+        /// <param name="numbers">The inputs of the mapper <c>MapNumbers</c>; enumerated once.</param>
+        /// <param name="parameters">The run's parameters, handed to the job's methods that take them.</param>
+        /// <param name="directory">The output directory, created when missing; checked writable before anything runs.</param>
+        /// <param name="format">Tab-separated lines (<see cref="global::MapReduceGen.MapReduceFileFormat.Tsv"/>, the default) or JSON Lines.</param>
+        /// <param name="options">Parallelism, partitions, chunk size, cancellation and progress; <see langword="null"/> for defaults.</param>
+        /// <param name="cancellationToken">Stops the run, as <see cref="global::MapReduceGen.MapReduceOptions.CancellationToken"/> does.</param>
+        /// <returns>The files, in partition order, and the run's statistics.</returns>
+        /// <exception cref="global::MapReduceGen.MapReduceException">The job's code or an input threw, or the directory or a file cannot be written.</exception>
+        /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+        public static global::System.Threading.Tasks.Task<global::MapReduceGen.MapReduceFileOutput> RunToFilesAsync(
+            global::MapReduceGen.TextSource lines,
+            global::System.Collections.Generic.IEnumerable<int> numbers,
+            global::Snapshots.Settings parameters,
+            string directory,
+            global::MapReduceGen.MapReduceFileFormat format = global::MapReduceGen.MapReduceFileFormat.Tsv,
+            global::MapReduceGen.MapReduceOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
+            => global::MapReduceGen.Engine.MapReduceEngine.RunToFilesAsync(global::Snapshots.ModelJob.MapReduceJob.Definition, new global::MapReduceGen.Engine.JobInput[] { global::MapReduceGen.Engine.JobInputs.Lines(lines), global::MapReduceGen.Engine.JobInputs.Sequence(numbers) }, global::MapReduceGen.Engine.TaskContext.For<global::Snapshots.Settings>(parameters), directory, format, options, cancellationToken);
 
         /// <summary>
         /// The job as executors see it: static members that call the job's methods directly, the key's stable hash,
         /// equality and order, one struct per mapper, and the job's <c>Definition</c>. Executors are generic over these
         /// structs, so the JIT and Native AOT specialise them for this job: no reflection, no boxing.
+        /// The job's <c>[Partitioner]</c> and <c>[OutputComparer]</c> are the exception: they reach the engine as
+        /// delegates in the definition's layout (a static lambda each, one indirect call per key or comparison).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public readonly struct MapReduceJob
             : global::MapReduceGen.Engine.IDefinedJob<string, int, global::MapReduceGen.MapReduceRecords<string>>,
               global::MapReduceGen.Engine.IKeyedJob<string>,
@@ -97,6 +204,7 @@ namespace Snapshots
             public static string Name => "Snapshots.ModelJob";
 
             /// <inheritdoc/>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public static global::MapReduceGen.Engine.JobDefinition<string, int, global::MapReduceGen.MapReduceRecords<string>> Definition { get; } =
                 global::MapReduceGen.Engine.JobDefinitions.GroupRecords<MapReduceJob, string, int, string>(
                     new global::MapReduceGen.Engine.JobMapper<string, int>[]
@@ -105,7 +213,21 @@ namespace Snapshots
                         global::MapReduceGen.Engine.JobMappers.Of<Mapper1, int, string, int>("numbers"),
                     },
                     global::MapReduceGen.Engine.JobParameters.Of<global::Snapshots.Settings>(),
-                    new global::MapReduceGen.Engine.JobLayout<string, int, string> { SortByKey = true, HasKeyComparer = true, ValueComparer = static (left, right) => global::Snapshots.ModelJob.CompareValues(left, right), OutputComparer = static (left, right) => global::Snapshots.ModelJob.CompareOutput(left, right) });
+                    new global::MapReduceGen.Engine.JobLayout<string, int, string> { SortByKey = true, HasKeyComparer = true, OutputComparer = static (left, right) => global::Snapshots.ModelJob.CompareOutput(left, right) });
+
+            /// <inheritdoc/>
+            public static bool TakesList => true;
+
+            /// <inheritdoc/>
+            public static void ReduceList(string key, global::System.Collections.Generic.IReadOnlyList<int> values, global::MapReduceGen.Engine.KeyOutput<string> output, global::MapReduceGen.Engine.TaskContext context)
+                => global::Snapshots.ModelJob.Reduce(key, values, output.Records, ((global::MapReduceGen.Engine.TaskContext<global::Snapshots.Settings>)context).Parameters);
+
+            /// <inheritdoc/>
+            public static bool SortsValues => true;
+
+            /// <inheritdoc/>
+            public static int CompareValues(int left, int right)
+                => global::Snapshots.ModelJob.CompareValues(left, right);
 
             /// <inheritdoc/>
             public static void Reduce(string key, global::System.ReadOnlySpan<int> values, global::MapReduceGen.Engine.KeyOutput<string> output, global::MapReduceGen.Engine.TaskContext context)
@@ -125,6 +247,7 @@ namespace Snapshots
 
             /// <summary>The mapper <c>MapLines</c>, over inputs of type <c>string</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public readonly struct Mapper0 : global::MapReduceGen.Engine.IMapFunction<string, string, int>
             {
                 /// <inheritdoc/>
@@ -134,6 +257,7 @@ namespace Snapshots
 
             /// <summary>The mapper <c>MapNumbers</c>, over inputs of type <c>int</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCodeAttribute("MapReduceGen.Generator", "{version}")]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public readonly struct Mapper1 : global::MapReduceGen.Engine.IMapFunction<int, string, int>
             {
                 /// <inheritdoc/>

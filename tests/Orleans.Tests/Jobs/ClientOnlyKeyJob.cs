@@ -1,3 +1,4 @@
+#pragma warning disable MRG0034 // The key type has no generated codec on purpose: it tests the cluster's serializer check.
 namespace MapReduceGen.Orleans.Tests.Jobs;
 
 /// <summary>A job keyed by <see cref="ClientOnlyKey"/>, registered on the silos.</summary>

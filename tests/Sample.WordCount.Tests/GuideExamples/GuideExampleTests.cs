@@ -177,6 +177,32 @@ public sealed class GuideExampleTests : IDisposable
         Assert.Equal(1, skipped.InputIndex);
     }
 
+    [Fact]
+    public async Task Output_larger_than_memory()
+    {
+        string corpus = _temp.WriteFile("corpus/a.txt", "b a c\na b\na\n");
+        using var output = new StringWriter { NewLine = "\n" };
+        await foreach (MapReducePartition<string, int> part in SortedWordCount.StreamAsync(
+            TextSource.FromPaths(corpus), new MapReduceOptions { MaxDegreeOfParallelism = 2, PartitionCount = 3 }))
+        {
+            foreach (var (word, count) in part.Entries)
+            {
+                output.WriteLine($"{word} {count}");
+            }
+        }
+
+        Assert.Equal("a 3\nb 2\nc 1\n", output.ToString());
+
+        string[] lines = ["the quick brown fox", "The lazy dog", "the end"];
+        string directory = _temp.Combine("out");
+        MapReduceFileOutput files = await WordCount.RunToFilesAsync(lines, directory, MapReduceFileFormat.JsonLines);
+
+        Assert.Equal(Path.Combine(directory, "part-00000.jsonl"), files.Files[0].Path);
+        Assert.Equal(7, files.Statistics.DistinctKeys);
+        Assert.True(File.Exists(Path.Combine(directory, "_SUCCESS")));
+        Assert.Contains("{\"key\":\"the\",\"value\":3}", files.Files.SelectMany(f => File.ReadAllLines(f.Path)));
+    }
+
     private static IEnumerable<string> Endless()
     {
         while (true)

@@ -57,12 +57,15 @@ internal static class UserOrder
 
             if (order > 0)
             {
-                throw Inconsistent(method, key, string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"after sorting, '{Show(sorted[i - 1])}' comes before '{Show(sorted[i])}' but compares as greater; a comparer must order the same values the same way every time (a total order)"));
+                throw Inconsistent(method, key, OutOfOrder(sorted[i - 1], sorted[i]));
             }
         }
     }
+
+    /// <summary>What an inconsistent comparer did: two neighbours out of order after a sort by it.</summary>
+    public static string OutOfOrder<T>(T before, T after) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"after sorting, '{Show(before)}' comes before '{Show(after)}' but compares as greater; a comparer must order the same values the same way every time (a total order)");
 
     /// <summary>A value as a message shows it: its text, cut short.</summary>
     public static string Show(object? value)

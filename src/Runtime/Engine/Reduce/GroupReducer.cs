@@ -38,12 +38,30 @@ internal readonly struct GroupReducer<TJob, TKey, TValue, TSlot, TSide, TResult>
             ? values
             : System.Runtime.InteropServices.MemoryMarshal.CreateSpan(
                 ref System.Runtime.CompilerServices.Unsafe.As<TSlot, TValue>(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(slots)), slots.Length);
-        if (scope.ValueOrder is { } valueOrder)
+        SortValues(span, scope.ValueOrder, key);
+
+        // The values are in the merge's buffer, which the next key reuses: the reducer gets them as a span (a list reducer
+        // copies them).
+        TJob.Reduce(key, span, output, scope.Context);
+    }
+
+    /// <summary>Sorts a key's values by the job's value order: its own (a direct call), or a comparison a definition was given.</summary>
+    private static void SortValues(Span<TValue> span, Comparison<TValue>? valueOrder, TKey key)
+    {
+        if (TJob.SortsValues)
+        {
+            KeySort.StableSort<TValue, JobValueOrder>(span, key);
+        }
+        else if (valueOrder is not null)
         {
             KeySort.StableSort(span, valueOrder, key);
         }
+    }
 
-        TJob.Reduce(key, span, output, scope.Context);
+    /// <summary>The job's <c>[ValueComparer]</c>, called directly.</summary>
+    private readonly struct JobValueOrder : IComparer<TValue>
+    {
+        public int Compare(TValue? x, TValue? y) => TJob.CompareValues(x!, y!);
     }
 
     private readonly struct Call(TValue[] values, int[] starts, ReduceOutput<TResult> output, TaskContext context, Comparison<TValue>? valueOrder)
@@ -51,13 +69,18 @@ internal readonly struct GroupReducer<TJob, TKey, TValue, TSlot, TSide, TResult>
     {
         public void Run(int entry, TKey key)
         {
-            Span<TValue> span = values.AsSpan(starts[entry], starts[entry + 1] - starts[entry]);
-            if (valueOrder is not null)
+            int start = starts[entry];
+            int count = starts[entry + 1] - start;
+            SortValues(values.AsSpan(start, count), valueOrder, key);
+            if (TJob.TakesList)
             {
-                KeySort.StableSort(span, valueOrder, key);
+                // The partition's values array is the run's own and is not reused: a list reducer gets a view of it, not a copy.
+                TJob.ReduceList(key, new ArraySegment<TValue>(values, start, count), output.For(entry), context);
             }
-
-            TJob.Reduce(key, span, output.For(entry), context);
+            else
+            {
+                TJob.Reduce(key, values.AsSpan(start, count), output.For(entry), context);
+            }
         }
     }
 }
