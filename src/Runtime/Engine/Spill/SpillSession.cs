@@ -96,6 +96,9 @@ internal sealed class SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult> : 
     /// <summary>The path of a new file in the run's spill folder (runs merged to keep a merge's fan-in bounded).</summary>
     public string NewFile(string kind) => Folder().NewFile(kind);
 
+    /// <summary>Whether the run is stopping (a failure or a cancellation).</summary>
+    public bool StopRequested => _state.StopRequested;
+
     public void Dispose() => _folder?.Dispose();
 
     private SpillFolder Folder()

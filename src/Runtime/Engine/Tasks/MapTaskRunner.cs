@@ -160,16 +160,20 @@ internal static class MapTaskRunner<TJob, TKey, TValue, TSlot, TSide, TResult>
                 for (int p = 0; p < offsets.Length; p++)
                 {
                     var sources = new List<MergeSource<TStored, TSlot, TValue>>();
+                    List<RunSection> runs = [];
+                    List<RunSection> sections = runs;
                     try
                     {
+                        // A task that spilled many runs merges a bounded number at once: groups of them first, into runs
+                        // of its own (equal keys combined as the final merge combines them).
                         int partition = p;
                         SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult> session = spill;
-                        List<RunSection> sections = [.. spill.RunsOf(0)
+                        runs = [.. spill.RunsOf(0)
                             .Where(run => run.Count(partition) > 0)
                             .Select(run => new RunSection(run.Path, run.Offset(partition), run.Length(partition)))];
                         sections = RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.Narrow<TStored, TOps>(
-                            sections, RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.MaxOpenRuns, order, spec.Codecs, slotCodec,
-                            settings.ResolveMemoryBudget(), () => session.NewFile($"p{partition}"), static () => false, spec.Name);
+                            runs, RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.MaxOpenRuns, order, spec.Codecs, slotCodec,
+                            settings.ResolveMemoryBudget(), () => session.NewFile($"p{partition}"), () => session.StopRequested, spec.Name);
                         foreach (RunSection section in sections)
                         {
                             sources.Add(new FileSource<TKey, TStored, TSlot, TValue, TResult>(
@@ -207,6 +211,8 @@ internal static class MapTaskRunner<TJob, TKey, TValue, TSlot, TSide, TResult>
                         {
                             source.Dispose();
                         }
+
+                        RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.DeleteMade(runs, sections);
                     }
                 }
 

@@ -244,8 +244,10 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
         }
     }
 
-    // Outputs moved to disk, many map tasks' worth: consecutive ones (in map task order) merged in groups first, so the
-    // merge reads a bounded number of files at once.
+    // Outputs moved to disk, more map tasks' worth than a merge reads at once: merged in groups of consecutive ones first
+    // (map task order, so a key's values keep their order), a few files at a time. Only consecutive outputs may be merged,
+    // so those still in memory go to disk too. For a combiner with a grouping reducer, which sees one combined value per map
+    // task, the groups keep each task's row apart instead of combining them.
     private List<Received> NarrowOnDisk<TStored, TOps>(List<Received> received, MergeOrder<TKey, TStored> order, ValueCodec<TSlot> slotCodec, RunState state)
         where TOps : struct, IKeyOps<TStored>
     {
@@ -255,36 +257,18 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
             return received;
         }
 
-        int segments = received.Where((r, i) => r.Path is not null && (i == 0 || received[i - 1].Path is null)).Count();
-        var narrowed = new List<Received>();
-        var segment = new List<RunSection>();
-        for (int i = 0; i <= received.Count; i++)
+        SpillFolder folder = _folder ??= SpillFolder.Create(settings.SpillDirectory, spec.Name);
+        var sections = new List<RunSection>(received.Count);
+        for (int i = 0; i < received.Count; i++)
         {
-            if (i < received.Count && received[i].Path is { } path)
-            {
-                segment.Add(new RunSection(path, 0, received[i].FileLength));
-                continue;
-            }
-
-            if (segment.Count > 0)
-            {
-                foreach (RunSection section in RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.Narrow<TStored, TOps>(
-                    segment, max / segments, order, spec.Codecs, slotCodec, _budget, () => _folder!.NewFile($"r{partition}-merged"),
-                    () => state.StopRequested, spec.Name))
-                {
-                    narrowed.Add(Received.OnDisk(section.Path, section.Length));
-                }
-
-                segment = [];
-            }
-
-            if (i < received.Count)
-            {
-                narrowed.Add(received[i]);
-            }
+            Received item = received[i].Path is null ? ToDisk<TStored>(received[i], folder.NewFile($"r{partition}-m{i}"), order, slotCodec) : received[i];
+            sections.Add(new RunSection(item.Path!, 0, item.FileLength));
         }
 
-        return narrowed;
+        List<RunSection> narrowed = RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.Narrow<TStored, TOps>(
+            sections, max, order, spec.Codecs, slotCodec, _budget, () => folder.NewFile($"r{partition}-merged"), () => state.StopRequested, spec.Name,
+            combine: !TReducer.SeesEachSlot);
+        return [.. narrowed.Select(section => Received.OnDisk(section.Path, section.Length))];
     }
 
     private MergeOrder<TKey, TStored> Order<TStored>() =>
@@ -306,42 +290,46 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
                 continue;
             }
 
-            string path = _folder.NewFile($"r{partition}-t{task}");
-            try
-            {
-                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-                if (item.Piece is Piece<TStored, TSlot, TValue> piece)
-                {
-                    var buffer = new ValueWriter(1 << 16);
-                    var row = new ValueWriter();
-                    ValueCodec<TSlot> slotCodec = spec.Codecs.Slot<TSlot>()!;
-                    foreach (int entry in order.Sort(piece.EntryArray, piece.Start, piece.Length))
-                    {
-                        RunRows.Write(buffer, row, piece.EntryArray[entry], TSide.KeepsValues ? piece.ValuesOf(entry) : default, spec.Codecs, slotCodec);
-                        if (buffer.Length >= 1 << 16)
-                        {
-                            file.Write(buffer.WrittenSpan);
-                            buffer.Clear();
-                        }
-                    }
-
-                    file.Write(buffer.WrittenSpan);
-                }
-                else
-                {
-                    file.Write(item.Bytes.Span[1..]);
-                }
-
-                _received[task] = Received.OnDisk(path, file.Length);
-                _spilled += file.Length;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw MapReduceException.ForSpill(spec.Name, path, e, MapReducePhase.Reduce);
-            }
+            _received[task] = ToDisk<TStored>(item, _folder.NewFile($"r{partition}-t{task}"), order, spec.Codecs.Slot<TSlot>()!);
         }
 
         _held = 0;
+    }
+
+    // One output in memory written to local disk as a sorted run (a piece sorted here, a sorted run's bytes as they are).
+    private Received ToDisk<TStored>(Received item, string path, MergeOrder<TKey, TStored> order, ValueCodec<TSlot> slotCodec)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            if (item.Piece is Piece<TStored, TSlot, TValue> piece)
+            {
+                var buffer = new ValueWriter(1 << 16);
+                var row = new ValueWriter();
+                foreach (int entry in order.Sort(piece.EntryArray, piece.Start, piece.Length))
+                {
+                    RunRows.Write(buffer, row, piece.EntryArray[entry], TSide.KeepsValues ? piece.ValuesOf(entry) : default, spec.Codecs, slotCodec);
+                    if (buffer.Length >= 1 << 16)
+                    {
+                        file.Write(buffer.WrittenSpan);
+                        buffer.Clear();
+                    }
+                }
+
+                file.Write(buffer.WrittenSpan);
+            }
+            else
+            {
+                file.Write(item.Bytes.Span[1..]);
+            }
+
+            _spilled += file.Length;
+            return Received.OnDisk(path, file.Length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw MapReduceException.ForSpill(spec.Name, path, e, MapReducePhase.Reduce);
+        }
     }
 
     /// <summary>One map task's output for the partition: a decoded piece, a sorted run's bytes, or a sorted run on local disk.</summary>
