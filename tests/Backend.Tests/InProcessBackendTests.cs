@@ -175,6 +175,45 @@ public sealed class InProcessBackendTests : IDisposable
         Assert.True(backend.ReduceBytesSpilled > 0);
     }
 
+    [Fact]
+    public async Task A_reduce_task_with_hundreds_of_map_outputs_on_disk_keeps_their_order_and_one_combined_value_per_map_task()
+    {
+        // 200 map tasks of 10 numbers each, a reduce task whose 4 KB budget moves their outputs to disk: more than a merge
+        // reads at once, so it merges them in groups first. Values still come in map task order, and a combiner's grouping
+        // reducer still sees one combined value per map task that had the key (the groups keep them apart).
+        int[] numbers = [.. Enumerable.Range(0, 2_000)];
+        string spill = Path.Combine(_temp.Path, "spill");
+        Directory.CreateDirectory(spill);
+        var backend = new InProcessBackend(_codec) { TaskMemoryBudget = 4 << 10, SpillDirectory = spill, BatchSize = 10 };
+
+        var values = await backend.RunAsync(ResidueValues.MapReduceJob.Definition, [JobInputs.Sequence(numbers)], TaskContext.Empty(), partitions: 1);
+        var partials = await backend.RunAsync(ResiduePartials.MapReduceJob.Definition, [JobInputs.Sequence(numbers)], TaskContext.Empty(), partitions: 1);
+
+        Assert.Equal(200, backend.MapTasksRun);
+        Assert.True(backend.ReduceBytesSpilled > 0, "the fetched outputs went to disk");
+        Assert.Equal(50, values.Count);
+        Assert.All(values, e => Assert.Equal(string.Join(',', numbers.Where(n => n % 50 == e.Key)), e.Value));
+        Assert.Equal(50, partials.Count);
+        Assert.All(partials, e => Assert.Equal($"40/{numbers.Where(n => n % 50 == e.Key).Sum()}", e.Value));
+        Assert.Empty(Directory.GetFileSystemEntries(spill));
+    }
+
+    [Fact]
+    public void A_reduce_task_completed_or_disposed_refuses_more_work_instead_of_returning_an_empty_partition()
+    {
+        JobDefinition<int, int, MapReduceResult<int, string>> job = ResidueValues.MapReduceJob.Definition;
+        JobRunPlan plan = job.PrepareRun([JobInputs.Sequence(new[] { 1, 2, 3 })], TaskContext.Empty(), 1, _codec);
+        var settings = new TaskSettings { Codec = _codec, PartitionCount = 1, RunData = plan.RunData.ToArray() };
+        using PartitionReducer completed = job.CreateReducer(0, settings);
+        ReduceTaskResult first = completed.Complete(null, CancellationToken.None);
+        using PartitionReducer disposed = job.CreateReducer(0, settings);
+        disposed.Dispose();
+
+        Assert.Null(first.Failure);
+        Assert.Throws<InvalidOperationException>(() => completed.Complete(null, CancellationToken.None));
+        Assert.Throws<InvalidOperationException>(() => disposed.Complete(null, CancellationToken.None));
+    }
+
     // Lines of ten words each drawn from many distinct words, so a task's table holds thousands of keys.
     private static string[] ManyWordsOf(int lines, int distinct, int seed)
     {

@@ -519,20 +519,31 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
             where TOps : struct, IKeyOps<TStored>
         {
             var sources = new List<MergeSource<TStored, TSlot, TValue>>();
+            List<RunSection> runs = [];
+            List<RunSection> sections = runs;
             try
             {
                 ValueCodec<TSlot> slotCodec = _spec.Codecs.Slot<TSlot>()!;
-                for (int w = 0; w < outputs.Length; w++)
-                {
-                    foreach (SpillRun run in _spill.RunsOf(w))
-                    {
-                        if (run.Count(partition) > 0)
-                        {
-                            sources.Add(new FileSource<TKey, TStored, TSlot, TValue, TResult>(run, partition, _spec.Codecs, slotCodec, TSide.KeepsValues, _spec.Name));
-                        }
-                    }
 
-                    if (outputs[w] is { } output && output.Partition(partition) is { Length: > 0 } piece)
+                // However many runs a tiny budget made, the merge reads a bounded number at once: past that, the workers'
+                // runs (in worker order, each worker's in the order it spilled them) are merged in groups first. A key's
+                // values keep their order within a worker, whose last table still comes after its runs.
+                runs = [.. Enumerable.Range(0, outputs.Length)
+                    .SelectMany(w => _spill.RunsOf(w))
+                    .Where(run => run.Count(partition) > 0)
+                    .Select(run => new RunSection(run.Path, run.Offset(partition), run.Length(partition)))];
+                sections = RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.Narrow<TStored, TOps>(
+                    runs, RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.MaxOpenRuns, order, _spec.Codecs, slotCodec, _budget,
+                    () => _spill.NewFile($"p{partition}"), () => _state.StopRequested, _spec.Name, combine: !TReducer.SeesEachSlot);
+                foreach (RunSection section in sections)
+                {
+                    sources.Add(new FileSource<TKey, TStored, TSlot, TValue, TResult>(
+                        section.Path, section.Offset, section.Length, _spec.Codecs, slotCodec, TSide.KeepsValues, _spec.Name));
+                }
+
+                foreach (MapOutput<TStored, TSlot, TValue>? output in outputs)
+                {
+                    if (output is not null && output.Partition(partition) is { Length: > 0 } piece)
                     {
                         sources.Add(new MemorySource<TStored, TSlot, TValue>(piece, order.Sort(piece.EntryArray, piece.Start, piece.Length)));
                     }
@@ -546,6 +557,9 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                 {
                     source.Dispose();
                 }
+
+                // The partition's own merged runs: no other partition reads them.
+                RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.DeleteMade(runs, sections);
             }
         }
 

@@ -18,6 +18,8 @@ internal readonly struct DistinctReducer<TJob, TKey, TValue, TResult> : IReducer
 
     public static bool TakesKey => true;
 
+    public static bool SeesEachSlot => false;
+
     public static void ReduceGroup(TKey key, Span<byte> slots, Span<TValue> values, KeyOutput<TResult> output, ReduceScope<TKey, TValue> scope) =>
         TJob.Reduce(key, output, scope.Context);
 

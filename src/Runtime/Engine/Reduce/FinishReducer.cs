@@ -22,6 +22,8 @@ internal readonly struct FinishReducer<TJob, TKey, TValue, TResult> : IReducer<T
 
     public static bool TakesKey => true;
 
+    public static bool SeesEachSlot => false;
+
     public static void ReduceGroup(TKey key, Span<TValue> slots, Span<TValue> values, KeyOutput<TResult> output, ReduceScope<TKey, TValue> scope) =>
         TJob.Finish(key, FoldReducer<TJob, TKey, TValue>.Combined(slots), output, scope.Context);
 

@@ -17,6 +17,8 @@ internal readonly struct FoldReducer<TJob, TKey, TValue> : IReducer<TKey, TValue
 
     public static bool TakesKey => false;
 
+    public static bool SeesEachSlot => false;
+
     public static void ReduceGroup(TKey key, Span<TValue> slots, Span<TValue> values, KeyOutput<TValue> output, ReduceScope<TKey, TValue> scope) =>
         output.Set(Combined(slots));
 

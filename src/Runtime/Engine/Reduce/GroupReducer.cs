@@ -31,6 +31,9 @@ internal readonly struct GroupReducer<TJob, TKey, TValue, TSlot, TSide, TResult>
 
     public static bool TakesKey => true;
 
+    // One combined value per run (KeepSlotsSide): the slots are the values the reducer sees.
+    public static bool SeesEachSlot => !TSide.KeepsValues;
+
     public static void ReduceGroup(TKey key, Span<TSlot> slots, Span<TValue> values, KeyOutput<TResult> output, ReduceScope<TKey, TValue> scope)
     {
         // Kept values, or (a combiner's) one combined value per run: then the slots are the values.

@@ -28,6 +28,12 @@ internal interface IReducer<TKey, TValue, TSlot, TResult>
     static abstract bool TakesKey { get; }
 
     /// <summary>
+    /// Whether the reducer sees each run's slot of a key as a value of its own (a combiner with a grouping reducer: one
+    /// combined value per map task), so runs of different map tasks must not be combined into one slot before it.
+    /// </summary>
+    static abstract bool SeesEachSlot { get; }
+
+    /// <summary>
     /// Reduces one key that a k-way merge of sorted runs brought together (a partition too large for memory): its slot
     /// from each run that holds it, in run order, and, for shapes that keep every value, all its values.
     /// </summary>

@@ -38,7 +38,7 @@ internal sealed class BytesSource<TKey, TStored, TSlot, TValue, TResult>(
             _position = rowStart + rowLength;
             return true;
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (FileSource<TKey, TStored, TSlot, TValue, TResult>.IsCorrupt(e))
         {
             throw MapReduceException.ForSpill(jobName, "(fetched map output)", e, MapReducePhase.Reduce);
         }

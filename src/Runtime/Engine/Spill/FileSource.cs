@@ -55,16 +55,20 @@ internal sealed class FileSource<TKey, TStored, TSlot, TValue, TResult> : MergeS
             return false;
         }
 
-        int length = RowLength(out int header);
-        int rowStart = _start + header;
-        var reader = new ValueReader(_buffer.AsSpan(rowStart, length));
-        _values?.Clear();
+        int length;
+        int rowStart;
+        var reader = default(ValueReader);
         try
         {
+            length = RowLength(out int header);
+            rowStart = _start + header;
+            reader = new ValueReader(_buffer.AsSpan(rowStart, length));
+            _values?.Clear();
             RunRows.Read(ref reader, _buffer, rowStart, ref Current, _values, _codecs, _slotCodec);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (IsCorrupt(e))
         {
+            // A file changed on disk since it was written (cut, overwritten): one error naming it, never a raw exception.
             throw MapReduceException.ForSpill(_jobName, _file.Name, e, MapReducePhase.Reduce);
         }
 
@@ -93,6 +97,11 @@ internal sealed class FileSource<TKey, TStored, TSlot, TValue, TResult> : MergeS
             {
                 Refill(_end - _start + 5);
             }
+            else if (length > int.MaxValue - 8 || length > reader.Remaining + _remaining)
+            {
+                // Past what is left of the section: a corrupt length, never a chunk allocated for it.
+                throw new InvalidDataException($"A spilled row's length ({length:N0} bytes) is more than what is left of its run.");
+            }
             else if (reader.Remaining < length)
             {
                 Refill(reader.Position + checked((int)length));
@@ -104,6 +113,10 @@ internal sealed class FileSource<TKey, TStored, TSlot, TValue, TResult> : MergeS
             }
         }
     }
+
+    /// <summary>What decoding bytes that are not the rows a run wrote can throw (besides <see cref="MapReduceException"/>).</summary>
+    internal static bool IsCorrupt(Exception e) =>
+        e is InvalidDataException or OverflowException or ArgumentOutOfRangeException or IndexOutOfRangeException or FormatException;
 
     private static bool TryReadLength(ref ValueReader reader, out uint length)
     {
@@ -135,7 +148,8 @@ internal sealed class FileSource<TKey, TStored, TSlot, TValue, TResult> : MergeS
             throw MapReduceException.ForSpill(_jobName, _file.Name, new EndOfStreamException("A spill file ends in the middle of a row."), MapReducePhase.Reduce);
         }
 
-        var chunk = new byte[Math.Max(ChunkBytes, total)];
+        // No larger than what is left of the section: the many small runs of a tiny budget each hold a small chunk.
+        var chunk = new byte[Math.Max(total, (int)Math.Min(ChunkBytes, left + _remaining))];
         _buffer.AsSpan(_start, left).CopyTo(chunk);
         int want = (int)Math.Min(chunk.Length - left, _remaining);
         int filled = left;

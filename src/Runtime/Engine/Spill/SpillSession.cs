@@ -41,8 +41,9 @@ internal sealed class SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult> : 
         }
 
         // A quarter of the budget stays for the reduce side and the collector; a job that keeps values gathers them
-        // into a second array when it spills, so it spills at half the share.
-        long share = budget * 3 / 4 / workers;
+        // into a second array when it spills, so it spills at half the share. Three quarters are taken without multiplying:
+        // a budget past long.MaxValue / 3 would overflow to a negative share and spill at every check.
+        long share = (budget - (budget / 4)) / workers;
         WorkerShare = TSide.KeepsValues ? share / 2 : share;
         KeyOrder = KeyComparison<TKey>.Of<TJob>(spec.Layout.HasKeyComparer);
     }
@@ -91,6 +92,12 @@ internal sealed class SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult> : 
         Interlocked.Add(ref _bytes, run.Bytes);
         sink.Restart();
     }
+
+    /// <summary>The path of a new file in the run's spill folder (runs merged to keep a merge's fan-in bounded).</summary>
+    public string NewFile(string kind) => Folder().NewFile(kind);
+
+    /// <summary>Whether the run is stopping (a failure or a cancellation).</summary>
+    public bool StopRequested => _state.StopRequested;
 
     public void Dispose() => _folder?.Dispose();
 

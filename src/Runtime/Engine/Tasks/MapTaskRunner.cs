@@ -160,14 +160,24 @@ internal static class MapTaskRunner<TJob, TKey, TValue, TSlot, TSide, TResult>
                 for (int p = 0; p < offsets.Length; p++)
                 {
                     var sources = new List<MergeSource<TStored, TSlot, TValue>>();
+                    List<RunSection> runs = [];
+                    List<RunSection> sections = runs;
                     try
                     {
-                        foreach (SpillRun run in spill.RunsOf(0))
+                        // A task that spilled many runs merges a bounded number at once: groups of them first, into runs
+                        // of its own (equal keys combined as the final merge combines them).
+                        int partition = p;
+                        SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult> session = spill;
+                        runs = [.. spill.RunsOf(0)
+                            .Where(run => run.Count(partition) > 0)
+                            .Select(run => new RunSection(run.Path, run.Offset(partition), run.Length(partition)))];
+                        sections = RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.Narrow<TStored, TOps>(
+                            runs, RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.MaxOpenRuns, order, spec.Codecs, slotCodec,
+                            settings.ResolveMemoryBudget(), () => session.NewFile($"p{partition}"), () => session.StopRequested, spec.Name);
+                        foreach (RunSection section in sections)
                         {
-                            if (run.Count(p) > 0)
-                            {
-                                sources.Add(new FileSource<TKey, TStored, TSlot, TValue, TResult>(run, p, spec.Codecs, slotCodec, TSide.KeepsValues, spec.Name));
-                            }
+                            sources.Add(new FileSource<TKey, TStored, TSlot, TValue, TResult>(
+                                section.Path, section.Offset, section.Length, spec.Codecs, slotCodec, TSide.KeepsValues, spec.Name));
                         }
 
                         Piece<TStored, TSlot, TValue> piece = last.Partition(p);
@@ -201,6 +211,8 @@ internal static class MapTaskRunner<TJob, TKey, TValue, TSlot, TSide, TResult>
                         {
                             source.Dispose();
                         }
+
+                        RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.DeleteMade(runs, sections);
                     }
                 }
 

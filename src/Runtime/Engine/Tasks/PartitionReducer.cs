@@ -26,6 +26,7 @@ public abstract class PartitionReducer : IDisposable
     /// <param name="mapTaskId">The map task's id in the run.</param>
     /// <param name="output">Its encoded output for this partition.</param>
     /// <exception cref="InvalidDataException">The bytes are not a map output of this job.</exception>
+    /// <exception cref="InvalidOperationException">The task was completed or disposed.</exception>
     public abstract void Add(int mapTaskId, ReadOnlyMemory<byte> output);
 
     /// <summary>
@@ -37,6 +38,7 @@ public abstract class PartitionReducer : IDisposable
     /// <param name="cancellationToken">Stops the reduce.</param>
     /// <returns>The outcome.</returns>
     /// <exception cref="OperationCanceledException">The reduce was cancelled.</exception>
+    /// <exception cref="InvalidOperationException">The task was completed already, or disposed.</exception>
     public abstract ReduceTaskResult Complete(PartitionFileTarget? file, CancellationToken cancellationToken);
 
     /// <summary>Frees what the task holds (map output kept on local disk is deleted); <see cref="Complete"/> does it too.</summary>

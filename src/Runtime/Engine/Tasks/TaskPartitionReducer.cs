@@ -30,6 +30,7 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
     private SpillFolder? _folder;
     private long _held;
     private long _spilled;
+    private string? _ended;
 
     public override int Partition => partition;
 
@@ -40,6 +41,7 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
             : Received.Of(StoredKeyDispatch.Run<TJob, TKey, object, Decoder>(new Decoder(spec, output, settings.Codec)), output.Length);
         lock (_gate)
         {
+            ThrowIfEnded();
             if (_received.Remove(mapTaskId, out Received earlier))
             {
                 _held -= earlier.HeldBytes;
@@ -58,6 +60,10 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
     {
         lock (_gate)
         {
+            // A second Complete, or one after Dispose, would reduce nothing and return an empty partition as if it were the
+            // partition's output: a backend's bug that would lose keys without a word.
+            ThrowIfEnded();
+            _ended = "completed";
             var received = new List<Received>(_received.Values);
             _received.Clear();
             _held = 0;
@@ -69,12 +75,23 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
     {
         lock (_gate)
         {
+            _ended ??= "disposed";
             _received.Clear();
             _folder?.Dispose();
             _folder = null;
         }
 
         base.Dispose(disposing);
+    }
+
+    // An output added, or a reduce asked for, after the task completed or was disposed: an error, never an output silently
+    // dropped (or a spill folder made that nothing would remove).
+    private void ThrowIfEnded()
+    {
+        if (_ended is { } ended)
+        {
+            throw new InvalidOperationException($"The reduce task of partition {partition} was {ended}: create a new PartitionReducer to reduce it again.");
+        }
     }
 
     private ReduceTaskResult Complete<TStored, TOps>(List<Received> received, PartitionFileTarget? file, CancellationToken cancellationToken)
@@ -194,6 +211,7 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
         MergeOrder<TKey, TStored> order = Order<TStored>();
         ValueCodec<TSlot> slotCodec = spec.Codecs.Slot<TSlot>()
             ?? throw MapReduceException.ForSpill(spec.Name, "(reduce task)", new NotSupportedException($"{typeof(TSlot)} has no codec."), MapReducePhase.Reduce);
+        received = NarrowOnDisk<TStored, TOps>(received, order, slotCodec, scope.State);
         var sources = new List<MergeSource<TStored, TSlot, TValue>>();
         try
         {
@@ -226,6 +244,33 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
         }
     }
 
+    // Outputs moved to disk, more map tasks' worth than a merge reads at once: merged in groups of consecutive ones first
+    // (map task order, so a key's values keep their order), a few files at a time. Only consecutive outputs may be merged,
+    // so those still in memory go to disk too. For a combiner with a grouping reducer, which sees one combined value per map
+    // task, the groups keep each task's row apart instead of combining them.
+    private List<Received> NarrowOnDisk<TStored, TOps>(List<Received> received, MergeOrder<TKey, TStored> order, ValueCodec<TSlot> slotCodec, RunState state)
+        where TOps : struct, IKeyOps<TStored>
+    {
+        const int max = RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.MaxOpenRuns;
+        if (received.Count(r => r.Path is not null) <= max)
+        {
+            return received;
+        }
+
+        SpillFolder folder = _folder ??= SpillFolder.Create(settings.SpillDirectory, spec.Name);
+        var sections = new List<RunSection>(received.Count);
+        for (int i = 0; i < received.Count; i++)
+        {
+            Received item = received[i].Path is null ? ToDisk<TStored>(received[i], folder.NewFile($"r{partition}-m{i}"), order, slotCodec) : received[i];
+            sections.Add(new RunSection(item.Path!, 0, item.FileLength));
+        }
+
+        List<RunSection> narrowed = RunNarrowing<TKey, TValue, TSlot, TSide, TResult>.Narrow<TStored, TOps>(
+            sections, max, order, spec.Codecs, slotCodec, _budget, () => folder.NewFile($"r{partition}-merged"), () => state.StopRequested, spec.Name,
+            combine: !TReducer.SeesEachSlot);
+        return [.. narrowed.Select(section => Received.OnDisk(section.Path, section.Length))];
+    }
+
     private MergeOrder<TKey, TStored> Order<TStored>() =>
         spec.Layout.SortByKey
             ? MergeOrder<TKey, TStored>.ByKeyOrder(KeyComparison<TKey>.Of<TJob>(spec.Layout.HasKeyComparer))
@@ -245,42 +290,46 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
                 continue;
             }
 
-            string path = _folder.NewFile($"r{partition}-t{task}");
-            try
-            {
-                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-                if (item.Piece is Piece<TStored, TSlot, TValue> piece)
-                {
-                    var buffer = new ValueWriter(1 << 16);
-                    var row = new ValueWriter();
-                    ValueCodec<TSlot> slotCodec = spec.Codecs.Slot<TSlot>()!;
-                    foreach (int entry in order.Sort(piece.EntryArray, piece.Start, piece.Length))
-                    {
-                        RunRows.Write(buffer, row, piece.EntryArray[entry], TSide.KeepsValues ? piece.ValuesOf(entry) : default, spec.Codecs, slotCodec);
-                        if (buffer.Length >= 1 << 16)
-                        {
-                            file.Write(buffer.WrittenSpan);
-                            buffer.Clear();
-                        }
-                    }
-
-                    file.Write(buffer.WrittenSpan);
-                }
-                else
-                {
-                    file.Write(item.Bytes.Span[1..]);
-                }
-
-                _received[task] = Received.OnDisk(path, file.Length);
-                _spilled += file.Length;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw MapReduceException.ForSpill(spec.Name, path, e, MapReducePhase.Reduce);
-            }
+            _received[task] = ToDisk<TStored>(item, _folder.NewFile($"r{partition}-t{task}"), order, spec.Codecs.Slot<TSlot>()!);
         }
 
         _held = 0;
+    }
+
+    // One output in memory written to local disk as a sorted run (a piece sorted here, a sorted run's bytes as they are).
+    private Received ToDisk<TStored>(Received item, string path, MergeOrder<TKey, TStored> order, ValueCodec<TSlot> slotCodec)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            if (item.Piece is Piece<TStored, TSlot, TValue> piece)
+            {
+                var buffer = new ValueWriter(1 << 16);
+                var row = new ValueWriter();
+                foreach (int entry in order.Sort(piece.EntryArray, piece.Start, piece.Length))
+                {
+                    RunRows.Write(buffer, row, piece.EntryArray[entry], TSide.KeepsValues ? piece.ValuesOf(entry) : default, spec.Codecs, slotCodec);
+                    if (buffer.Length >= 1 << 16)
+                    {
+                        file.Write(buffer.WrittenSpan);
+                        buffer.Clear();
+                    }
+                }
+
+                file.Write(buffer.WrittenSpan);
+            }
+            else
+            {
+                file.Write(item.Bytes.Span[1..]);
+            }
+
+            _spilled += file.Length;
+            return Received.OnDisk(path, file.Length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw MapReduceException.ForSpill(spec.Name, path, e, MapReducePhase.Reduce);
+        }
     }
 
     /// <summary>One map task's output for the partition: a decoded piece, a sorted run's bytes, or a sorted run on local disk.</summary>
