@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using MapReduceGen.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 
@@ -13,7 +12,7 @@ public sealed class DiagnosticDocsTests
     [MemberData(nameof(Ids))]
     public void Every_id_has_a_section_with_a_wrong_example_and_a_fix(string id)
     {
-        string docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
+        string docs = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs", "diagnostics.md"));
         int section = docs.IndexOf("\n## " + id + "\n", StringComparison.Ordinal);
         Assert.True(section >= 0, $"docs/diagnostics.md has no '## {id}' section (the help link points at #{id.ToLowerInvariant()}).");
 
@@ -32,24 +31,11 @@ public sealed class DiagnosticDocsTests
         DiagnosticDescriptor descriptor = new JobAnalyzer().SupportedDiagnostics.Single(d => d.Id == id);
         string[] releases =
         [
-            .. File.ReadAllLines(Path.Combine(RepositoryRoot(), "src", "Generator", "AnalyzerReleases.Shipped.md")),
-            .. File.ReadAllLines(Path.Combine(RepositoryRoot(), "src", "Generator", "AnalyzerReleases.Unshipped.md")),
+            .. File.ReadAllLines(Path.Combine(RepositoryFiles.Root, "src", "Generator", "AnalyzerReleases.Shipped.md")),
+            .. File.ReadAllLines(Path.Combine(RepositoryFiles.Root, "src", "Generator", "AnalyzerReleases.Unshipped.md")),
         ];
 
         Assert.Contains(releases, line => line.StartsWith(id + " ", StringComparison.Ordinal) && line.Contains(descriptor.DefaultSeverity.ToString(), StringComparison.Ordinal));
         Assert.EndsWith("docs/diagnostics.md#" + id.ToLowerInvariant(), descriptor.HelpLinkUri, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot([CallerFilePath] string path = "")
-    {
-        for (string? directory = Path.GetDirectoryName(path); directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "MapReduceGen.sln")))
-            {
-                return directory;
-            }
-        }
-
-        throw new InvalidOperationException("MapReduceGen.sln not found above " + path);
     }
 }

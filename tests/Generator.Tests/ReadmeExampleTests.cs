@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 using System.Text.RegularExpressions;
 using MapReduceGen.Generator.Tests.Infrastructure;
@@ -32,7 +31,7 @@ public sealed partial class ReadmeExampleTests
     [Fact]
     public void The_first_csharp_block_of_the_readme_compiles_and_runs_as_a_program()
     {
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        string readme = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "README.md")).ReplaceLineEndings("\n");
         string program = CSharpBlock().Match(readme).Groups[1].Value;
         Assert.Contains("[Mapper]", program, StringComparison.Ordinal);
 
@@ -78,18 +77,5 @@ public sealed partial class ReadmeExampleTests
         {
             context.Unload();
         }
-    }
-
-    private static string RepositoryRoot([CallerFilePath] string path = "")
-    {
-        for (string? directory = Path.GetDirectoryName(path); directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "MapReduceGen.sln")))
-            {
-                return directory;
-            }
-        }
-
-        throw new InvalidOperationException("MapReduceGen.sln not found above " + path);
     }
 }

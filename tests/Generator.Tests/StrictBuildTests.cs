@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 
 namespace MapReduceGen.Generator.Tests;
 
@@ -13,7 +12,7 @@ namespace MapReduceGen.Generator.Tests;
 /// </summary>
 public sealed class StrictBuildTests
 {
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = RepositoryFiles.Root;
 
     [Theory]
     [InlineData(true)]
@@ -176,18 +175,5 @@ public sealed class StrictBuildTests
         }
 
         return (process.ExitCode, output + error.Result, directory);
-    }
-
-    private static string RepositoryRoot([CallerFilePath] string path = "")
-    {
-        for (string? directory = Path.GetDirectoryName(path); directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "MapReduceGen.sln")))
-            {
-                return directory;
-            }
-        }
-
-        throw new InvalidOperationException("MapReduceGen.sln not found above " + path);
     }
 }

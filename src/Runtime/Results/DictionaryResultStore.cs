@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace MapReduceGen.Engine.Results;
 
 /// <summary>
@@ -66,7 +68,7 @@ internal sealed class DictionaryResultStore<TKey, TResult> : ResultStore<TKey, T
             ? order(KeyAt(partition, index), KeyAt(otherPartition, otherIndex))
             : base.CompareKeys(partition, index, otherPartition, otherIndex);
 
-    public override bool TryGetValue(TKey key, out TResult value)
+    public override bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TResult value)
     {
         if (key is not null && _index.TryGetValue(key, out int index))
         {

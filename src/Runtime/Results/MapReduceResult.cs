@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using MapReduceGen.Engine.Results;
 
 namespace MapReduceGen;
@@ -58,7 +59,7 @@ public sealed class MapReduceResult<TKey, TResult> : IReadOnlyDictionary<TKey, T
     /// <summary>The result of <paramref name="key"/>.</summary>
     /// <param name="key">The key.</param>
     /// <exception cref="KeyNotFoundException">No input produced the key.</exception>
-    public TResult this[TKey key] => TryGetValue(key, out TResult value)
+    public TResult this[TKey key] => TryGetValue(key, out TResult? value)
         ? value
         : throw new KeyNotFoundException($"The key '{key}' is not in the result.");
 
@@ -71,7 +72,7 @@ public sealed class MapReduceResult<TKey, TResult> : IReadOnlyDictionary<TKey, T
     /// <param name="key">The key.</param>
     /// <param name="value">The result, or the default when absent.</param>
     /// <returns><see langword="true"/> when the key is in the result.</returns>
-    public bool TryGetValue(TKey key, out TResult value) => _store.TryGetValue(key, out value);
+    public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TResult value) => _store.TryGetValue(key, out value);
 
     /// <summary>
     /// The <paramref name="count"/> entries with the largest results, largest first; ties by key ascending (ordinal

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using MapReduceGen.Engine.Keys;
 
 namespace MapReduceGen.Engine.Results;
@@ -18,7 +19,7 @@ internal abstract class ResultStore<TKey, TResult>
 
     public abstract TResult ResultAt(int partition, int index);
 
-    public abstract bool TryGetValue(TKey key, out TResult value);
+    public abstract bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TResult value);
 
     /// <summary>
     /// The UTF-8 bytes of a string key (only when the key type is string): where the store keeps them, or a fresh

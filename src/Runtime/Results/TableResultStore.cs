@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using MapReduceGen.Engine.Keys;
 using MapReduceGen.Engine.Ordering;
@@ -74,7 +75,7 @@ internal sealed class TableResultStore<TKey, TStored, TOps, TSlot, TResult> : Re
             StoredKeys.ToKey<TKey, TStored>(_partitions[otherPartition].Keys.EntryAt(otherEntry).Key));
     }
 
-    public override bool TryGetValue(TKey key, out TResult value)
+    public override bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TResult value)
     {
         if (key is not null && Find(key, out int partition, out int entry))
         {

@@ -121,4 +121,20 @@ public sealed class ResultDictionaryTests
         Assert.Contains("2 inputs, 3 pairs, 2 keys, 0 skipped", text, StringComparison.Ordinal);
         Assert.Contains("WordCountJob", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TryGetValue_tells_the_compiler_its_value_may_be_null_when_it_returns_false()
+    {
+        // Without [MaybeNullWhen(false)], `if (!r.TryGetValue(k, out var v)) use(v)` compiled with no nullable warning
+        // for a non-nullable TResult, as IReadOnlyDictionary's own TryGetValue does not allow.
+        var result = MapReduceResult.Create(new Dictionary<string, string> { ["a"] = "x" }, new MapReduceStatistics { JobName = "x" });
+        Assert.False(result.TryGetValue("b", out string? missing));
+        Assert.Null(missing);
+
+        System.Reflection.ParameterInfo value = typeof(MapReduceResult<string, string>)
+            .GetMethod(nameof(MapReduceResult<string, string>.TryGetValue))!.GetParameters()[1];
+        var attribute = value.GetCustomAttributes(typeof(System.Diagnostics.CodeAnalysis.MaybeNullWhenAttribute), inherit: false)
+            .Cast<System.Diagnostics.CodeAnalysis.MaybeNullWhenAttribute>().Single();
+        Assert.False(attribute.ReturnValue);
+    }
 }

@@ -250,7 +250,7 @@ public sealed class TelemetryTests
             listener.Start();
         }
 
-        string guide = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "guide.md")).ReplaceLineEndings("\n");
+        string guide = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs", "guide.md")).ReplaceLineEndings("\n");
         int start = guide.IndexOf("<!-- instruments -->", StringComparison.Ordinal);
         int end = guide.IndexOf("<!-- /instruments -->", StringComparison.Ordinal);
         Assert.True(start >= 0 && end > start, "docs/guide.md marks its table of instruments with <!-- instruments --> and <!-- /instruments -->");
@@ -396,19 +396,6 @@ public sealed class TelemetryTests
             tags.FirstOrDefault(t => t.Key == name).Value?.ToString();
     }
 
-    // The repository's root: the first folder above the test assembly that holds MapReduceGen.sln.
-    private static string RepositoryRoot()
-    {
-        for (string? directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "MapReduceGen.sln")))
-            {
-                return directory;
-            }
-        }
-
-        throw new InvalidOperationException("MapReduceGen.sln not found above " + AppContext.BaseDirectory);
-    }
 
     private sealed class LogCollector : ILoggerProvider
     {
