@@ -41,4 +41,21 @@ internal sealed class AppHost
         static (source, options) => MapReduceEngine.StreamAsync(
             WordCountJob.MapReduceJob.Definition, [JobInputs.Utf8Lines<WordCountJob, string, int>(source)], TaskContext.Empty(), options,
             options.CancellationToken);
+
+    /// <summary>
+    /// Counts the words of a text source known to be small (see <see cref="InMemoryInputBytes"/>) in one run whose result
+    /// is held whole: no hand-over of parts between threads, which costs a small input more than its counting does.
+    /// </summary>
+    public Func<TextSource, MapReduceOptions, MapReduceResult<string, int>> RunText { get; init; } =
+        static (source, options) => MapReduceEngine.Run(
+            WordCountJob.MapReduceJob.Definition, [JobInputs.Utf8Lines<WordCountJob, string, int>(source)], TaskContext.Empty(), options,
+            options.CancellationToken);
+
+    /// <summary>
+    /// Files of at most this many bytes in all (and the embedded default text) are counted by <see cref="RunText"/>;
+    /// larger inputs, standard input and files of unknown length by <see cref="CountText"/>. <see langword="null"/>: a
+    /// 64th of the memory the GC says this process may use (a 32nd of the run's default memory budget), so the result
+    /// of the largest input counted in memory, every word distinct, still fits in that budget. 0: always streamed.
+    /// </summary>
+    public long? InMemoryInputBytes { get; init; }
 }

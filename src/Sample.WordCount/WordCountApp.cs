@@ -80,30 +80,27 @@ internal static class WordCountApp
             options.MaxDegreeOfParallelism = workers;
         }
 
-        // The counts come partition by partition: the table keeps the best N as they come, the TSV hands every word to a
-        // sorter that holds at most a quarter of the memory the GC may use and sorts the rest on disk, as sort(1) does.
+        // The counts come whole (a small input) or partition by partition: the table keeps the best N as they come, the
+        // TSV hands every word to a sorter that holds at most a quarter of the memory the GC may use and sorts the rest on
+        // disk, as sort(1) does.
         using var sorter = cli.Tsv ? new CountOrderSorter(host.SortMemoryBudget > 0 ? host.SortMemoryBudget : SortBudget(), host.SortDirectory) : null;
         KeyValuePair<string, int>[] top = [];
         try
         {
-            IAsyncEnumerable<MapReducePartition<string, int>> counts = cli.Paths.Count == 0
-                ? CountDefaultText(error, options)
+            WordCounts counts = cli.Paths.Count == 0
+                ? CountDefaultText(error, host, options)
                 : CountFiles(cli.Paths, error, host, options);
-            IEnumerable<MapReducePartition<string, int>> parts = counts.ToBlockingEnumerable(host.Cancellation);
             if (sorter is not null)
             {
                 // Words as the UTF-8 the run stores: no string per word.
-                foreach (MapReducePartition<string, int> part in parts)
+                foreach ((ReadOnlyMemory<byte> word, int count) in counts.Utf8Entries(host.Cancellation))
                 {
-                    foreach ((ReadOnlyMemory<byte> word, int count) in part.Utf8Entries())
-                    {
-                        sorter.Add(word.Span, count);
-                    }
+                    sorter.Add(word.Span, count);
                 }
             }
             else
             {
-                top = WordOrder.Top(parts.SelectMany(part => part.Entries), cli.Top);
+                top = WordOrder.Top(counts.Entries(host.Cancellation), cli.Top);
             }
         }
         catch (OperationCanceledException) when (host.Cancellation.IsCancellationRequested)
@@ -208,14 +205,20 @@ internal static class WordCountApp
     private static long SortBudget() =>
         Math.Max(CountOrderSorter.MinimumBudget, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4);
 
-    private static IAsyncEnumerable<MapReducePartition<string, int>> CountDefaultText(TextWriter error, MapReduceOptions options)
+    private static WordCounts CountDefaultText(TextWriter error, AppHost host, MapReduceOptions options)
     {
         error.WriteLine($"worker 1 reading {DefaultText.Name}");
-        return MapReduceEngine.StreamAsync(
-            WordCountJob.MapReduceJob.Definition, [JobInputs.Sequence(DefaultText.ReadLines())], TaskContext.Empty(), options, options.CancellationToken);
+        var lines = JobInputs.Sequence(DefaultText.ReadLines());
+
+        // A few kilobytes: counted in memory unless told to stream everything.
+        return host.InMemoryInputBytes == 0
+            ? WordCounts.Streamed(MapReduceEngine.StreamAsync(
+                WordCountJob.MapReduceJob.Definition, [lines], TaskContext.Empty(), options, options.CancellationToken))
+            : WordCounts.Held(MapReduceEngine.Run(
+                WordCountJob.MapReduceJob.Definition, [lines], TaskContext.Empty(), options, options.CancellationToken));
     }
 
-    private static IAsyncEnumerable<MapReducePartition<string, int>> CountFiles(
+    private static WordCounts CountFiles(
         IReadOnlyList<string> paths, TextWriter error, AppHost host, MapReduceOptions options)
     {
         TextSource source = OpenSource(paths, host, out var standardInput);
@@ -255,7 +258,18 @@ internal static class WordCountApp
 
             error.WriteLine($"{host.ProgramName}: warning: '{Display(path)}' is not valid UTF-8; invalid bytes were read as U+FFFD");
         };
-        return host.CountText(source, options);
+        return InMemory(source, host)
+            ? WordCounts.Held(host.RunText(source, options))
+            : WordCounts.Streamed(host.CountText(source, options));
+    }
+
+    // Files whose lengths are known and small in all are counted with the result held whole; standard input, pipes and
+    // devices (length 0 until read) and large inputs are streamed, so no input has to fit in memory.
+    private static bool InMemory(TextSource source, AppHost host)
+    {
+        long limit = host.InMemoryInputBytes ?? (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 64);
+        return source.Stream is null && source.FileLengths.Count > 0 && source.FileLengths.All(length => length > 0)
+            && source.TotalBytes <= limit;
     }
 
     /// <summary>

@@ -227,13 +227,23 @@ public sealed partial class CommandLineHabitsTests : IDisposable
         Assert.EndsWith($"{Name}: cancelled\n", errors, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_failing_job_is_a_one_line_error_with_exit_1()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_failing_job_is_a_one_line_error_with_exit_1(bool streamed)
     {
         var path = _temp.WriteFile("input.txt", "fine words\nboom here\nmore words\n");
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter { NewLine = "\n" };
-        var host = new AppHost { ProgramName = "wc", CountText = (source, options) => MapReduceEngine.StreamAsync(BoomOnLineJob.MapReduceJob.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options) };
+
+        // A small file is counted with its result held whole (RunText) unless every input is streamed (CountText).
+        var host = new AppHost
+        {
+            ProgramName = "wc",
+            InMemoryInputBytes = streamed ? 0 : null,
+            CountText = (source, options) => MapReduceEngine.StreamAsync(BoomOnLineJob.MapReduceJob.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options),
+            RunText = (source, options) => MapReduceEngine.Run(BoomOnLineJob.MapReduceJob.Definition, [JobInputs.Lines(source)], TaskContext.Empty(), options),
+        };
 
         int exit = WordCountApp.Run([path, "--tsv"], output, error, host);
 

@@ -96,17 +96,22 @@ public sealed partial class HostileCommandLineTests : IDisposable
             StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_line_too_long_to_read_exits_2_as_an_unreadable_file_does()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_line_too_long_to_read_exits_2_as_an_unreadable_file_does(bool streamed)
     {
         string path = _temp.WriteFile("big.txt", "x\n");
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter { NewLine = "\n" };
+        MapReduceException TooLong() => MapReduceException.ForFile(
+            "WordCount", path, new TextSourceException("line 1 of 'big.txt' is too long to read: more than 2,147,483,591 bytes, the largest array .NET can hold", path));
         var host = new AppHost
         {
             ProgramName = "wc",
-            CountText = (_, _) => throw MapReduceException.ForFile(
-                "WordCount", path, new TextSourceException("line 1 of 'big.txt' is too long to read: more than 2,147,483,591 bytes, the largest array .NET can hold", path)),
+            InMemoryInputBytes = streamed ? 0 : null,
+            CountText = (_, _) => throw TooLong(),
+            RunText = (_, _) => throw TooLong(),
         };
 
         int exit = WordCountApp.Run([path, "--tsv"], output, error, host);

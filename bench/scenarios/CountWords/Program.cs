@@ -24,23 +24,37 @@ if (cli.Workers > 0)
     options.MaxDegreeOfParallelism = cli.Workers;
 }
 
-// The counts come partition by partition into a sorter that holds at most a quarter of what the GC says the process may
+// The counts come whole (a small file) or partition by partition into a sorter that holds at most a quarter of what the GC says the process may
 // use (the run's own budget is half of it) and sorts the rest on disk, as sort(1) does: any number of distinct words.
 using var sorter = new CountOrderSorter(Math.Max(CountOrderSorter.MinimumBudget, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4));
 MapReduceStatistics? statistics = null;
 try
 {
-    IAsyncEnumerable<MapReducePartition<string, int>> counts = cli.Path is null
-        ? StandardInput.Count(cli.UseLines, options)
-        : Counting.Stream(Counting.Input(TextSource.FromFiles(cli.Path), cli.UseLines), options);
-    foreach (MapReducePartition<string, int> part in counts.ToBlockingEnumerable())
+    TextSource? file = cli.Path is null ? null : TextSource.FromFiles(cli.Path);
+    if (file is not null && Counting.FitsInMemory(file))
     {
-        foreach ((ReadOnlyMemory<byte> word, int count) in part.Utf8Entries())
+        MapReduceResult<string, int> result = Counting.Run(Counting.Input(file, cli.UseLines), options);
+        foreach ((ReadOnlyMemory<byte> word, int count) in result.Utf8Entries())
         {
             sorter.Add(word.Span, count);
         }
 
-        statistics = part.Statistics ?? statistics;
+        statistics = result.Statistics;
+    }
+    else
+    {
+        IAsyncEnumerable<MapReducePartition<string, int>> counts = file is null
+            ? StandardInput.Count(cli.UseLines, options)
+            : Counting.Stream(Counting.Input(file, cli.UseLines), options);
+        foreach (MapReducePartition<string, int> part in counts.ToBlockingEnumerable())
+        {
+            foreach ((ReadOnlyMemory<byte> word, int count) in part.Utf8Entries())
+            {
+                sorter.Add(word.Span, count);
+            }
+
+            statistics = part.Statistics ?? statistics;
+        }
     }
 }
 catch (TextSourceException ex)
