@@ -19,7 +19,23 @@ public static class TestClusters
         builder.AddClientBuilderConfigurator<TestClientConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
+        await WaitForActiveSilosAsync(cluster, 3);
         return cluster;
+    }
+
+    /// <summary>
+    /// Waits until the cluster's membership lists <paramref name="count"/> active silos: a run counts and places its
+    /// tasks on the silos active when it starts, and a silo deployed a moment ago may not be listed yet (a test that needs
+    /// tasks on every silo then waits for one that never gets any).
+    /// </summary>
+    public static async Task WaitForActiveSilosAsync(TestCluster cluster, int count)
+    {
+        IManagementGrain management = cluster.Client.GetGrain<IManagementGrain>(0);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while ((await management.GetHosts(onlyActive: true)).Count < count)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
+        }
     }
 
     /// <summary>Lets Orleans serialize <see cref="Jobs.CityKey"/>, a record without Orleans attributes, as JSON.</summary>
