@@ -107,6 +107,8 @@ internal sealed class RunState : IDisposable
     /// <summary>Records the first failure and tells every worker to stop.</summary>
     public void Fail(Exception failure)
     {
+        // The other workers stop at their next input: before anything else here takes time.
+        _stop = true;
         if (failure is MapReduceException mapFailure)
         {
             failure = mapFailure.InInput(InputName);
@@ -147,6 +149,8 @@ internal sealed class RunState : IDisposable
             return false;
         }
 
+        // Stop the other workers first: describing the failure takes longer than mapping many inputs.
+        _stop = true;
         Fail(MapReduceException.ForInput(JobName, record.InputIndex, record.Exception, record.Path, record.LineNumber));
         return false;
     }
