@@ -4,28 +4,27 @@ namespace MapReduceGen.Examples.Tests;
 
 /// <summary>
 /// The Orleans quick start is one complete program (examples/Orleans.QuickStart/Program.cs): the documents quote it as
-/// it stands, and it runs as a user runs it, a process of its own hosting a one-silo cluster, printing the word count
-/// and none of Orleans's start-up chatter.
+/// it stands (and the test-cluster fixture they show), and it runs as a user runs it, a process of its own hosting a
+/// one-silo cluster, printing the word count and none of Orleans's start-up chatter.
 /// </summary>
 public sealed class OrleansQuickStartTests
 {
-    private const string ProgramPath = "examples/Orleans.QuickStart/Program.cs";
-
     [Theory]
-    [InlineData("docs/distributed.md")]
-    [InlineData("src/Orleans/PACKAGE.md")]
-    public void The_document_quotes_the_quick_start_program_as_it_stands(string document)
+    [InlineData("docs/distributed.md", "examples/Orleans.QuickStart/Program.cs", "quick start")]
+    [InlineData("src/Orleans/PACKAGE.md", "examples/Orleans.QuickStart/Program.cs", "quick start")]
+    [InlineData("docs/distributed.md", "tests/Examples.Tests/ExampleCluster.cs", "test cluster")]
+    public void The_document_quotes_the_program_as_it_stands(string document, string program, string what)
     {
-        string program = RepositoryFiles.ReadText(ProgramPath).TrimEnd();
+        string code = RepositoryFiles.ReadText(program).TrimEnd();
         string text = RepositoryFiles.ReadText(document);
 
         // The program is the csharp block right after the marker.
-        const string Marker = "<!-- quick start: examples/Orleans.QuickStart/Program.cs -->";
-        int marker = text.IndexOf(Marker, StringComparison.Ordinal);
-        Assert.True(marker >= 0, $"{document} has no '{Marker}' before its quick start");
-        int start = text.IndexOf("```csharp\n", marker, StringComparison.Ordinal) + "```csharp\n".Length;
+        string marker = $"<!-- {what}: {program} -->";
+        int at = text.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"{document} has no '{marker}' before its {what}");
+        int start = text.IndexOf("```csharp\n", at, StringComparison.Ordinal) + "```csharp\n".Length;
         int end = text.IndexOf("\n```", start, StringComparison.Ordinal);
-        Assert.Equal(program, text[start..end].TrimEnd());
+        Assert.Equal(code, text[start..end].TrimEnd());
     }
 
     [Fact]

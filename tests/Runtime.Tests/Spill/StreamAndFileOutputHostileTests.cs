@@ -178,11 +178,10 @@ public sealed class StreamAndFileOutputHostileTests : IDisposable
         };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-        if (output != "stream" || phase != "map")
-        {
-            // A stream cancelled from its own mapper still maps to the end before it throws (to be looked into).
-            Assert.InRange(calls, at, numbers.Length - 1); // stopped long before the end
-        }
+
+        // Stopped long before the end. (A stream cancelled from its own mapper once mapped to the end: the stop reached
+        // the workers through a work item queued behind them on a busy pool.)
+        Assert.InRange(calls, at, numbers.Length - 1);
 
         AssertNoSpillFile();
         Assert.True(!Directory.Exists(files) || !Directory.EnumerateFileSystemEntries(files).Any(), "no output file is committed");

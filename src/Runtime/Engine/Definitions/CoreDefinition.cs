@@ -159,7 +159,9 @@ internal sealed class CoreDefinition<TJob, TKey, TValue, TSlot, TSide, TReducer,
         finally
         {
             // The caller stopped early (or the run failed): stop the run and wait for it, so its spill files are gone.
-            await stop.CancelAsync().ConfigureAwait(false);
+            // Cancel, not CancelAsync: the callbacks (the run's stop flag) must run now, not from a work item queued
+            // behind map workers that hold every pool thread until they see that flag (they then mapped to the end).
+            stop.Cancel();
             await ((Task)run).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }

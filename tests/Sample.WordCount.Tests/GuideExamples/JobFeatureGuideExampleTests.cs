@@ -2,8 +2,8 @@ using MapReduceGen;
 
 namespace Sample.WordCount.Tests.GuideExamples;
 
-/// <summary>Runs the job-model examples of docs/guide.md (parameters, combiners, records, several inputs, ordering).</summary>
-public sealed class JobModelGuideExampleTests
+/// <summary>Runs the examples of docs/guide.md past the first job (parameters, combiners, records, several inputs, ordering).</summary>
+public sealed class JobFeatureGuideExampleTests
 {
     [Fact]
     public void Parameters_and_counters()
