@@ -24,8 +24,9 @@ if (cli.Workers > 0)
     options.MaxDegreeOfParallelism = cli.Workers;
 }
 
-// The counts come whole (a small file) or partition by partition into a sorter that holds at most a quarter of what the GC says the process may
-// use (the run's own budget is half of it) and sorts the rest on disk, as sort(1) does: any number of distinct words.
+// The counts come whole (a small file) or partition by partition into a sorter that holds at most a quarter of what
+// the GC says the process may use (the run's own budget is half of it) and sorts the rest on disk, as sort(1) does:
+// any number of distinct words.
 using var sorter = new CountOrderSorter(Math.Max(CountOrderSorter.MinimumBudget, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4));
 MapReduceStatistics? statistics = null;
 try
