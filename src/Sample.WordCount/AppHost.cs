@@ -53,9 +53,8 @@ internal sealed class AppHost
 
     /// <summary>
     /// Files of at most this many bytes in all (and the embedded default text) are counted by <see cref="RunText"/>;
-    /// larger inputs, standard input and files of unknown length by <see cref="CountText"/>. <see langword="null"/>: a
-    /// 64th of the memory the GC says this process may use (a 32nd of the run's default memory budget), so the result
-    /// of the largest input counted in memory, every word distinct, still fits in that budget. 0: always streamed.
+    /// larger inputs, standard input and files of unknown length by <see cref="CountText"/>. <see langword="null"/>:
+    /// <see cref="HeldInMemory.DefaultLimit"/>. 0: always streamed.
     /// </summary>
     public long? InMemoryInputBytes { get; init; }
 }

@@ -258,18 +258,9 @@ internal static class WordCountApp
 
             error.WriteLine($"{host.ProgramName}: warning: '{Display(path)}' is not valid UTF-8; invalid bytes were read as U+FFFD");
         };
-        return InMemory(source, host)
+        return HeldInMemory.Fits(source, host.InMemoryInputBytes ?? HeldInMemory.DefaultLimit)
             ? WordCounts.Held(host.RunText(source, options))
             : WordCounts.Streamed(host.CountText(source, options));
-    }
-
-    // Files whose lengths are known and small in all are counted with the result held whole; standard input, pipes and
-    // devices (length 0 until read) and large inputs are streamed, so no input has to fit in memory.
-    private static bool InMemory(TextSource source, AppHost host)
-    {
-        long limit = host.InMemoryInputBytes ?? (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 64);
-        return source.Stream is null && source.FileLengths.Count > 0 && source.FileLengths.All(length => length > 0)
-            && source.TotalBytes <= limit;
     }
 
     /// <summary>

@@ -16,15 +16,7 @@ internal static class Counting
     public static IAsyncEnumerable<MapReducePartition<string, int>> Stream(JobInput<string> input, MapReduceOptions options) =>
         MapReduceEngine.StreamAsync(CountWordsJob.MapReduceJob.Definition, [input], TaskContext.Empty(), options);
 
-    /// <summary>The count with its result held whole, for a file known to be small (<see cref="FitsInMemory"/>).</summary>
+    /// <summary>The count with its result held whole, for a file known to be small (Sample.WordCount's <c>HeldInMemory</c>).</summary>
     public static MapReduceResult<string, int> Run(JobInput<string> input, MapReduceOptions options) =>
         MapReduceEngine.Run(CountWordsJob.MapReduceJob.Definition, [input], TaskContext.Empty(), options);
-
-    /// <summary>
-    /// Whether a file's result surely fits in the run's default memory budget (at most a 64th of what the GC says the
-    /// process may use, every word distinct): then a run hands nothing between threads, which costs a small input more
-    /// than its counting. Pipes and devices (length 0 until read) are streamed. The same rule as Sample.WordCount's.
-    /// </summary>
-    public static bool FitsInMemory(TextSource source) =>
-        source.FileLengths is [> 0] && source.TotalBytes <= GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 64;
 }

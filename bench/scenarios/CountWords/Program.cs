@@ -32,7 +32,7 @@ MapReduceStatistics? statistics = null;
 try
 {
     TextSource? file = cli.Path is null ? null : TextSource.FromFiles(cli.Path);
-    if (file is not null && Counting.FitsInMemory(file))
+    if (file is not null && HeldInMemory.Fits(file, HeldInMemory.DefaultLimit))
     {
         MapReduceResult<string, int> result = Counting.Run(Counting.Input(file, cli.UseLines), options);
         foreach ((ReadOnlyMemory<byte> word, int count) in result.Utf8Entries())
