@@ -2,7 +2,7 @@ namespace Sample.WordCount.Tests;
 
 /// <summary>
 /// Files known to be small are counted with the result held whole (no hand-over of parts between threads, which costs a
-/// small input more than its counting); larger inputs and inputs of unknown length (pipes, /proc) are streamed, so no
+/// small input more than its counting); larger inputs, gzip files and inputs of unknown length (pipes, /proc) are streamed, so no
 /// input has to fit in memory. Both ways print exactly the same.
 /// </summary>
 public sealed class InMemoryOrStreamedTests : IDisposable
@@ -55,6 +55,28 @@ public sealed class InMemoryOrStreamedTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Equal(Counted.Streamed, counted);
         Assert.Contains("\t", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_gzip_file_is_streamed_whatever_the_limit_and_counts_as_its_text()
+    {
+        // Its length is that of its compressed bytes: its text, and so its result, may be many times larger.
+        const string Text = "Café café the THE\nété été the\n";
+        string plain = _temp.WriteFile("text.txt", Text);
+        var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(Text));
+        }
+
+        string gz = _temp.WriteFile("text.txt.gz", compressed.ToArray());
+
+        var (exit, output, counted) = Count([gz, "--tsv"], inMemoryBytes: long.MaxValue);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(Counted.Streamed, counted);
+        Assert.Equal(Count([plain, "--tsv"], inMemoryBytes: null).Output, output);
+        Assert.Equal("café\t2\nété\t2\n", output); // the sample's rules: lower case, "the" is a stop word
     }
 
     private static (int Exit, string Output, Counted Counted) Count(string[] args, long? inMemoryBytes)

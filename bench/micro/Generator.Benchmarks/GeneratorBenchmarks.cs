@@ -16,6 +16,13 @@ public class GeneratorBenchmarks
     [Params(false, true)]
     public bool Interceptors { get; set; }
 
+    /// <summary>
+    /// The project's jobs: every shape of the job model, or the 0.1.0 shapes only (the project of the generator's first
+    /// figures, for a like-for-like comparison).
+    /// </summary>
+    [Params(SyntheticShapes.Full)]
+    public SyntheticShapes Shapes { get; set; } = SyntheticShapes.Full;
+
     private CSharpParseOptions Options => Interceptors ? SyntheticProject.InterceptingParseOptions : SyntheticProject.ParseOptions;
 
     private CSharpCompilation _compilation = null!;
@@ -26,7 +33,7 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _compilation = SyntheticProject.Create(Options);
+        _compilation = SyntheticProject.Create(Options, Shapes);
         _unrelated = _compilation.SyntaxTrees.Single(t => t.FilePath == SyntheticProject.UnrelatedPath);
         _unrelatedEdited = SyntheticProject.UnrelatedTree(1, Options);
         _warmDriver = CreateDriver().RunGenerators(_compilation);

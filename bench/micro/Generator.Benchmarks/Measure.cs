@@ -9,9 +9,12 @@ public static class Measure
 {
     public static void Run()
     {
-        foreach (bool interceptors in new[] { false, true })
+        foreach ((SyntheticShapes shapes, bool interceptors) in new[]
         {
-            var benchmark = new GeneratorBenchmarks { Interceptors = interceptors };
+            (SyntheticShapes.Full, false), (SyntheticShapes.Full, true), (SyntheticShapes.Original, false),
+        })
+        {
+            var benchmark = new GeneratorBenchmarks { Interceptors = interceptors, Shapes = shapes };
             benchmark.Setup();
             for (int i = 0; i < 5; i++)
             {
@@ -26,7 +29,7 @@ public static class Measure
             }
 
             long after = GC.GetTotalAllocatedBytes(precise: true);
-            Console.WriteLine($"interceptors {(interceptors ? "on" : "off")}: {(after - before) / (double)Runs / 1024 / 1024:F2} MB per incremental run");
+            Console.WriteLine($"{shapes} shapes, interceptors {(interceptors ? "on" : "off")}: {(after - before) / (double)Runs / 1024 / 1024:F2} MB per incremental run");
         }
     }
 }

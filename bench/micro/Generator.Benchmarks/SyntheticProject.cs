@@ -8,6 +8,8 @@ namespace MapReduceGen.Generator.Benchmarks;
 /// A synthetic user project: <see cref="JobCount"/> jobs, one per file, cycling through both mapper shapes, the
 /// original reducer shapes and jobs of the full model (a combiner and a finishing reducer with parameters and counters,
 /// records, keys only), and several key types, plus one unrelated file whose method body the incremental benchmark edits.
+/// <see cref="SyntheticShapes.Original"/> makes the project of the 0.1.0 shapes only, as the generator's first figures
+/// were taken on (the same source, job for job), so today's generator can be compared with them like for like.
 /// </summary>
 internal static class SyntheticProject
 {
@@ -24,12 +26,12 @@ internal static class SyntheticProject
 
     public const string UnrelatedPath = "Unrelated.cs";
 
-    public static CSharpCompilation Create(CSharpParseOptions options)
+    public static CSharpCompilation Create(CSharpParseOptions options, SyntheticShapes shapes = SyntheticShapes.Full)
     {
         var trees = new List<SyntaxTree>();
         for (int i = 0; i < JobCount; i++)
         {
-            trees.Add(CSharpSyntaxTree.ParseText(JobSource(i), options, path: $"Job{i}.cs"));
+            trees.Add(CSharpSyntaxTree.ParseText(JobSource(i, shapes), options, path: $"Job{i}.cs"));
         }
 
         trees.Add(UnrelatedTree(0, options));
@@ -49,7 +51,7 @@ internal static class SyntheticProject
         options,
         path: UnrelatedPath);
 
-    private static string JobSource(int index)
+    private static string JobSource(int index, SyntheticShapes shapes)
     {
         string key = (index % 4) switch
         {
@@ -68,7 +70,7 @@ internal static class SyntheticProject
         string mapper = (index % 2) == 0
             ? $"    [Mapper]\n    public static void Map(string line, Emitter<{key}, int> emit) => emit.Emit({keyOf}, 1);\n"
             : $"    [Mapper]\n    public static IEnumerable<({key}, int)> Map(string line) => [({keyOf}, 1)];\n";
-        string reducer = (index % 6) switch
+        string reducer = (index % (shapes == SyntheticShapes.Original ? 3 : 6)) switch
         {
             0 => "    [Reducer]\n    public static int Reduce(int left, int right) => left + right;\n",
             1 => $"    [Reducer]\n    public static long Reduce({key} key, ReadOnlySpan<int> values) => values.Length;\n",
@@ -94,4 +96,14 @@ internal static class SyntheticProject
             }
             """;
     }
+}
+
+/// <summary>Which reducer shapes <see cref="SyntheticProject"/> cycles through.</summary>
+public enum SyntheticShapes
+{
+    /// <summary>Every shape of the job model (six reducers, a combiner, parameters, counters, records, keys only).</summary>
+    Full,
+
+    /// <summary>The three reducer shapes of 0.1.0 (fold, span, list), as in the generator's first figures.</summary>
+    Original,
 }

@@ -113,6 +113,11 @@ namespace MapReduceGen.Generator.Parsing
             if (returnType is INamedTypeSymbol self)
             {
                 AddPair(self, pairs, known);
+                if (pairs.Count == 1 && TypeFacts.IsConstructedFrom(self, known.IEnumerable))
+                {
+                    // IEnumerable<T> itself (the usual return type) implements only IEnumerable: no second pair type to look for.
+                    return pairs;
+                }
             }
 
             foreach (INamedTypeSymbol candidate in returnType.AllInterfaces)

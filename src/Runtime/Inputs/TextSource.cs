@@ -179,9 +179,26 @@ public sealed class TextSource
     }
 
     /// <summary>
+    /// Whether a file is read through gzip decompression: its name ends in <c>.gz</c> (in any case). Its lines are
+    /// those of the text it holds (UTF-8, like any input), read from a file of one or several gzip members; a file
+    /// that is not gzip, is truncated or corrupt (a member's CRC-32 or length does not match), or holds other data
+    /// after its last member is an error naming the file and the line where reading stopped. Gzip data cannot be
+    /// entered in the middle, so a compressed file is one split, read by one worker (many compressed files are read
+    /// in parallel); <see cref="FileLengths"/> and <see cref="TotalBytes"/> count its compressed bytes.
+    /// </summary>
+    /// <param name="path">The file's path.</param>
+    /// <returns>Whether the file is read as gzip.</returns>
+    public static bool IsCompressed(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
     /// Cuts every file into byte ranges of about <paramref name="targetSplitBytes"/>: a file of length L gives
     /// ceil(L / target) splits of equal size (give or take a byte), so there is no tiny last split. A file no longer
-    /// than the target is one split; an empty file gives one empty split, so that it still counts as read.
+    /// than the target is one split; an empty file gives one empty split, so that it still counts as read. A
+    /// compressed file (<see cref="IsCompressed(string)"/>) is one split, whatever its length.
     /// </summary>
     /// <param name="targetSplitBytes">The wanted split size in bytes; positive.</param>
     /// <returns>The splits, file by file, in order of offset.</returns>
@@ -197,7 +214,7 @@ public sealed class TextSource
         for (int i = 0; i < _files.Length; i++)
         {
             long length = _lengths[i];
-            long count = Math.Max(1, (length / targetSplitBytes) + (length % targetSplitBytes == 0 ? 0 : 1));
+            long count = IsCompressed(_files[i]) ? 1 : Math.Max(1, (length / targetSplitBytes) + (length % targetSplitBytes == 0 ? 0 : 1));
             long start = 0;
             for (long k = 1; k <= count; k++)
             {

@@ -68,6 +68,10 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     // A stream this reader opened itself (a pipe or FIFO given as a path), disposed with the split.
     private FileStream? _ownedStream;
 
+    // A gzip-compressed file (TextSource.IsCompressed) is read through this decompressor, which owns the file.
+    private GzipReadStream? _gzip;
+    private bool _compressed;
+
     // A pipe or FIFO given as a path is read on a thread of its own, so that a read blocked on an idle pipe does not
     // hold a cancelled run (see PipeReadAhead); only when the run can be cancelled.
     private PipeReadAhead? _pipe;
@@ -139,6 +143,12 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     {
         get
         {
+            if (_compressed)
+            {
+                // Progress of a compressed file is in its own (compressed) bytes, which add up to TotalBytes.
+                return _done ? Split.Length : Math.Min(_gzip?.CompressedBytesRead ?? 0, Split.Length);
+            }
+
             if (_readingStream)
             {
                 return _bufferOffset + _head;
@@ -193,6 +203,12 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
             return;
         }
 
+        if (TextSource.IsCompressed(split.Path))
+        {
+            OpenCompressed(split);
+            return;
+        }
+
         SafeFileHandle file = OpenFile(split.Path);
         bool seekable = IsSeekable(file);
         if (seekable && split.Length == 0 && IsEmpty(file))
@@ -242,6 +258,28 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
             _bufferOffset = split.Start - 1;
             SkipPartialLine();
         }
+    }
+
+    // A gzip file has no offsets to start at: its one split (TextSource.CreateSplits) reads it whole, as a stream of its
+    // text, up to the length it had when its source was made. A split made by hand that starts past 0 is an error, not
+    // a silently empty split.
+    private void OpenCompressed(TextSplit split)
+    {
+        if (split.Start != 0)
+        {
+            throw TextSourceException.For(
+                string.Create(CultureInfo.InvariantCulture, $"is gzip-compressed, so it is read whole by one split from its start, not from byte {split.Start:N0}"),
+                split.Path);
+        }
+
+        SafeFileHandle file = OpenFile(split.Path);
+        _gzip = new GzipReadStream(new FileStream(file, FileAccess.Read, bufferSize: 0), split.FileLength > 0 ? split.FileLength : long.MaxValue);
+        _stream = _gzip;
+        _compressed = true;
+        _readingStream = true;
+        _end = long.MaxValue;
+        _dataEnd = long.MaxValue;
+        SkipByteOrderMark();
     }
 
     /// <summary>
@@ -545,6 +583,7 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         _sawInvalid = false;
         _linesRead = 0;
         _readingStream = false;
+        _compressed = false;
         if (_readLimit != _bufferSize)
         {
             ArrayPool<byte>.Shared.Return(_bytes);
@@ -838,6 +877,7 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         int read = space <= 0 ? 0
             : _file is not null ? RandomAccess.Read(_file, _bytes.AsSpan(_tail, space), _bufferOffset + _tail)
             : _pipe is not null ? _pipe.Read(_bytes.AsSpan(_tail, space), CancellationToken)
+            : _gzip is not null ? ReadCompressed(_bytes.AsSpan(_tail, space))
             : _stream!.Read(_bytes.AsSpan(_tail, space));
         if (read <= 0)
         {
@@ -847,6 +887,24 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
 
         _tail += read;
         return true;
+    }
+
+    // Decompresses the next bytes; gzip data that is truncated or corrupt is an error naming the file and the line it
+    // stopped in (every line before it has been handed out; nothing after it is).
+    private int ReadCompressed(Span<byte> destination)
+    {
+        try
+        {
+            return _gzip!.Read(destination);
+        }
+        catch (InvalidDataException corrupt)
+        {
+            long line = _linesRead + 1;
+            throw new TextSourceException(
+                string.Create(CultureInfo.InvariantCulture, $"cannot read '{_path}' as gzip at line {line:N0}: {corrupt.Message}"),
+                _path,
+                line);
+        }
     }
 
     /// <summary>Moves past the rest of a line that was too long to read (without decoding it), counting it as a line.</summary>
@@ -932,6 +990,8 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         _file = null;
         _ownedStream?.Dispose();
         _ownedStream = null;
+        _gzip?.Dispose();
+        _gzip = null;
         _stream = null;
     }
 
