@@ -69,6 +69,12 @@ internal sealed class PipeReadAhead : IDisposable
         return count;
     }
 
+    /// <summary>
+    /// This read-ahead as a stream (for a decompressor) whose reads wait with <paramref name="cancellationToken"/>;
+    /// disposing it stops the read-ahead and disposes the pipe's stream.
+    /// </summary>
+    public Stream AsStream(CancellationToken cancellationToken) => new ReadAheadStream(this, cancellationToken);
+
     /// <summary>Stops the reading thread (after its current read) and gives back the chunks not read.</summary>
     public void Dispose()
     {
@@ -138,4 +144,47 @@ internal sealed class PipeReadAhead : IDisposable
 
     /// <summary>Bytes read from the pipe; no buffer marks its end (with the read's exception, if it failed).</summary>
     private readonly record struct Chunk(byte[]? Buffer, int Count, Exception? Error);
+
+    /// <summary>The read-ahead as a stream (<see cref="AsStream"/>).</summary>
+    private sealed class ReadAheadStream(PipeReadAhead pipe, CancellationToken cancellationToken) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer) => pipe.Read(buffer, cancellationToken);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                pipe.Dispose();
+                pipe._stream.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 }

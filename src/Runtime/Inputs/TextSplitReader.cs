@@ -273,7 +273,15 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         }
 
         SafeFileHandle file = OpenFile(split.Path);
-        _gzip = new GzipReadStream(new FileStream(file, FileAccess.Read, bufferSize: 0), split.FileLength > 0 ? split.FileLength : long.MaxValue);
+        bool seekable = IsSeekable(file);
+        Stream compressed = new FileStream(file, FileAccess.Read, bufferSize: 0);
+        if (!seekable && CancellationToken.CanBeCanceled)
+        {
+            // A FIFO named *.gz: read ahead on a thread of its own, so that an idle writer cannot hold a cancelled run.
+            compressed = new PipeReadAhead(compressed).AsStream(CancellationToken);
+        }
+
+        _gzip = new GzipReadStream(compressed, split.FileLength > 0 ? split.FileLength : long.MaxValue);
         _stream = _gzip;
         _compressed = true;
         _readingStream = true;

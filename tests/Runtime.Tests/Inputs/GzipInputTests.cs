@@ -279,6 +279,47 @@ public sealed class GzipInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Cancelling_a_run_waiting_on_an_idle_fifo_named_gz_cancels_it()
+    {
+        // The writer sends one whole gzip member, then stays open writing nothing: the run must not wait for it.
+        Assert.True(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "FIFOs need a Unix system.");
+        string fifo = _dir.Combine("idle.gz");
+        using (Process mkfifo = Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        using var release = new CancellationTokenSource();
+        var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task writer = Task.Run(async () =>
+        {
+            await using var stream = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+            await stream.WriteAsync(Gzip("a b\n"u8.ToArray()));
+            await stream.FlushAsync();
+            opened.TrySetResult();
+            await Task.Delay(Timeout.Infinite, release.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        });
+
+        using var cancel = new CancellationTokenSource();
+        TextSource source = TextSource.FromPaths(fifo);
+        Task<MapReduceResult<string, int>> run = Task.Run(() => WordCountJob.RunAsync(source, new MapReduceOptions { MaxDegreeOfParallelism = 2 }, cancel.Token));
+        try
+        {
+            await opened.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await Task.Delay(300);
+            cancel.Cancel();
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            release.Cancel();
+            await writer.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    [Fact]
     public void The_checksum_is_gzips_crc32()
     {
         // The check value of CRC-32/ISO-HDLC, and the trailer GZipStream writes for a longer text.
