@@ -26,6 +26,22 @@ internal sealed class TempDirectory : IDisposable
     public string WriteFile(string relativePath, string content) =>
         WriteFile(relativePath, new UTF8Encoding(false).GetBytes(content));
 
+    /// <summary>Makes a FIFO (named pipe) in the directory with <c>mkfifo</c>; Unix only.</summary>
+    public async Task<string> CreateFifoAsync(string name)
+    {
+        string fifo = Combine(name);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync();
+            if (mkfifo.ExitCode != 0)
+            {
+                throw new IOException($"mkfifo '{fifo}' exited with {mkfifo.ExitCode}");
+            }
+        }
+
+        return fifo;
+    }
+
     public void Dispose()
     {
         try

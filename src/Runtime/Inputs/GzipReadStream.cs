@@ -12,7 +12,7 @@ namespace MapReduceGen;
 /// <see cref="GZipStream"/> ends quietly where a truncated file ends). The inflating is <see cref="DeflateStream"/>'s;
 /// this class reads the framing around it.
 /// </summary>
-internal sealed class GzipReadStream : Stream
+internal sealed class GzipReadStream : ReadOnlyStream
 {
     private readonly Feed _feed;
     private readonly Crc32 _crc = new();
@@ -29,22 +29,6 @@ internal sealed class GzipReadStream : Stream
 
     /// <summary>The compressed bytes read from the file so far.</summary>
     public long CompressedBytesRead => _feed.BytesRead;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -83,16 +67,6 @@ internal sealed class GzipReadStream : Stream
 
         return 0;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -220,7 +194,7 @@ internal sealed class GzipReadStream : Stream
     /// The compressed bytes as the inflater and the header reader take them: chunks read from the file, the last two
     /// kept so that the bytes the inflater read past its data can be given back.
     /// </summary>
-    private sealed class Feed(Stream file, long limit) : Stream
+    private sealed class Feed(Stream file, long limit) : ReadOnlyStream
     {
         private const int ChunkSize = 64 * 1024;
 
@@ -238,20 +212,6 @@ internal sealed class GzipReadStream : Stream
         /// <summary>The offset in the file of the next byte to be taken.</summary>
         public long Offset => BytesRead - (_filled - _position);
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
         /// <summary>The member's deflate data starts here: what came before (its header) is no place for its trailer.</summary>
         public void MarkDataStart()
         {
@@ -267,8 +227,6 @@ internal sealed class GzipReadStream : Stream
 
             return _current[_position++];
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> destination)
         {
@@ -340,16 +298,6 @@ internal sealed class GzipReadStream : Stream
 
             return Matches(total - suffix.Length, suffix);
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

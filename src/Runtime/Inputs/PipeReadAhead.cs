@@ -146,35 +146,9 @@ internal sealed class PipeReadAhead : IDisposable
     private readonly record struct Chunk(byte[]? Buffer, int Count, Exception? Error);
 
     /// <summary>The read-ahead as a stream (<see cref="AsStream"/>).</summary>
-    private sealed class ReadAheadStream(PipeReadAhead pipe, CancellationToken cancellationToken) : Stream
+    private sealed class ReadAheadStream(PipeReadAhead pipe, CancellationToken cancellationToken) : ReadOnlyStream
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer) => pipe.Read(buffer, cancellationToken);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MapReduceGen.Runtime.Tests.Jobs;
 
 namespace MapReduceGen.Runtime.Tests.Inputs;
@@ -14,12 +13,7 @@ public sealed class TextSourcePipeTests
     {
         Assert.True(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "FIFOs need a Unix system.");
         using var directory = new TempDirectory();
-        string fifo = directory.Combine("words.fifo");
-        using (Process mkfifo = Process.Start("mkfifo", [fifo]))
-        {
-            await mkfifo.WaitForExitAsync();
-            Assert.Equal(0, mkfifo.ExitCode);
-        }
+        string fifo = await directory.CreateFifoAsync("words.fifo");
 
         TextSource source = TextSource.FromPaths(fifo);
         Assert.Equal(0, source.TotalBytes);
