@@ -27,7 +27,7 @@ internal sealed class GzipReadStream : ReadOnlyStream
         _feed = new Feed(file, limit);
     }
 
-    /// <summary>The compressed bytes read from the file so far.</summary>
+    /// <summary>The compressed bytes read from the file so far (read from any thread, for progress).</summary>
     public long CompressedBytesRead => _feed.BytesRead;
 
     public override int Read(Span<byte> buffer)
@@ -207,7 +207,9 @@ internal sealed class GzipReadStream : ReadOnlyStream
         private byte[] _spare = new byte[ChunkSize];
         private bool _fileEnded;
 
-        public long BytesRead { get; private set; }
+        private long _bytesRead;
+
+        public long BytesRead => Volatile.Read(ref _bytesRead);
 
         /// <summary>The offset in the file of the next byte to be taken.</summary>
         public long Offset => BytesRead - (_filled - _position);
@@ -358,7 +360,7 @@ internal sealed class GzipReadStream : ReadOnlyStream
             }
 
             _remaining -= read;
-            BytesRead += read;
+            Volatile.Write(ref _bytesRead, _bytesRead + read);
             return read;
         }
     }

@@ -26,9 +26,18 @@ internal sealed class PipeReadAhead : IDisposable
     private int _offset;
     private bool _ended;
 
-    public PipeReadAhead(Stream stream)
+    private readonly bool _ownsStream;
+
+    /// <summary>Starts reading <paramref name="stream"/> ahead on a thread of its own.</summary>
+    /// <param name="stream">What to read: a pipe, or a decompressor (then its work runs on this thread, beside the map).</param>
+    /// <param name="ownsStream">
+    /// Whether the thread disposes the stream when it ends (after its last read, so never in the middle of one); otherwise
+    /// the stream is the caller's to dispose.
+    /// </param>
+    public PipeReadAhead(Stream stream, bool ownsStream = false)
     {
         _stream = stream;
+        _ownsStream = ownsStream;
         var thread = new Thread(ReadAll) { IsBackground = true, Name = "MapReduceGen pipe reader" };
         thread.Start();
     }
@@ -70,8 +79,8 @@ internal sealed class PipeReadAhead : IDisposable
     }
 
     /// <summary>
-    /// This read-ahead as a stream (for a decompressor) whose reads wait with <paramref name="cancellationToken"/>;
-    /// disposing it stops the read-ahead and disposes the pipe's stream.
+    /// This read-ahead as a stream whose reads wait with <paramref name="cancellationToken"/>; disposing it stops the
+    /// read-ahead (and disposes the stream read, unless the thread owns it and disposes it itself when it ends).
     /// </summary>
     public Stream AsStream(CancellationToken cancellationToken) => new ReadAheadStream(this, cancellationToken);
 
@@ -132,6 +141,13 @@ internal sealed class PipeReadAhead : IDisposable
         {
             // The reader is done with the pipe: nobody takes what this thread reads any more.
         }
+        finally
+        {
+            if (_ownsStream)
+            {
+                _stream.Dispose();
+            }
+        }
     }
 
     // Hands a chunk to the reader, waiting while it has ChunksAhead chunks it has not taken.
@@ -155,7 +171,10 @@ internal sealed class PipeReadAhead : IDisposable
             if (disposing)
             {
                 pipe.Dispose();
-                pipe._stream.Dispose();
+                if (!pipe._ownsStream)
+                {
+                    pipe._stream.Dispose();
+                }
             }
 
             base.Dispose(disposing);

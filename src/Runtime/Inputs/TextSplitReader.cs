@@ -68,8 +68,10 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     // A stream this reader opened itself (a pipe or FIFO given as a path), disposed with the split.
     private FileStream? _ownedStream;
 
-    // A gzip-compressed file (TextSource.IsCompressed) is read through this decompressor, which owns the file.
+    // A gzip-compressed file (TextSource.IsCompressed) is read through this decompressor (which owns the file), run
+    // ahead by a thread of its own that hands its text out through _decompressed.
     private GzipReadStream? _gzip;
+    private Stream? _decompressed;
     private bool _compressed;
 
     // A pipe or FIFO given as a path is read on a thread of its own, so that a read blocked on an idle pipe does not
@@ -272,17 +274,13 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
                 split.Path);
         }
 
+        // Decompressed on a thread of its own, a few chunks ahead of the lines mapped here, so inflating and mapping
+        // overlap (a pipe named *.gz is waited for there too, so an idle writer cannot hold a cancelled run). The
+        // thread owns the decompressor and the file, and disposes them after its last read.
         SafeFileHandle file = OpenFile(split.Path);
-        bool seekable = IsSeekable(file);
-        Stream compressed = new FileStream(file, FileAccess.Read, bufferSize: 0);
-        if (!seekable && CancellationToken.CanBeCanceled)
-        {
-            // A FIFO named *.gz: read ahead on a thread of its own, so that an idle writer cannot hold a cancelled run.
-            compressed = new PipeReadAhead(compressed).AsStream(CancellationToken);
-        }
-
-        _gzip = new GzipReadStream(compressed, split.FileLength > 0 ? split.FileLength : long.MaxValue);
-        _stream = _gzip;
+        _gzip = new GzipReadStream(new FileStream(file, FileAccess.Read, bufferSize: 0), split.FileLength > 0 ? split.FileLength : long.MaxValue);
+        _decompressed = new PipeReadAhead(_gzip, ownsStream: true).AsStream(CancellationToken);
+        _stream = _decompressed;
         _compressed = true;
         _readingStream = true;
         _end = long.MaxValue;
@@ -885,7 +883,7 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         int read = space <= 0 ? 0
             : _file is not null ? RandomAccess.Read(_file, _bytes.AsSpan(_tail, space), _bufferOffset + _tail)
             : _pipe is not null ? _pipe.Read(_bytes.AsSpan(_tail, space), CancellationToken)
-            : _gzip is not null ? ReadCompressed(_bytes.AsSpan(_tail, space))
+            : _decompressed is not null ? ReadCompressed(_bytes.AsSpan(_tail, space))
             : _stream!.Read(_bytes.AsSpan(_tail, space));
         if (read <= 0)
         {
@@ -903,7 +901,7 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
     {
         try
         {
-            return _gzip!.Read(destination);
+            return _decompressed!.Read(destination);
         }
         catch (InvalidDataException corrupt)
         {
@@ -998,7 +996,8 @@ internal sealed class TextSplitReader : IDisposable, IUtf8LineBlocks
         _file = null;
         _ownedStream?.Dispose();
         _ownedStream = null;
-        _gzip?.Dispose();
+        _decompressed?.Dispose(); // the read-ahead thread disposes the decompressor after its last read
+        _decompressed = null;
         _gzip = null;
         _stream = null;
     }
