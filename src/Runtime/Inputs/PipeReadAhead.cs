@@ -7,7 +7,8 @@ namespace MapReduceGen;
 /// <summary>
 /// Reads a pipe or FIFO on a thread of its own, a few chunks ahead of the <see cref="TextSplitReader"/> that consumes
 /// them, so that the reader can stop waiting when its run is cancelled: a read blocked on an idle pipe cannot be
-/// interrupted, but waiting for this thread can. Once the reader is done (or cancelled) the thread is left to end on
+/// interrupted, but waiting for this thread can. A gzip file's decompressor is read the same way, so that inflating
+/// runs beside the mapping. Once the reader is done (or cancelled) the thread is left to end on
 /// its own: after its current read returns (when the pipe has data, or is closed) it sees that it was stopped. It is a
 /// background thread, so it never keeps the process alive.
 /// </summary>
