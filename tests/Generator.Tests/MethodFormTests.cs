@@ -162,6 +162,27 @@ public sealed class MethodFormTests
     }
 
     [Fact]
+    public void A_mapper_returning_both_tuples_and_key_value_pairs_is_an_error()
+    {
+        DiagnosticVerifier.Verify(
+            Job("""
+                [Mapper]
+                public static Pairs [|Map|](string line) => new();
+
+                [Reducer]
+                public static int Reduce(int left, int right) => left + right;
+            """) + """
+            public sealed class Pairs : IEnumerable<(string, int)>, IEnumerable<KeyValuePair<string, int>>
+            {
+                IEnumerator<(string, int)> IEnumerable<(string, int)>.GetEnumerator() { yield break; }
+                IEnumerator<KeyValuePair<string, int>> IEnumerable<KeyValuePair<string, int>>.GetEnumerator() { yield break; }
+                System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() { yield break; }
+            }
+            """,
+            [D("MRG0008", "The mapper 'Map' returns 'Pairs', which is a sequence of two kinds of pairs ('(string, int)' and 'KeyValuePair<string, int>'), so which it emits is ambiguous: declare it as 'static void Map(TInput input, Emitter<TKey, TValue> emit)' or 'static IEnumerable<(TKey Key, TValue Value)> Map(TInput input)', optionally followed by the job's parameters and a Counters")]);
+    }
+
+    [Fact]
     public void Two_mappers_overloading_one_name_make_one_job_of_two_inputs()
     {
         string output = Scenario.Execute("""

@@ -315,11 +315,12 @@ namespace MapReduceGen.Generator.Emitting
                 string emit = GeneratedCode.DirectEmitMethod(kind, job.Shape, "MapReduceJob", job.Key.Type, job.ValueType);
                 string stringKey = kind == EmitCallKind.StringKey && job.Key.Type.EndsWith("?", System.StringComparison.Ordinal) ? "!" : "";
                 string key = stringKey.Length > 0 || differs.Length > 0 ? "!" : "";
+                (string keyMember, string valueMember) = mapper.YieldsKeyValuePairs ? ("Key", "Value") : ("Item1", "Item2");
                 writer.WriteLines($$"""
                     {
                         foreach (var pair in {{jobClass}}.{{mapper.Name}}(input{{arguments}}){{(mapper.ReturnsNullable ? "!" : "")}})
                         {
-                            {{emit}}(emitter{{stringKey}}, pair.Item1{{key}}, pair.Item2{{differs}});
+                            {{emit}}(emitter{{stringKey}}, pair.{{keyMember}}{{key}}, pair.{{valueMember}}{{differs}});
                         }
                     }
                     """);

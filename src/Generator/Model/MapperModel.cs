@@ -11,6 +11,12 @@ namespace MapReduceGen.Generator.Model
 
         public bool InputIsString { get; init; }
 
+        /// <summary>
+        /// Whether a sequence mapper yields <c>KeyValuePair&lt;TKey, TValue&gt;</c> (read as <c>Key</c> and <c>Value</c>) rather
+        /// than tuples (<c>Item1</c> and <c>Item2</c>).
+        /// </summary>
+        public bool YieldsKeyValuePairs { get; init; }
+
         /// <summary>Whether a sequence mapper's return type is annotated nullable (the loop then uses <c>!</c>).</summary>
         public bool ReturnsNullable { get; init; }
 

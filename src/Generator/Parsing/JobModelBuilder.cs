@@ -315,6 +315,7 @@ namespace MapReduceGen.Generator.Parsing
                     Shape = read.Shape,
                     InputType = TypeFacts.FullName(read.Input),
                     InputIsString = read.Input.SpecialType == SpecialType.System_String,
+                    YieldsKeyValuePairs = read.YieldsKeyValuePairs,
                     ReturnsNullable = read.Shape == MapperShape.Enumerable && read.Method.ReturnNullableAnnotation == NullableAnnotation.Annotated,
                     NullabilityDiffers = !TypeFacts.SameNullability(read.Key, mappers[0].Key) || !TypeFacts.SameNullability(read.Value, mappers[0].Value),
                     Arguments = ExtraParameterReader.Pattern(read.Extras),

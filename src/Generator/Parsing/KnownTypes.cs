@@ -46,6 +46,7 @@ namespace MapReduceGen.Generator.Parsing
             Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
             IEquatable = compilation.GetTypeByMetadataName("System.IEquatable`1");
             ValueTuple2 = compilation.GetTypeByMetadataName("System.ValueTuple`2");
+            KeyValuePair = compilation.GetTypeByMetadataName("System.Collections.Generic.KeyValuePair`2");
             Utf8TextMapper = compilation.GetTypeByMetadataName("MapReduceGen.IUtf8TextMapper`2");
             ClusterExecutor = compilation.GetTypeByMetadataName("MapReduceGen.Orleans.MapReduceClusterExecutor");
             SiloBuilder = compilation.GetTypeByMetadataName("Orleans.Hosting.ISiloBuilder");
@@ -137,6 +138,9 @@ namespace MapReduceGen.Generator.Parsing
         public INamedTypeSymbol? Stream { get; }
 
         public INamedTypeSymbol? IEquatable { get; }
+
+        /// <summary><c>KeyValuePair&lt;TKey, TValue&gt;</c>: a sequence mapper may yield these instead of tuples.</summary>
+        public INamedTypeSymbol? KeyValuePair { get; }
 
         public INamedTypeSymbol? ValueTuple2 { get; }
 

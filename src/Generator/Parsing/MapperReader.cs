@@ -32,13 +32,13 @@ namespace MapReduceGen.Generator.Parsing
 
             int extrasStart = form.Shape == MapperShape.Emitter ? 2 : 1;
             return ExtraParameterReader.Read(mapper, extrasStart, "mapper", known, diagnostics) is { } extras
-                ? new MapperRead(mapper, form.Input!, form.Key!, form.Value!, form.Shape, extras)
+                ? new MapperRead(mapper, form.Input!, form.Key!, form.Value!, form.Shape, extras, form.KeyValuePairs)
                 : null;
         }
 
         /// <summary>
         /// The form the mapper has: <c>void M(TInput, Emitter&lt;TKey, TValue&gt;)</c> or
-        /// <c>IEnumerable&lt;(TKey, TValue)&gt; M(TInput)</c>. The return type decides which form the mapper was meant to be,
+        /// <c>IEnumerable&lt;(TKey, TValue)&gt; M(TInput)</c> (or of <c>KeyValuePair&lt;TKey, TValue&gt;</c>). The return type decides which form the mapper was meant to be,
         /// so it is checked before the parameters.
         /// </summary>
         private static Form ReadForm(IMethodSymbol mapper, KnownTypes known)
@@ -82,7 +82,7 @@ namespace MapReduceGen.Generator.Parsing
             if (pairs.Count == 0)
             {
                 return Fail(
-                    $"returns '{TypeFacts.Display(mapper.ReturnType)}', which is neither void nor IEnumerable<(TKey Key, TValue Value)>",
+                    $"returns '{TypeFacts.Display(mapper.ReturnType)}', which is neither void nor IEnumerable<(TKey Key, TValue Value)> nor IEnumerable<KeyValuePair<TKey, TValue>>",
                     SourceLocations.Name(mapper));
             }
 
@@ -93,7 +93,11 @@ namespace MapReduceGen.Generator.Parsing
                     SourceLocations.Name(mapper));
             }
 
-            (ITypeSymbol Key, ITypeSymbol Value) pair = (pairs[0].TupleElements[0].Type, pairs[0].TupleElements[1].Type);
+            INamedTypeSymbol element = pairs[0];
+            bool keyValuePairs = !element.IsTupleType;
+            (ITypeSymbol Key, ITypeSymbol Value) pair = keyValuePairs
+                ? (element.TypeArguments[0], element.TypeArguments[1])
+                : (element.TupleElements[0].Type, element.TupleElements[1].Type);
 
             for (int i = 1; i < parameters.Length; i++)
             {
@@ -103,10 +107,13 @@ namespace MapReduceGen.Generator.Parsing
                 }
             }
 
-            return new Form(MapperShape.Enumerable, parameters[0].Type, pair.Key, pair.Value);
+            return new Form(MapperShape.Enumerable, parameters[0].Type, pair.Key, pair.Value, keyValuePairs);
         }
 
-        /// <summary>The distinct pair types the return type is a sequence of (<c>IEnumerable&lt;(TKey, TValue)&gt;</c>).</summary>
+        /// <summary>
+        /// The distinct pair types the return type is a sequence of: <c>(TKey, TValue)</c> tuples and
+        /// <c>KeyValuePair&lt;TKey, TValue&gt;</c> (a type that is a sequence of two kinds is ambiguous).
+        /// </summary>
         private static List<INamedTypeSymbol> PairTypes(ITypeSymbol returnType, KnownTypes known)
         {
             var pairs = new List<INamedTypeSymbol>(1);
@@ -131,7 +138,8 @@ namespace MapReduceGen.Generator.Parsing
         private static void AddPair(INamedTypeSymbol candidate, List<INamedTypeSymbol> pairs, KnownTypes known)
         {
             if (!TypeFacts.IsConstructedFrom(candidate, known.IEnumerable) ||
-                candidate.TypeArguments[0] is not INamedTypeSymbol { IsTupleType: true, TupleElements.Length: 2 } tuple)
+                candidate.TypeArguments[0] is not INamedTypeSymbol tuple ||
+                !(tuple is { IsTupleType: true, TupleElements.Length: 2 } || TypeFacts.IsConstructedFrom(tuple, known.KeyValuePair)))
             {
                 return;
             }
@@ -152,8 +160,9 @@ namespace MapReduceGen.Generator.Parsing
         /// <summary>A mapper's form, or why it has none.</summary>
         private readonly struct Form
         {
-            public Form(MapperShape shape, ITypeSymbol input, ITypeSymbol key, ITypeSymbol value)
+            public Form(MapperShape shape, ITypeSymbol input, ITypeSymbol key, ITypeSymbol value, bool keyValuePairs = false)
             {
+                KeyValuePairs = keyValuePairs;
                 Shape = shape;
                 Input = input;
                 Key = key;
@@ -165,12 +174,15 @@ namespace MapReduceGen.Generator.Parsing
             public Form(string problem, Location location)
             {
                 Shape = MapperShape.Emitter;
+                KeyValuePairs = false;
                 Input = Key = Value = null;
                 Problem = problem;
                 Location = location;
             }
 
             public MapperShape Shape { get; }
+
+            public bool KeyValuePairs { get; }
 
             public ITypeSymbol? Input { get; }
 

@@ -8,16 +8,22 @@ namespace MapReduceGen;
 /// The result of a run: every key with its reduced result, plus <see cref="Top(int)"/> and the run's
 /// <see cref="Statistics"/>. Enumeration goes partition by partition: in key order when the job sorts by key
 /// (<see cref="ReducerAttribute.SortByKey"/>, a <c>[KeyComparer]</c>), in the job's <c>[OutputComparer]</c> order when it has
-/// one, otherwise in an unspecified order (use <see cref="Top(int)"/>).
+/// one, otherwise in an unspecified order (use <see cref="Top(int)"/>). A result is also a read-only list of its entries in
+/// that order (<see cref="IReadOnlyList{T}"/>, implemented explicitly: <c>result[key]</c> stays the lookup by key), so a
+/// job given a result as its input reads it by index, each worker its own ranges, with no lock: jobs chain.
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TResult">The reducer's result type.</typeparam>
 [System.Diagnostics.CodeAnalysis.SuppressMessage(
     "Naming", "CA1710:Identifiers should have correct suffix", Justification = "The name is fixed by the public contract (API.md).")]
-public sealed class MapReduceResult<TKey, TResult> : IReadOnlyDictionary<TKey, TResult>
+public sealed class MapReduceResult<TKey, TResult> : IReadOnlyDictionary<TKey, TResult>, IReadOnlyList<KeyValuePair<TKey, TResult>>
 {
     private readonly ResultStore<TKey, TResult> _store;
     private readonly (int Partition, int Index)[]? _order;
+
+    // Where each partition's entries start in the list order (made on the first access by index; two threads that
+    // make it at once make the same array).
+    private int[]? _partitionStarts;
 
     internal MapReduceResult(ResultStore<TKey, TResult> store, MapReduceStatistics statistics, (int Partition, int Index)[]? order = null)
     {
@@ -62,6 +68,20 @@ public sealed class MapReduceResult<TKey, TResult> : IReadOnlyDictionary<TKey, T
     public TResult this[TKey key] => TryGetValue(key, out TResult? value)
         ? value
         : throw new KeyNotFoundException($"The key '{key}' is not in the result.");
+
+    /// <summary>The entry at <paramref name="index"/> in enumeration order (see the class's summary).</summary>
+    /// <param name="index">The position, in <c>[0, Count)</c>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is out of range.</exception>
+    KeyValuePair<TKey, TResult> IReadOnlyList<KeyValuePair<TKey, TResult>>.this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            (int partition, int position) = _order is { } order ? order[index] : Locate(index);
+            return new(_store.KeyAt(partition, position), _store.ResultAt(partition, position));
+        }
+    }
 
     /// <summary>Whether some input produced <paramref name="key"/>.</summary>
     /// <param name="key">The key.</param>
@@ -170,6 +190,39 @@ public sealed class MapReduceResult<TKey, TResult> : IReadOnlyDictionary<TKey, T
                 yield return new Utf8ResultEntry<TResult>(_store.Utf8KeyAt(partition, index), _store.ResultAt(partition, index));
             }
         }
+    }
+
+    // The partition holding entry `index` of the partition-by-partition order, and the entry's position in it: the last
+    // partition that starts at or before it (empty partitions start where the next one does).
+    private (int Partition, int Index) Locate(int index)
+    {
+        int[] starts = _partitionStarts ??= PartitionStarts();
+        int low = 0, high = starts.Length - 1;
+        while (low < high)
+        {
+            int middle = low + ((high - low + 1) / 2);
+            if (starts[middle] <= index)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return (low, index - starts[low]);
+    }
+
+    private int[] PartitionStarts()
+    {
+        var starts = new int[_store.PartitionCount];
+        for (int partition = 1; partition < starts.Length; partition++)
+        {
+            starts[partition] = starts[partition - 1] + _store.PartitionLength(partition - 1);
+        }
+
+        return starts;
     }
 
     /// <summary>Enumerates the entries without allocating.</summary>
