@@ -145,6 +145,27 @@ public sealed class ShuffleAndOutputTests(InMemoryClusterFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task A_partitioner_with_a_key_order_gives_the_local_partitions_each_sorted()
+    {
+        // No key ranges are sampled: each partition is the partitioner's keys, sorted, as a local run makes them.
+        var lines = TestData.Lines(3000, seed: 7);
+        var options = new MapReduceOptions { ChunkSize = 300, PartitionCount = 4 };
+        var expected = WordsSortedWithinLengths.Run(lines, options);
+
+        var actual = await Cluster.Client.MapReduce().RunAsync<WordsSortedWithinLengths.MapReduceJob, string, string, int>(lines, options);
+
+        Assert.Equal(4, actual.PartitionCount);
+        for (int p = 0; p < 4; p++)
+        {
+            IReadOnlyList<KeyValuePair<string, int>> partition = actual.Partition(p);
+            Assert.NotEmpty(partition);
+            Assert.Equal(expected.Partition(p), partition);
+            Assert.All(partition, e => Assert.Equal(p, WordsSortedWithinLengths.ByLength(e.Key, 4)));
+            Assert.Equal(partition.Select(e => e.Key).Order(StringComparer.Ordinal), partition.Select(e => e.Key));
+        }
+    }
+
+    [Fact]
     public async Task Leaving_a_stream_early_stops_the_run_and_the_cluster_runs_the_next_job()
     {
         var lines = TestData.Lines(1000, seed: 43);

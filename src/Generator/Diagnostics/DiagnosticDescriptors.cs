@@ -121,10 +121,6 @@ namespace MapReduceGen.Generator.Diagnostics
             "MRG0028", "A [ValueComparer] needs a reducer that takes the values",
             "The [ValueComparer] method '{0}' orders the values a reducer sees, but the reducer '{1}' {2}: remove [ValueComparer], or take the values as ReadOnlySpan<TValue> or IReadOnlyList<TValue>");
 
-        public static readonly DiagnosticDescriptor PartitionerWithSortedKeys = Error(
-            "MRG0029", "A job sorted by key cannot have a [Partitioner]",
-            "The job '{0}' sorts its output by key{2}, so its partitions are key ranges, and cannot also have the partitioner '{1}': remove [Partitioner], or do not sort by key");
-
         public static readonly DiagnosticDescriptor UnorderedKey = Error(
             "MRG0030", "A job sorted by key needs keys that can be ordered",
             "The job '{0}' sorts its output by key but its key type '{1}' has no order: implement IComparable<{1}>, or declare a method 'static int CompareKeys({1} left, {1} right)' marked [KeyComparer]");

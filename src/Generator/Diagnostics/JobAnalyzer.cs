@@ -44,7 +44,6 @@ namespace MapReduceGen.Generator.Diagnostics
             DiagnosticDescriptors.InvalidPartitionerShape,
             DiagnosticDescriptors.DuplicateHelper,
             DiagnosticDescriptors.ValueComparerWithoutValues,
-            DiagnosticDescriptors.PartitionerWithSortedKeys,
             DiagnosticDescriptors.UnorderedKey,
             DiagnosticDescriptors.TopWithoutOrder,
             DiagnosticDescriptors.HelperWithoutJob,

@@ -9,7 +9,7 @@ namespace MapReduceGen.Generator.Parsing
 {
     /// <summary>
     /// Reads a job's helper methods (its companions): the <c>[Combiner]</c> (MRG0019), the comparers (MRG0025, MRG0028,
-    /// MRG0030) and the <c>[Partitioner]</c> (MRG0026, MRG0029), each through <see cref="SignatureChecker"/>.
+    /// MRG0030) and the <c>[Partitioner]</c> (MRG0026), each through <see cref="SignatureChecker"/>.
     /// </summary>
     internal static class CompanionReader
     {
@@ -66,14 +66,9 @@ namespace MapReduceGen.Generator.Parsing
 
             if (parts.Partitioner is { } partitioner)
             {
+                // With a key order too, each partition is the keys the partitioner chose, sorted (Hadoop's secondary sort):
+                // there is no total order, and no key ranges are sampled.
                 ok &= CheckPartitioner(partitioner, key, known, diagnostics);
-                if (sortByKey)
-                {
-                    string why = parts.KeyComparer is { } sorter && !SortsByKey(parts.Reducer, known) ? $" (its [KeyComparer] '{sorter.Name}' sorts it)" : "";
-                    diagnostics.Add(Diagnostic.Create(
-                        DiagnosticDescriptors.PartitionerWithSortedKeys, SourceLocations.Name(partitioner), jobName, partitioner.Name, why));
-                    ok = false;
-                }
             }
 
             if (sortByKey && parts.KeyComparer is null && !ValueSemantics.HasKeyOrder(key, known))

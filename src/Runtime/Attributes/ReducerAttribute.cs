@@ -20,7 +20,8 @@ public sealed class ReducerAttribute : Attribute
     /// Sorts the job's output by key (the key type's own order: ordinal for strings, <see cref="IComparable{T}"/>, or
     /// member by member for tuples and records; a <see cref="KeyComparerAttribute"/> method replaces it). Partitions are
     /// then key ranges chosen from a sample of the keys (a total order: every key of partition <c>i</c> precedes every key
-    /// of partition <c>i + 1</c>), each reduced and sorted in parallel. Default: <see langword="false"/>.
+    /// of partition <c>i + 1</c>), each reduced and sorted in parallel; a job with a <see cref="PartitionerAttribute"/>
+    /// method keeps the partitioner's partitions, each sorted. Default: <see langword="false"/>.
     /// </summary>
     public bool SortByKey { get; set; }
 }

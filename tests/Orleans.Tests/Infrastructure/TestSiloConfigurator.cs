@@ -22,7 +22,8 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
             .AddMapReduceJob<TracedWordCount.MapReduceJob, string, string, int>()
             .AddMapReduceJob<PlainKeyJob.MapReduceJob, string, PlainKey, int>()
             .AddMapReduceJob<CityCount.MapReduceJob, string, CityKey, int>()
-            .AddMapReduceJob<ClientOnlyKeyJob.MapReduceJob, string, ClientOnlyKey, int>();
+            .AddMapReduceJob<ClientOnlyKeyJob.MapReduceJob, string, ClientOnlyKey, int>()
+            .AddMapReduceJob<WordsSortedWithinLengths.MapReduceJob, string, string, int>();
         siloBuilder.Services.AddSerializer(TestClusters.JsonForCityKey);
         // The executor a grain injects (CoordinatorGrain) takes its options from the container.
         siloBuilder.Services.Configure<ClusterExecutionOptions>(TestClusters.ConfigureFastFailover);
