@@ -19,6 +19,13 @@ var examples = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase)
 
         Console.WriteLine($"lines: {matches.Statistics.Counters["lines"]}, matching: {matches.Statistics.Counters["matching lines"]}");
     },
+    ["RelativeFrequency"] = () =>
+    {
+        foreach (BigramFrequency f in RelativeFrequency.Run(ExampleData.Lines(2000, 1)).OrderByDescending(f => f.Frequency).Take(5))
+        {
+            Console.WriteLine($"{f.Frequency,6:P1} of the words after '{f.Left}' are '{f.Right}'");
+        }
+    },
     ["SecondarySort"] = () => Console.WriteLine(string.Join(" ", SecondarySort.Run(ExampleData.Pairs(30, 2)).Select(p => $"{p.First}:{p.Second}"))),
     ["Join"] = () =>
     {

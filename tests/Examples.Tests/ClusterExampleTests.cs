@@ -42,6 +42,16 @@ public sealed class ClusterExampleTests(ExampleCluster fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task RelativeFrequency_keeps_each_reduce_tasks_marginal_on_its_silo()
+    {
+        MapReduceRecords<BigramFrequency> frequencies = await RelativeFrequency.RunOnClusterAsync(Cluster, Lines, Options);
+
+        Assert.Equal(LinqReference.RelativeFrequency(Lines), ExampleTests.Sorted(frequencies));
+        Assert.Equal(6, frequencies.PartitionCount);
+        ExampleTests.AssertSortedWithinPartitions(frequencies);
+    }
+
+    [Fact]
     public async Task SecondarySort_and_TotalOrderSort_are_sorted_across_the_silos()
     {
         List<IntPair> pairs = ExampleData.Pairs(2000, seed: 22);

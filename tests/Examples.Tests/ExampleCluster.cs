@@ -36,6 +36,7 @@ public sealed class ExampleCluster : IAsyncLifetime
             WordMedian.AddToSilo(siloBuilder);
             WordStandardDeviation.AddToSilo(siloBuilder);
             Grep.AddToSilo(siloBuilder);
+            RelativeFrequency.AddToSilo(siloBuilder);
             SecondarySort.AddToSilo(siloBuilder);
             Join.AddToSilo(siloBuilder);
             TotalOrderSort.AddToSilo(siloBuilder);

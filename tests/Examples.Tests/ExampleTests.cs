@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 namespace MapReduceGen.Examples.Tests;
 
 /// <summary>
@@ -41,8 +42,31 @@ public sealed class ExampleTests
 
         Assert.Equal(LinqReference.Grep(Lines, parameters), matches);
         Assert.Equal(Lines.Count, matches.Statistics.Counters["lines"]);
-        Assert.Equal(Lines.Count(l => parameters.Regex.IsMatch(l)), matches.Statistics.Counters["matching lines"]);
+        Assert.Equal(Lines.Count(l => new Regex(parameters.Pattern).IsMatch(l)), matches.Statistics.Counters["matching lines"]);
     }
+
+    [Fact]
+    public void RelativeFrequency_divides_each_pair_by_its_left_words_total_in_one_pass()
+    {
+        MapReduceRecords<BigramFrequency> frequencies = RelativeFrequency.Run(Lines, Options);
+
+        Assert.Equal(LinqReference.RelativeFrequency(Lines), Sorted(frequencies));
+        AssertSortedWithinPartitions(frequencies);
+    }
+
+    /// <summary>Each partition's pairs are in key order and belong to the partitioner's partition (no total order).</summary>
+    internal static void AssertSortedWithinPartitions(MapReduceRecords<BigramFrequency> frequencies)
+    {
+        for (int p = 0; p < frequencies.PartitionCount; p++)
+        {
+            IReadOnlyList<BigramFrequency> partition = frequencies.Partition(p);
+            Assert.All(partition, f => Assert.Equal(p, RelativeFrequency.ByLeftWord((f.Left, f.Right), frequencies.PartitionCount)));
+            Assert.Equal(partition.OrderBy(f => f.Left, StringComparer.Ordinal).ThenBy(f => f.Right, StringComparer.Ordinal), partition);
+        }
+    }
+
+    internal static List<BigramFrequency> Sorted(IEnumerable<BigramFrequency> frequencies) =>
+        [.. frequencies.OrderBy(f => f.Left, StringComparer.Ordinal).ThenBy(f => f.Right, StringComparer.Ordinal)];
 
     [Fact]
     public async Task Grep_runs_with_different_patterns_overlap_correctly()

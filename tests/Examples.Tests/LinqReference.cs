@@ -29,6 +29,18 @@ internal static class LinqReference
             .OrderByDescending(m => m.Count)
             .ThenBy(m => m.Text, StringComparer.Ordinal)];
 
+    /// <summary>count(a, b) / count(a, *) for each pair of adjacent words, sorted by the pair.</summary>
+    public static List<BigramFrequency> RelativeFrequency(IEnumerable<string> lines)
+    {
+        var pairs = lines.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .SelectMany(words => words.Skip(1).Select((right, i) => (Left: words[i], Right: right)))
+            .ToList();
+        var totals = pairs.GroupBy(p => p.Left).ToDictionary(g => g.Key, g => (long)g.Count());
+        return [.. pairs.GroupBy(p => p)
+            .Select(g => new BigramFrequency(g.Key.Left, g.Key.Right, g.LongCount() / (double)totals[g.Key.Left]))
+            .OrderBy(f => f.Left, StringComparer.Ordinal).ThenBy(f => f.Right, StringComparer.Ordinal)];
+    }
+
     public static List<IntPair> SecondarySort(IEnumerable<IntPair> pairs) => [.. pairs.OrderBy(p => p.First).ThenBy(p => p.Second)];
 
     public static List<JoinedOrder> Join(IEnumerable<Customer> customers, IEnumerable<Order> orders) =>

@@ -302,6 +302,96 @@ public sealed class HelperAndParameterDiagnosticTests
             """).AssertClean();
     }
 
+    private const string SetupAdvice = ": declare it as 'static TState {0}()', optionally taking the job's parameters and a Counters, where TState is the state each task keeps (a type of its own, which the mapper or reducer takes)";
+
+    [Theory]
+    [InlineData("public static [|void|] Setup() { }", "returns void")]
+    [InlineData("public static [|Counters|] Setup(Counters counters) => counters;", "returns a Counters, which each task has already")]
+    [InlineData("public static [|System.ReadOnlySpan<int>|] Setup() => default;", "returns the ref struct 'ReadOnlySpan<int>', which a task cannot keep")]
+    public void MRG0037_task_setup_shape(string setup, string problem)
+    {
+        Check(
+            GoodMapper + FoldReducer + "\n    [TaskSetup]\n    " + setup + "\n",
+            GoodMapper + FoldReducer + "\n    [TaskSetup]\n    public static System.Text.StringBuilder Setup() => new();\n",
+            [D("MRG0037", $"The task setup 'Setup' {problem}" + string.Format(System.Globalization.CultureInfo.InvariantCulture, SetupAdvice, "Setup"))]);
+    }
+
+    [Fact]
+    public void MRG0037_task_state_of_the_parameters_type()
+    {
+        Check(
+            """
+                [Mapper]
+                public static void Map(string line, Emitter<string, int> emit, string prefix) => emit.Emit(prefix + line, 1);
+
+                [TaskSetup]
+                public static [|string|] Setup(string prefix) => prefix;
+            """ + FoldReducer,
+            """
+                [Mapper]
+                public static void Map(string line, Emitter<string, int> emit, string prefix, System.Text.StringBuilder buffer) => emit.Emit(buffer.Clear().Append(prefix).Append(line).ToString(), 1);
+
+                [TaskSetup]
+                public static System.Text.StringBuilder Setup(string prefix) => new(prefix.Length);
+            """ + FoldReducer,
+            [D("MRG0037", "The task setup 'Setup' returns 'string', the type of the job's parameters, so a method taking one could mean either" + string.Format(System.Globalization.CultureInfo.InvariantCulture, SetupAdvice, "Setup"))]);
+    }
+
+    [Fact]
+    public void A_task_setup_takes_only_the_parameters_and_a_counters_and_a_method_takes_its_state_once()
+    {
+        DiagnosticVerifier.Verify(
+            Job(GoodMapper + FoldReducer + """
+                [TaskSetup]
+                public static System.Text.StringBuilder Setup(string prefix, [|int more|]) => new();
+            """),
+            [D("MRG0023", "The task setup 'Setup' takes 'more' after the parameters 'prefix'; the job's parameters are one object" + string.Format(System.Globalization.CultureInfo.InvariantCulture, Extra, "task setup"))]);
+        DiagnosticVerifier.Verify(
+            Job("""
+                [Mapper]
+                public static void Map(string line, Emitter<string, int> emit, System.Text.StringBuilder a, [|System.Text.StringBuilder b|]) => emit.Emit(line, 1);
+
+                [TaskSetup]
+                public static System.Text.StringBuilder Setup() => new();
+            """ + FoldReducer),
+            [D("MRG0023", "The mapper 'Map' takes the task state a second time, as 'b'" + string.Format(System.Globalization.CultureInfo.InvariantCulture, Extra, "mapper"))]);
+    }
+
+    [Fact]
+    public void A_fold_reducer_and_a_combiner_take_no_task_state()
+    {
+        // They run any number of times, map-side too, outside any one task.
+        DiagnosticVerifier.Verify(
+            Job(GoodMapper + """
+                [Reducer]
+                public static int Reduce(int left, int right, [|System.Text.StringBuilder state|]) => left + right;
+
+                [TaskSetup]
+                public static System.Text.StringBuilder Setup() => new();
+            """),
+            [D("MRG0009", "The reducer 'Reduce' folds two values and then takes 'state'; a fold runs any number of times, map-side too, so it takes neither the job's parameters nor a Counters: remove 'state' (or, to finish each key once, make it 'static TResult Reduce(TKey key, TValue combined, ...)' with a [Combiner]): declare it as 'static TValue Reduce(TValue left, TValue right)', 'static TResult Reduce(TKey key, ReadOnlySpan<TValue> values)', 'static TResult Reduce(TKey key, IReadOnlyList<TValue> values)', 'static TResult Reduce(TKey key, TValue combined)' with a [Combiner], 'static TResult Reduce(TKey key)' for keys only, or 'static void Reduce(TKey key, ReadOnlySpan<TValue> values, RecordOutput<TRecord> output)'")]);
+    }
+
+    [Fact]
+    public void A_job_with_task_state_in_its_mapper_and_reducer_compiles_clean()
+    {
+        DiagnosticVerifier.VerifyClean(
+            Job("""
+                [TaskSetup]
+                public static System.Text.StringBuilder Setup(string prefix, Counters counters) { counters.Increment("setups"); return new(prefix); }
+
+                [Mapper]
+                public static void Map(string line, Emitter<string, int> emit, System.Text.StringBuilder buffer, Counters counters) => emit.Emit(line, buffer.Length);
+
+                [Combiner]
+                public static int Combine(int left, int right) => left + right;
+
+                [Reducer]
+                public static void Reduce(string key, int total, RecordOutput<string> output, string prefix, System.Text.StringBuilder buffer) =>
+                    output.Add(buffer.Clear().Append(prefix).Append(key).Append(total).ToString());
+            """));
+    }
+
     [Fact]
     public void MRG0032_helper_outside_a_job()
     {

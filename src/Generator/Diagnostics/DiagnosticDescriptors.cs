@@ -141,6 +141,10 @@ namespace MapReduceGen.Generator.Diagnostics
             "MRG0035", "A job's methods run synchronously",
             "The {0} '{1}' {2}");
 
+        public static readonly DiagnosticDescriptor InvalidTaskSetup = Error(
+            "MRG0037", "The [TaskSetup] method's signature is not 'static TState S()'",
+            "The task setup '{0}' {1}: declare it as 'static TState {0}()', optionally taking the job's parameters and a Counters, where TState is the state each task keeps (a type of its own, which the mapper or reducer takes)");
+
         public static readonly DiagnosticDescriptor LanguageVersionTooOld = Error(
             "MRG0036", "MapReduceGen needs C# 11 or later",
             "MapReduceGen needs C# 11 or later, and the job '{0}' is compiled as C# {1}: remove <LangVersion> (.NET 7 and later default to C# 11 or later) or set it to 11 or later");

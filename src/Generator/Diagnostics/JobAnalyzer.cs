@@ -41,6 +41,7 @@ namespace MapReduceGen.Generator.Diagnostics
             DiagnosticDescriptors.InvalidExtraParameter,
             DiagnosticDescriptors.MapperTypesDiffer,
             DiagnosticDescriptors.InvalidComparerShape,
+            DiagnosticDescriptors.InvalidTaskSetup,
             DiagnosticDescriptors.InvalidPartitionerShape,
             DiagnosticDescriptors.DuplicateHelper,
             DiagnosticDescriptors.ValueComparerWithoutValues,

@@ -73,6 +73,7 @@ namespace MapReduceGen.Generator.Emitting
                     => {job.Key.EqualityExpression};
                 """);
             WriteCompareKeys(writer, job, jobClass);
+            WriteTaskState(writer, job, jobClass);
             for (int i = 0; i < job.Mappers.Count; i++)
             {
                 writer.WriteLine();
@@ -329,16 +330,42 @@ namespace MapReduceGen.Generator.Emitting
             writer.CloseBlock();
         }
 
-        /// <summary>The arguments of a user method's extra parameters (<c>P</c>: the run's parameters, <c>C</c>: the task's counters).</summary>
+        /// <summary>
+        /// The arguments of a user method's extra parameters, each after a comma (<c>P</c>: the run's parameters, <c>C</c>: the
+        /// task's counters, <c>S</c>: the task's state).
+        /// </summary>
         private static string ExtraArguments(JobModel job, string pattern)
         {
             var arguments = new List<string>();
             foreach (char kind in pattern)
             {
-                arguments.Add(kind == 'P' ? $"(({Engine}TaskContext<{job.ParametersType}>)context).Parameters" : "context.Counters");
+                arguments.Add(kind switch
+                {
+                    'P' => $"(({Engine}TaskContext<{job.ParametersType}>)context).Parameters",
+                    'S' => "TaskState(context)",
+                    _ => "context.Counters",
+                });
             }
 
             return arguments.Count == 0 ? "" : ", " + string.Join(", ", arguments);
+        }
+
+        /// <summary>The task state's members: made by the job's <c>[TaskSetup]</c> method once per task, through the task's context.</summary>
+        private static void WriteTaskState(SourceWriter writer, JobModel job, string jobClass)
+        {
+            if (job.TaskSetup is not { } setup)
+            {
+                return;
+            }
+
+            string arguments = ExtraArguments(job, setup.Arguments);
+            writer.WriteLines($"""
+
+                /// <summary>The task's state: made by '{setup.Name}' the first time the task's code asks for it, disposed when the task ends.</summary>
+                private static {setup.StateType} TaskState({Engine}TaskContext context) => context.State(NewTaskState);
+
+                private static {setup.StateType} NewTaskState({Engine}TaskContext context) => {jobClass}.{setup.Name}({(arguments.Length > 0 ? arguments.Substring(2) : "")});
+                """);
         }
     }
 }

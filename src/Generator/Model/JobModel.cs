@@ -44,6 +44,9 @@ namespace MapReduceGen.Generator.Model
         /// <summary>The job's parameters type, or <see langword="null"/> when no method takes parameters.</summary>
         public string? ParametersType { get; init; }
 
+        /// <summary>The <c>[TaskSetup]</c> method that makes each task's state (<c>S</c> arguments), or <see langword="null"/>.</summary>
+        public TaskSetupModel? TaskSetup { get; init; }
+
         public JobLayoutModel Layout { get; init; } = new JobLayoutModel(false, null, null, null, null);
 
         /// <summary>The codecs of the key, value and result types (spilling, the shuffle, JSON Lines output).</summary>

@@ -28,7 +28,7 @@ namespace MapReduceGen.Generator.Model
 
         /// <summary>
         /// The extra arguments the mapper takes after its required ones, in order: <c>P</c> for the job's parameters,
-        /// <c>C</c> for its <c>Counters</c> (so "", "P", "C", "PC" or "CP").
+        /// <c>C</c> for its <c>Counters</c>, <c>S</c> for its task's state (so "", "P", "CP", "SPC", ...).
         /// </summary>
         public string Arguments { get; init; } = "";
 

@@ -14,6 +14,37 @@ namespace MapReduceGen.Generator.Parsing
     internal static class CompanionReader
     {
         /// <summary>Whether the combiner is <c>static TValue C(TValue left, TValue right)</c>.</summary>
+        /// <summary>
+        /// Reads the job's <c>[TaskSetup]</c> method, <c>static TState S()</c> optionally taking the job's parameters and a
+        /// <c>Counters</c> (MRG0037 for what it returns, MRG0023 for what it takes). True when the job has none
+        /// (<paramref name="state"/> null) or it is right.
+        /// </summary>
+        public static bool ReadTaskSetup(
+            IMethodSymbol? setup, KnownTypes known, List<Diagnostic> diagnostics, out ITypeSymbol? state, out List<ExtraParameter>? extras)
+        {
+            state = null;
+            extras = null;
+            if (setup is null)
+            {
+                return true;
+            }
+
+            string? problem = setup.ReturnsVoid ? "returns void"
+                : setup.ReturnsByRef || setup.ReturnsByRefReadonly ? "returns by reference"
+                : setup.ReturnType.IsRefLikeType ? $"returns the ref struct '{TypeFacts.Display(setup.ReturnType)}', which a task cannot keep"
+                : known.IsCounters(setup.ReturnType) ? "returns a Counters, which each task has already"
+                : null;
+            if (problem is not null)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidTaskSetup, SourceLocations.ReturnType(setup), setup.Name, problem));
+                return false;
+            }
+
+            extras = ExtraParameterReader.Read(setup, 0, "task setup", known, diagnostics);
+            state = setup.ReturnType;
+            return extras is not null;
+        }
+
         public static bool CheckCombiner(IMethodSymbol combiner, ITypeSymbol value, List<Diagnostic> diagnostics)
         {
             Func<ITypeSymbol, string> mismatch = taken => $"takes '{TypeFacts.Display(taken)}', but the mappers emit values of type '{TypeFacts.Display(value)}'";

@@ -28,7 +28,9 @@ namespace MapReduceGen.Generator.Parsing
         {
             cancellationToken.ThrowIfCancellationRequested();
             firstMapper = null;
-            if (ReadMappers(parts.Mappers, known, diagnostics) is not { } mappers)
+            if (!CompanionReader.ReadTaskSetup(parts.TaskSetup, known, diagnostics, out ITypeSymbol? taskState, out List<ExtraParameter>? setupExtras) ||
+                (taskState is not null && TypeFacts.ContainsErrorType(taskState)) ||
+                ReadMappers(parts.Mappers, known, diagnostics, taskState) is not { } mappers)
             {
                 return null;
             }
@@ -40,12 +42,21 @@ namespace MapReduceGen.Generator.Parsing
                 ok &= CompanionReader.CheckCombiner(combiner, first.Value, diagnostics);
             }
 
-            if (!ok || ReducerReader.Read(parts.Reducer, first.Method, first.Key, first.Value, parts.Combiner, jobName, known, diagnostics) is not { } reducer)
+            if (!ok || ReducerReader.Read(parts.Reducer, first.Method, first.Key, first.Value, parts.Combiner, jobName, known, diagnostics, taskState) is not { } reducer)
             {
                 return null;
             }
 
-            JobParameters? parameters = ResolveParameters(mappers, parts.Reducer, reducer, diagnostics);
+            JobParameters? parameters = ResolveParameters(mappers, parts.Reducer, reducer, parts.TaskSetup, setupExtras, diagnostics);
+            if (parameters is { Type: { } parametersType } && taskState is not null && TypeFacts.Same(parametersType, taskState))
+            {
+                // A parameter of that type could be either: the state must be a type of its own.
+                diagnostics.Add(Diagnostic.Create(
+                    DiagnosticDescriptors.InvalidTaskSetup, SourceLocations.ReturnType(parts.TaskSetup!), parts.TaskSetup!.Name,
+                    $"returns '{TypeFacts.Display(taskState)}', the type of the job's parameters, so a method taking one could mean either"));
+                return null;
+            }
+
             JobLayoutModel? layout = CompanionReader.ReadLayout(parts, jobName, first.Key, first.Value, reducer, known, diagnostics);
             if (parameters is null || layout is null ||
                 CheckTypes(jobType, mappers, parts.Reducer, reducer, parameters, diagnostics) is not { } accessibility)
@@ -67,7 +78,10 @@ namespace MapReduceGen.Generator.Parsing
             {
                 ReportUnwritable(unwritable, first, parts.Reducer, reducer, known, diagnostics);
             }
-            return Assemble(jobType, mappers, parts, reducer, parameters, layout, accessibility, known) with { Codecs = codecs };
+            TaskSetupModel? setup = parts.TaskSetup is { } setupMethod
+                ? new TaskSetupModel(setupMethod.Name, TypeFacts.FullName(taskState!), ExtraParameterReader.Pattern(setupExtras!))
+                : null;
+            return Assemble(jobType, mappers, parts, reducer, parameters, layout, accessibility, known) with { Codecs = codecs, TaskSetup = setup };
         }
 
         /// <summary>
@@ -123,12 +137,12 @@ namespace MapReduceGen.Generator.Parsing
             }
         }
 
-        private static List<MapperRead>? ReadMappers(List<IMethodSymbol> methods, KnownTypes known, List<Diagnostic> diagnostics)
+        private static List<MapperRead>? ReadMappers(List<IMethodSymbol> methods, KnownTypes known, List<Diagnostic> diagnostics, ITypeSymbol? taskState)
         {
             var reads = new List<MapperRead>();
             foreach (IMethodSymbol method in methods)
             {
-                if (MapperReader.Read(method, known, diagnostics) is { } read)
+                if (MapperReader.Read(method, known, diagnostics, taskState) is { } read)
                 {
                     reads.Add(read);
                 }
@@ -158,14 +172,27 @@ namespace MapReduceGen.Generator.Parsing
         }
 
         /// <summary>The job's parameters: the first method that takes them decides the type; the others must agree (MRG0022).</summary>
-        private static JobParameters? ResolveParameters(List<MapperRead> mappers, IMethodSymbol reducer, ReducerRead reducerRead, List<Diagnostic> diagnostics)
+        private static JobParameters? ResolveParameters(
+            List<MapperRead> mappers, IMethodSymbol reducer, ReducerRead reducerRead, IMethodSymbol? setup, List<ExtraParameter>? setupExtras,
+            List<Diagnostic> diagnostics)
         {
             ITypeSymbol? type = null;
             IMethodSymbol? owner = null;
             bool ok = true;
-            for (int m = 0; m <= mappers.Count; m++)
+            var methods = new List<(IMethodSymbol Method, List<ExtraParameter> Extras)>(mappers.Count + 2);
+            foreach (MapperRead mapper in mappers)
             {
-                (IMethodSymbol method, List<ExtraParameter> extras) = m < mappers.Count ? (mappers[m].Method, mappers[m].Extras) : (reducer, reducerRead.Extras);
+                methods.Add((mapper.Method, mapper.Extras));
+            }
+
+            methods.Add((reducer, reducerRead.Extras));
+            if (setup is not null && setupExtras is not null)
+            {
+                methods.Add((setup, setupExtras));
+            }
+
+            foreach ((IMethodSymbol method, List<ExtraParameter> extras) in methods)
+            {
                 foreach (ExtraParameter extra in extras)
                 {
                     if (extra.Kind != ExtraParameter.Parameters)
@@ -180,14 +207,14 @@ namespace MapReduceGen.Generator.Parsing
                     else if (!TypeFacts.Same(type, extra.Parameter.Type))
                     {
                         diagnostics.Add(Diagnostic.Create(
-                            DiagnosticDescriptors.ParametersTypeMismatch, SourceLocations.Parameter(extra.Parameter), Role(method, reducer), method.Name,
-                            TypeFacts.Display(extra.Parameter.Type), Role(owner!, reducer), owner!.Name, TypeFacts.Display(type)));
+                            DiagnosticDescriptors.ParametersTypeMismatch, SourceLocations.Parameter(extra.Parameter), Role(method, reducer, setup), method.Name,
+                            TypeFacts.Display(extra.Parameter.Type), Role(owner!, reducer, setup), owner!.Name, TypeFacts.Display(type)));
                         ok = false;
                     }
                 }
             }
 
-            return ok ? new JobParameters(type, owner is null ? null : (owner, Role(owner, reducer))) : null;
+            return ok ? new JobParameters(type, owner is null ? null : (owner, Role(owner, reducer, setup))) : null;
         }
 
         /// <summary>
@@ -376,8 +403,10 @@ namespace MapReduceGen.Generator.Parsing
             return false;
         }
 
-        private static string Role(IMethodSymbol method, IMethodSymbol reducer) =>
-            SymbolEqualityComparer.Default.Equals(method, reducer) ? "reducer" : "mapper";
+        private static string Role(IMethodSymbol method, IMethodSymbol reducer, IMethodSymbol? setup = null) =>
+            SymbolEqualityComparer.Default.Equals(method, reducer) ? "reducer"
+            : SymbolEqualityComparer.Default.Equals(method, setup) ? "task setup"
+            : "mapper";
 
         private static string Keyword(INamedTypeSymbol type) => type switch
         {

@@ -15,6 +15,7 @@ namespace MapReduceGen.Generator.Parsing
             ValueComparer = First(methods.Helpers[2]);
             OutputComparer = First(methods.Helpers[3]);
             Partitioner = First(methods.Helpers[4]);
+            TaskSetup = First(methods.Helpers[5]);
         }
 
         public List<IMethodSymbol> Mappers { get; }
@@ -30,6 +31,9 @@ namespace MapReduceGen.Generator.Parsing
         public IMethodSymbol? OutputComparer { get; }
 
         public IMethodSymbol? Partitioner { get; }
+
+        /// <summary>The <c>[TaskSetup]</c> method that makes each task's state, or <see langword="null"/>.</summary>
+        public IMethodSymbol? TaskSetup { get; }
 
         private static IMethodSymbol? First(List<IMethodSymbol> methods) => methods.Count > 0 ? methods[0] : null;
     }

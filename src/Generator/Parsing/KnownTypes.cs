@@ -18,6 +18,7 @@ namespace MapReduceGen.Generator.Parsing
             ("MapReduceGen.ValueComparerAttribute", "ValueComparer", "value comparer"),
             ("MapReduceGen.OutputComparerAttribute", "OutputComparer", "output comparer"),
             ("MapReduceGen.PartitionerAttribute", "Partitioner", "partitioner"),
+            ("MapReduceGen.TaskSetupAttribute", "TaskSetup", "task setup"),
         };
 
         private static readonly string[] SequenceInterfaceNames =

@@ -9,7 +9,7 @@ namespace MapReduceGen.Generator.Parsing
     /// <summary>Reads a <c>[Mapper]</c>: which of the two forms it has, what it maps and emits (MRG0008, MRG0023).</summary>
     internal static class MapperReader
     {
-        public static MapperRead? Read(IMethodSymbol mapper, KnownTypes known, List<Diagnostic> diagnostics)
+        public static MapperRead? Read(IMethodSymbol mapper, KnownTypes known, List<Diagnostic> diagnostics, ITypeSymbol? taskState = null)
         {
             var form = ReadForm(mapper, known);
             if (form.Problem is null && form.Input!.IsRefLikeType)
@@ -31,7 +31,7 @@ namespace MapReduceGen.Generator.Parsing
             }
 
             int extrasStart = form.Shape == MapperShape.Emitter ? 2 : 1;
-            return ExtraParameterReader.Read(mapper, extrasStart, "mapper", known, diagnostics) is { } extras
+            return ExtraParameterReader.Read(mapper, extrasStart, "mapper", known, diagnostics, taskState) is { } extras
                 ? new MapperRead(mapper, form.Input!, form.Key!, form.Value!, form.Shape, extras, form.KeyValuePairs)
                 : null;
         }

@@ -17,7 +17,7 @@ namespace MapReduceGen.Generator.Parsing
         /// <summary>Reads the reducer of a job whose mappers emit <paramref name="key"/> and <paramref name="value"/>.</summary>
         public static ReducerRead? Read(
             IMethodSymbol reducer, IMethodSymbol mapper, ITypeSymbol key, ITypeSymbol value, IMethodSymbol? combiner, string jobName,
-            KnownTypes known, List<Diagnostic> diagnostics)
+            KnownTypes known, List<Diagnostic> diagnostics, ITypeSymbol? taskState = null)
         {
             int output = RecordOutputIndex(reducer, known);
             if (FormProblem(reducer, output) is { } form)
@@ -26,7 +26,7 @@ namespace MapReduceGen.Generator.Parsing
                 return null;
             }
 
-            var reading = new Reading(reducer, mapper, key, value, combiner, known, diagnostics);
+            var reading = new Reading(reducer, mapper, key, value, combiner, known, diagnostics, taskState);
             ReducerRead? read = reading.Decide(output);
             if (read is null || combiner is null || read.Shape.Kind is not (ShapeKind.Fold or ShapeKind.Distinct))
             {
@@ -104,11 +104,13 @@ namespace MapReduceGen.Generator.Parsing
             private readonly IMethodSymbol? _combiner;
             private readonly KnownTypes _known;
             private readonly List<Diagnostic> _diagnostics;
+            private readonly ITypeSymbol? _taskState;
 
             public Reading(
                 IMethodSymbol reducer, IMethodSymbol mapper, ITypeSymbol key, ITypeSymbol value, IMethodSymbol? combiner, KnownTypes known,
-                List<Diagnostic> diagnostics)
+                List<Diagnostic> diagnostics, ITypeSymbol? taskState)
             {
+                _taskState = taskState;
                 _reducer = reducer;
                 _mapper = mapper;
                 _key = key;
@@ -215,7 +217,7 @@ namespace MapReduceGen.Generator.Parsing
             /// <summary>Reads the extra parameters from <paramref name="extrasStart"/> on and makes the read, unless something was wrong.</summary>
             private ReducerRead? Complete(bool ok, ShapeKind shape, JobOutputKind output, ITypeSymbol result, int extrasStart, bool takesList, bool differs)
             {
-                List<ExtraParameter>? extras = ExtraParameterReader.Read(_reducer, extrasStart, "reducer", _known, _diagnostics);
+                List<ExtraParameter>? extras = ExtraParameterReader.Read(_reducer, extrasStart, "reducer", _known, _diagnostics, _taskState);
                 return ok && extras is not null
                     ? new ReducerRead(JobShapes.Of(shape, output), result, extras, takesList, differs || CombinerNullabilityDiffers())
                     : null;

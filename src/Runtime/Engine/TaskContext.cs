@@ -15,8 +15,50 @@ public abstract class TaskContext
     {
     }
 
+    private object? _state;
+    private bool _hasState;
+
     /// <summary>This task's counters.</summary>
     public Counters Counters { get; } = new();
+
+    /// <summary>
+    /// This task's state (the job's <c>[TaskSetup]</c> method's result): made by <paramref name="create"/> the first time
+    /// it is asked for, the same object afterwards, disposed when the task ends.
+    /// </summary>
+    /// <typeparam name="TState">The state's type.</typeparam>
+    /// <param name="create">Makes the state from this context (the generated call of the job's setup method).</param>
+    /// <returns>The task's state.</returns>
+    public TState State<TState>(Func<TaskContext, TState> create)
+    {
+        if (!_hasState)
+        {
+            _state = create(this);
+            _hasState = true;
+        }
+
+        return (TState)_state!;
+    }
+
+    /// <summary>
+    /// Ends the task: disposes its state (when it was made and is <see cref="IDisposable"/>), and returns what the
+    /// disposal threw, for the caller to report; the context can then start a state again.
+    /// </summary>
+    /// <returns>The exception the state's <c>Dispose</c> threw, or <see langword="null"/>.</returns>
+    internal Exception? EndTask()
+    {
+        object? state = _state;
+        _state = null;
+        _hasState = false;
+        try
+        {
+            (state as IDisposable)?.Dispose();
+            return null;
+        }
+        catch (Exception failure)
+        {
+            return failure;
+        }
+    }
 
     /// <summary>A run without parameters.</summary>
     /// <returns>A new context.</returns>

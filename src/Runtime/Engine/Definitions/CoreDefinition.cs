@@ -213,7 +213,15 @@ internal sealed class CoreDefinition<TJob, TKey, TValue, TSlot, TSide, TReducer,
         int wanted = Math.Max(1, partitions * SplitPoints.SamplesPerPartition / inputs.Count);
         for (int i = 0; i < inputs.Count; i++)
         {
-            spec.Mappers[i].SampleKeys(inputs[i], wanted, context.ForTask(), samples);
+            TaskContext sampling = context.ForTask();
+            try
+            {
+                spec.Mappers[i].SampleKeys(inputs[i], wanted, sampling, samples);
+            }
+            finally
+            {
+                sampling.EndTask(); // the sampling task's state, if the mapper takes one
+            }
         }
 
         try

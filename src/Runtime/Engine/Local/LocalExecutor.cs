@@ -139,6 +139,7 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
         private readonly int[] _workersPerInput;
         private readonly MapSink<TKey, TValue, TSlot>?[] _sinks;
         private readonly TaskContext?[] _workerContexts;
+        private TaskContext?[]? _partitionContexts;
         private readonly int _partitions;
         private readonly ProgressReporter _progress;
         private readonly SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult> _spill;
@@ -248,6 +249,17 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
 
         public void Dispose()
         {
+            // Tasks a failed or cancelled run left open end too (what their states' Dispose throws adds nothing then).
+            foreach (TaskContext? context in _workerContexts)
+            {
+                context?.EndTask();
+            }
+
+            foreach (TaskContext? context in _partitionContexts ?? [])
+            {
+                context?.EndTask();
+            }
+
             _progress.Dispose();
             DisposeInputs();
             _spill.Dispose();
@@ -302,6 +314,18 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
             }
         }
 
+        // Ends tasks whose contexts are done: their states are disposed, and a Dispose that throws fails the run.
+        private void EndTasks(TaskContext?[] contexts, MapReducePhase phase)
+        {
+            foreach (TaskContext? context in contexts)
+            {
+                if (context?.EndTask() is { } failure)
+                {
+                    _state.Fail(MapReduceException.ForCallback(TJob.Name, phase, null, "the task state's Dispose threw", failure));
+                }
+            }
+        }
+
         // A task that ends while the run goes on completed; one that ends because the run stopped did not.
         private void EndTask(MapReducePhase phase, Activity? span, long started)
         {
@@ -316,6 +340,8 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
 
         private void EndMap()
         {
+            // A map task is a worker's share of every input: its state ends with the map phase.
+            EndTasks(_workerContexts, MapReducePhase.Map);
             _state.InputName = null;
             _telemetry.AddMapWork(_state.InputsRead, _state.PairsEmitted, _state.BytesRead, _state.SkippedCount);
             _telemetry.EndPhase(MapReducePhase.Map);
@@ -362,6 +388,7 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
             PartitionResult<TStored, TSlot, TOps, TResult>[]? partitions = delivery is null ? new PartitionResult<TStored, TSlot, TOps, TResult>[_partitions] : null;
             var keyCounts = new long[_partitions];
             var partitionContexts = new TaskContext[_partitions];
+            _partitionContexts = partitionContexts;
             MergeOrder<TKey, TStored> mergeOrder = _spill.Order<TStored>();
             Action<int> reduceBody = partition =>
             {
@@ -413,6 +440,11 @@ internal static class LocalExecutor<TJob, TKey, TValue, TSlot, TSide, TReducer, 
                 catch (OperationCanceledException) when (_state.StopRequested)
                 {
                     // The caller stopped taking the output, or the run was cancelled: the stop is reported below.
+                }
+                finally
+                {
+                    // A reduce task is one partition: its state ends with it.
+                    EndTasks([context], MapReducePhase.Reduce);
                 }
             };
             Action<int> reducePartition = partition =>

@@ -47,13 +47,30 @@ internal static class MapTaskRunner<TJob, TKey, TValue, TSlot, TSide, TResult>
         };
         var sink = MapSink<TKey, TValue, TSlot>.Create<TJob, TSide>();
         using var spill = new SpillSession<TJob, TKey, TValue, TSlot, TSide, TResult>(spec, state, 1, settings.PartitionCount, budget, splitPoints);
-        if (mapper.MapTask<TJob, TSlot, TSide>(input, sink, state, context, settings.Codec, new TaskSpill(spill, sink)) is { } configuration)
+        TaskFailure? configuration;
+        Exception? endFailure;
+        try
+        {
+            configuration = mapper.MapTask<TJob, TSlot, TSide>(input, sink, state, context, settings.Codec, new TaskSpill(spill, sink));
+        }
+        finally
+        {
+            // The map task's state (the job's [TaskSetup]) ends with its mapping, failed or not.
+            endFailure = context.EndTask();
+        }
+
+        if (configuration is not null)
         {
             return new MapTaskResult(configuration);
         }
 
         try
         {
+            if (endFailure is not null)
+            {
+                state.Fail(MapReduceException.ForCallback(TJob.Name, MapReducePhase.Map, input.Split?.Path, "the task state's Dispose threw", endFailure));
+            }
+
             state.ThrowIfStopped();
         }
         catch (MapReduceException failure)

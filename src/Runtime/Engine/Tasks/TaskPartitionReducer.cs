@@ -147,6 +147,7 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
             catch (KeyFailure failure)
             {
                 streamed?.Dispose();
+                context.EndTask();
                 return new ReduceTaskResult
                 {
                     Failure = TaskFailures.From(failure.ToException(spec.Name, MapReducePhase.Reduce, "the reducer threw"), spec.Codecs, settings.Codec),
@@ -155,6 +156,20 @@ internal sealed class TaskPartitionReducer<TJob, TKey, TValue, TSlot, TSide, TRe
             catch (MapReduceException failure)
             {
                 streamed?.Dispose();
+                context.EndTask();
+                return new ReduceTaskResult { Failure = TaskFailures.From(failure, spec.Codecs, settings.Codec) };
+            }
+            catch
+            {
+                context.EndTask();
+                throw;
+            }
+
+            // The reduce task's state (the job's [TaskSetup]) ends with its partition.
+            if (context.EndTask() is { } endFailure)
+            {
+                streamed?.Dispose();
+                MapReduceException failure = MapReduceException.ForCallback(spec.Name, MapReducePhase.Reduce, null, "the task state's Dispose threw", endFailure);
                 return new ReduceTaskResult { Failure = TaskFailures.From(failure, spec.Codecs, settings.Codec) };
             }
 
