@@ -130,3 +130,22 @@ internal static partial class RelativeFrequencyJob
         return (int)(hash % (uint)partitionCount);
     }
 }
+
+/// <summary>A task state whose Dispose throws.</summary>
+internal sealed class BrokenState : IDisposable
+{
+    public void Dispose() => throw new InvalidOperationException("the state could not be released");
+}
+
+/// <summary>A word count whose reducer's task state fails to dispose.</summary>
+internal static partial class BrokenStateJob
+{
+    [TaskSetup]
+    public static BrokenState Setup() => new();
+
+    [Mapper]
+    public static void Map(string line, Emitter<string, int> emit) => emit.Emit(line, 1);
+
+    [Reducer]
+    public static int Reduce(string line, ReadOnlySpan<int> values, BrokenState state) => values.Length;
+}

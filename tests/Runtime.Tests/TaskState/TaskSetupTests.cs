@@ -52,6 +52,16 @@ public sealed class TaskSetupTests : IDisposable
     }
 
     [Fact]
+    public void A_state_whose_dispose_throws_fails_the_run_naming_it()
+    {
+        var failure = Assert.Throws<MapReduceException>(() => BrokenStateJob.Run(["a", "b", "a"]));
+
+        Assert.Equal(MapReducePhase.Reduce, failure.Phase);
+        Assert.Contains("the task state's Dispose threw", failure.Message, StringComparison.Ordinal);
+        Assert.Equal("the state could not be released", failure.InnerException?.Message);
+    }
+
+    [Fact]
     public async Task Streamed_and_spilled_runs_dispose_every_state_too()
     {
         string[] lines = Lines(6000, 3);
