@@ -128,7 +128,7 @@ public sealed class DistinctDiagnosticTests
                 [Reducer]
                 public static string Reduce(string key, Counters counters, long minimum) => key;
             """,
-            [D("MRG0023", "The reducer 'Reduce' takes 'needle' after the parameters 'minimum'; the job's parameters are one object: after its required parameters, a reducer may take the job's parameters (one parameter of any type) and a Counters, each at most once, by value")]);
+            [D("MRG0023", "The reducer 'Reduce' takes 'needle' after the parameters 'minimum'; the job's parameters are one object: after its required parameters, a reducer may take the job's parameters (one parameter of any type), a Counters and, in a job with a [TaskSetup], the task's state, each at most once, by value")]);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class HelperAndParameterDiagnosticTests
             public static double Reduce(string key, int total) => total / 2.0;
         """;
 
-    private const string Extra = ": after its required parameters, a {0} may take the job's parameters (one parameter of any type) and a Counters, each at most once, by value";
+    private const string Extra = ": after its required parameters, a {0} may take the job's parameters (one parameter of any type), a Counters and, in a job with a [TaskSetup], the task's state, each at most once, by value";
 
     private static ExpectedDiagnostic D(string id, string message) => new(id, message);
 

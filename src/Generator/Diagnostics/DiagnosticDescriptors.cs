@@ -99,7 +99,7 @@ namespace MapReduceGen.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor InvalidExtraParameter = Error(
             "MRG0023", "After its required parameters, a method takes only the job's parameters and a Counters",
-            "The {0} '{1}' {2}: after its required parameters, a {0} may take the job's parameters (one parameter of any type) and a Counters, each at most once, by value");
+            "The {0} '{1}' {2}: after its required parameters, a {0} may take the job's parameters (one parameter of any type), a Counters and, in a job with a [TaskSetup], the task's state, each at most once, by value");
 
         public static readonly DiagnosticDescriptor MapperTypesDiffer = Error(
             "MRG0024", "Every mapper of a job emits the same key and value types",
