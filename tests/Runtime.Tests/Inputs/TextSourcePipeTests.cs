@@ -29,4 +29,20 @@ public sealed class TextSourcePipeTests
         Assert.Equal(1, counts["c"]);
         Assert.Equal(3, counts.Statistics.InputsRead);
     }
+
+    [Fact]
+    public async Task Sampling_split_points_never_reads_a_fifo()
+    {
+        // A job sorted by key on a cluster samples its text inputs first; a FIFO's lines read by the sample would never
+        // reach the map task that reads the FIFO next. Opening it would also block until a writer came.
+        Assert.True(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "FIFOs need a Unix system.");
+        using var directory = new TempDirectory();
+        string fifo = await directory.CreateFifoAsync("words.fifo");
+        string file = directory.WriteFile("words.txt", "b a\nc d\n");
+
+        List<string> sample = await Task.Run(() => MapReduceGen.Engine.Definitions.InputSamples.Of(
+            MapReduceGen.Engine.JobInputs.Lines(TextSource.FromPaths(fifo, file)), 1000).ToList()).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["b a", "c d"], sample);
+    }
 }

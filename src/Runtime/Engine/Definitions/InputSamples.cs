@@ -38,7 +38,9 @@ internal static class InputSamples
 
         int splitsWanted = Math.Max(1, wanted / LinesPerSplit);
         long splitBytes = Math.Max(64 * 1024, source.TotalBytes / splitsWanted);
-        IReadOnlyList<TextSplit> splits = source.CreateSplits(splitBytes);
+        // Only files of known length: a pipe or FIFO (length 0) would give its first lines to the sample and never to the
+        // map task that reads it next.
+        List<TextSplit> splits = [.. source.CreateSplits(splitBytes).Where(split => split.FileLength > 0)];
         using var reader = new TextSplitReader();
         foreach (int index in Ordering.SplitPoints.Stride(splits.Count, splitsWanted))
         {
