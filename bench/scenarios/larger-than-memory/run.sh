@@ -14,6 +14,7 @@
 #    to the anchor measured in the same rounds, with the load average.
 #
 # WORK is $LTM_WORK or artifacts/larger-than-memory (kept: the input takes a minute to generate).
+# LTM_REPEAT=N makes the input the generated text N times over (52: 10.2 GB, ten times the limit); every count is then N.
 set -euo pipefail
 rounds="${1:-3}"
 words="${2:-20000000}"
@@ -28,8 +29,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet publish "$root/bench/scenarios/CountWords" -c Release -r linux-x64 -o "$work/aot" -v quiet -nologo >/dev/null
 dotnet build "$root/src/Sample.WordCount" -c Release -v quiet -nologo >/dev/null
 sample="$root/src/Sample.WordCount/bin/Release/net10.0/Sample.WordCount.dll"
-input="$work/words-$words.txt"
-[[ -f $input ]] || python3 "$root/bench/scenarios/larger-than-memory/generate.py" "$input" --words "$words"
+repeat="${LTM_REPEAT:-1}"
+text="$work/words-$words.txt"
+[[ -f $text ]] || python3 "$root/bench/scenarios/larger-than-memory/generate.py" "$text" --words "$words"
+input="$text"
+if (( repeat > 1 )); then
+  input="$work/words-$words-x$repeat.txt"
+  [[ -f $input ]] || for _ in $(seq "$repeat"); do cat "$text"; done > "$input"
+fi
 
 group=/sys/fs/cgroup/memory/mapreducegen-ltm-$$
 mkdir "$group"
@@ -57,6 +64,7 @@ cut -f1 "$work/sample.out" | LC_ALL=C sort -c || { echo "sample output out of or
 cmp -s <(cut -d' ' -f1 "$work/harness.out") <(awk '{print $2}' "$work/anchor.out") || { echo "harness and anchor differ" >&2; exit 1; }
 cmp -s <(cut -f1 "$work/sample.out") <(awk '{print $2}' "$work/anchor.out") || { echo "sample and anchor differ" >&2; exit 1; }
 [[ $(wc -l < "$work/harness.out") -eq $words ]] || { echo "harness: not $words lines" >&2; exit 1; }
+awk -v n="$repeat" '$2 != n { exit 1 }' "$work/harness.out" || { echo "harness: a count is not $repeat" >&2; exit 1; }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 anchor_s=$(cut -d' ' -f1 "$work/anchor.times" | median)
